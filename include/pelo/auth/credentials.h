@@ -1,0 +1,55 @@
+// What a login produces, and how it is kept (a 0600 file) and refreshed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pelo/common/status.h"
+#include "pelo/http/transport.h"
+
+namespace pelo::auth {
+
+enum class Method { kPkce, kPasswordGrant, kToken, kLegacy };
+
+const char* MethodName(Method m);            // "pkce", "password-grant", "token", "legacy"
+StatusOr<Method> ParseMethod(std::string_view name);
+
+// Where the Peloton hosts are (the simulator serves all three on one port).
+struct Endpoints {
+  std::string api_url = "https://api.onepeloton.com";
+  std::string auth_url = "https://auth.onepeloton.com";
+  std::string graphql_url = "https://gql-graphql-gateway.prod.k8s.onepeloton.com/graphql";
+};
+
+struct Credentials {
+  Method method = Method::kPkce;
+  std::string access_token;   // bearer (JWT); empty for legacy
+  std::string refresh_token;  // may be empty
+  std::string id_token;
+  int64_t expires_at = 0;     // epoch s; 0 = unknown
+  std::string session_id;     // legacy peloton_session_id cookie
+  std::string user_id;        // filled after GET /api/me
+  std::string client_id;      // the OAuth client the tokens belong to (for refresh)
+
+  bool empty() const { return access_token.empty() && session_id.empty(); }
+};
+
+// The headers that authenticate an API request with `c` (Authorization or Cookie).
+std::vector<http::Header> AuthHeaders(const Credentials& c);
+
+// Reads and writes credentials as JSON in `<dir>/credentials.json`, mode 0600, atomically.
+class TokenStore {
+ public:
+  explicit TokenStore(std::string dir);
+  // kNotFound when nobody is logged in.
+  StatusOr<Credentials> Load() const;
+  Status Save(const Credentials& c) const;
+  Status Remove() const;
+  std::string path() const;
+
+ private:
+  std::string dir_;
+};
+
+}  // namespace pelo::auth

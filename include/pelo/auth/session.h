@@ -1,0 +1,41 @@
+// The credentials in use: refreshed before they expire and once on a 401, saved when they change.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "pelo/auth/credentials.h"
+#include "pelo/common/status.h"
+#include "pelo/http/transport.h"
+
+namespace pelo::auth {
+
+class Session {
+ public:
+  // `store` may be null (nothing persisted). `now` is injectable for tests.
+  Session(http::Transport& transport, Endpoints endpoints, Credentials credentials,
+          const TokenStore* store, std::function<int64_t()> now = nullptr);
+
+  // Headers for the next request; refreshes first when the token expires within 5 minutes.
+  StatusOr<std::vector<http::Header>> Headers();
+  // Called after a 401 with the headers that got it; refreshes once (other threads that got a
+  // 401 for the same token reuse the refreshed one). kUnauthenticated when it cannot.
+  Status OnUnauthorized(const std::vector<http::Header>& rejected);
+
+  Credentials credentials() const;
+  void set_user_id(const std::string& id);
+
+ private:
+  Status RefreshLocked();
+
+  http::Transport& transport_;
+  Endpoints endpoints_;
+  const TokenStore* store_;
+  std::function<int64_t()> now_;
+  mutable std::mutex mu_;
+  Credentials credentials_;
+};
+
+}  // namespace pelo::auth

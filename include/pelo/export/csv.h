@@ -1,0 +1,32 @@
+// Tidy CSV (RFC 4180, UTF-8, header row, empty cell = missing) that pandas and R read as is.
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "pelo/common/status.h"
+#include "pelo/model/tables.h"
+
+namespace pelo::exporter {
+
+// The header of the workouts table, in order.
+const std::vector<std::string>& WorkoutColumns();
+const std::vector<std::string>& SampleColumns();
+
+void WriteWorkoutsCsv(const std::vector<model::WorkoutRow>& rows, std::ostream& out);
+void WriteSampleCsvHeader(std::ostream& out);
+void WriteSampleCsvRow(const model::SampleRow& row, std::ostream& out);
+
+// Quotes `field` per RFC 4180 when it holds a comma, quote, CR or LF.
+std::string CsvEscape(std::string_view field);
+// Shortest decimal text that reads back as `v` ("142", "18.6"); "" for nullopt.
+std::string FormatNumber(const std::optional<double>& v);
+
+// Writes via `write` to a temporary file beside `path`, then renames it over `path`: a failure
+// leaves no half-written file. kStorage naming `path` on failure.
+Status WriteFileAtomically(const std::string& path,
+                           const std::function<Status(std::ostream&)>& write);
+
+}  // namespace pelo::exporter

@@ -1,0 +1,75 @@
+// HTTP transport: requests and responses as values, sent by a Transport (libcurl in production).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pelo/common/status.h"
+
+namespace pelo::http {
+
+using Header = std::pair<std::string, std::string>;
+
+struct Request {
+  std::string method = "GET";
+  std::string url;  // absolute: scheme://host[:port]/path?query
+  std::vector<Header> headers;
+  std::string body;
+  bool follow_redirects = false;  // when false, a 3xx is returned as the Response
+  std::chrono::milliseconds timeout{30000};
+  // True when the body or response holds secrets (auth): never logged, never retried blindly.
+  bool sensitive = false;
+};
+
+struct Response {
+  int status = 0;
+  std::vector<Header> headers;  // in arrival order; names as sent by the server
+  std::string body;
+  std::string effective_url;    // the last URL requested (after redirects, when followed)
+
+  // The first header named `name` (case-insensitive), or "".
+  std::string HeaderValue(std::string_view name) const;
+  // Every value of headers named `name` (case-insensitive), e.g. Set-Cookie.
+  std::vector<std::string> HeaderValues(std::string_view name) const;
+  bool ok() const { return status >= 200 && status < 300; }
+};
+
+// When and how often a failed request is tried again (429, 5xx, network errors).
+struct RetryPolicy {
+  int max_attempts = 4;                              // 1 = no retries
+  std::chrono::milliseconds initial_backoff{500};    // doubled each attempt, with jitter
+  std::chrono::milliseconds max_backoff{8000};
+  std::chrono::milliseconds max_retry_after{60000};  // longest Retry-After honoured
+};
+
+struct TransportOptions {
+  std::string user_agent;          // e.g. "pelo/0.1.0"
+  RetryPolicy retry;
+  bool cookies = false;            // keep a cookie jar shared by every request of this transport
+  double max_requests_per_second = 0;  // 0 = unlimited
+  bool allow_insecure_http_to_loopback_only = true;  // refuse http:// except 127.0.0.0/8, ::1
+};
+
+// Sends requests. HTTP error statuses are Responses; only failures to get a response (or a
+// refused URL) are Status errors. Implementations are safe to call from several threads.
+class Transport {
+ public:
+  virtual ~Transport() = default;
+  // Sends `request`, retrying 429/5xx/network failures per the RetryPolicy (Retry-After honoured).
+  virtual StatusOr<Response> Send(const Request& request) = 0;
+};
+
+// The libcurl transport. Call GlobalInit() once at start-up before making one.
+std::unique_ptr<Transport> MakeCurlTransport(TransportOptions options);
+
+// curl_global_init, once per process; idempotent and thread-safe.
+void GlobalInit();
+
+// Ok when `url` may be used: https anywhere, http only to loopback. Names `what` in the error.
+Status CheckUrlAllowed(const std::string& url, const std::string& what);
+
+}  // namespace pelo::http

@@ -1,0 +1,57 @@
+// A completed (or in-progress) workout, as listed and as fetched in detail.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pelo/model/ride.h"
+
+namespace pelo::model {
+
+// The FTP in effect going into a workout (GET /api/workout/{id} `ftp_info`).
+struct FtpInfo {
+  std::optional<double> ftp;
+  std::string ftp_source;  // "ftp_workout_source" | "ftp_manual_source" | ...
+  std::string ftp_workout_id;
+};
+
+struct Workout {
+  std::string id;
+  std::string user_id;
+  std::string peloton_id;
+  std::string name;   // "Cycling Workout"
+  std::string title;  // often null in the API
+  std::string status;  // "COMPLETE" | "IN_PROGRESS"
+  std::string fitness_discipline;
+  std::string metrics_type;
+  std::string device_type;
+  std::string platform;
+  std::string workout_type;
+  std::string timezone;
+  std::optional<int64_t> created_at;
+  std::optional<int64_t> start_time;
+  std::optional<int64_t> end_time;
+  std::optional<double> total_work;  // J
+  bool has_pedaling_metrics = false;
+  bool is_outdoor = false;
+  std::optional<Ride> ride;  // with joins=ride
+  std::optional<FtpInfo> ftp_info;  // detail only
+};
+
+// FTP per analytics.md §3.1 from ftp_info (manual x0.95), or nullopt.
+std::optional<double> ResolveWorkoutFtp(const FtpInfo& info);
+
+// One page of GET /api/user/{id}/workouts.
+struct WorkoutPage {
+  std::vector<Workout> data;
+  int64_t total = 0;
+  int64_t count = 0;
+  int64_t page = 0;
+  int64_t limit = 0;
+  int64_t page_count = 0;
+  bool show_next = false;
+};
+
+}  // namespace pelo::model

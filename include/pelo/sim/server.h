@@ -1,0 +1,42 @@
+// pelo-sim: a Peloton API simulator (REST, Auth0 login, legacy login) on one loopback port.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "pelo/common/status.h"
+
+namespace pelo::sim {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 0;  // 0 = ephemeral
+  uint64_t seed = 1;
+  int workouts = 300;
+  std::string end_date = "2026-11-01";  // YYYY-MM-DD, the last day of the synthetic history
+  std::string email = "demo@example.com";
+  std::string password = "demo";
+  std::string workouts_from;  // directory of {"Workout","WorkoutSamples"} JSON files, or ""
+  int latency_ms = 0;
+  int64_t token_ttl_s = 172800;
+  bool legacy_auth = false;
+  int threads = 32;
+};
+
+// A running simulator. Start() binds and serves on a background thread; Stop() (or the
+// destructor) stops and joins it.
+class Server {
+ public:
+  // Builds the data set (synthetic or from `workouts_from`); kInvalidArgument on bad options.
+  static StatusOr<std::unique_ptr<Server>> Create(const Options& options);
+  virtual ~Server() = default;
+
+  virtual Status Start() = 0;
+  virtual void Stop() = 0;
+  virtual int port() const = 0;
+  // "http://127.0.0.1:PORT"
+  virtual std::string url() const = 0;
+};
+
+}  // namespace pelo::sim

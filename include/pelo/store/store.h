@@ -1,0 +1,70 @@
+// Local storage of everything synced: a versioned SQLite schema behind the Store interface.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "pelo/common/status.h"
+#include "pelo/model/instructor.h"
+#include "pelo/model/performance_graph.h"
+#include "pelo/model/tables.h"
+#include "pelo/model/user.h"
+#include "pelo/model/workout.h"
+
+namespace pelo::store {
+
+// A raw API response to archive (compressed; secret-looking fields blanked first).
+struct RawResponse {
+  std::string path;  // "/api/workout/abc?joins=ride"
+  std::string body;
+};
+
+// Everything sync writes for one workout, stored in one transaction.
+struct WorkoutBundle {
+  model::Workout workout;         // detail (GET /api/workout/{id}); its ride and instructor too
+  model::PerformanceGraph graph;  // GET /api/workout/{id}/performance_graph
+  int every_n = 1;
+  std::vector<RawResponse> raw;   // the responses these came from
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual int SchemaVersion() = 0;
+  // Inserts or replaces the user (one row per user id).
+  virtual Status SaveUser(const model::User& user, const RawResponse& raw) = 0;
+  virtual StatusOr<std::optional<model::User>> LoadUser() = 0;
+  virtual Status SaveInstructors(const std::vector<model::Instructor>& instructors,
+                                 const RawResponse& raw) = 0;
+  // Ids of the workouts stored completely (detail + graph).
+  virtual StatusOr<std::unordered_set<std::string>> StoredWorkoutIds() = 0;
+  // Stores `bundle` atomically; storing the same workout again replaces it (never duplicates).
+  virtual Status SaveWorkout(const WorkoutBundle& bundle) = 0;
+  // Small key/value sync bookkeeping (e.g. "backfill_complete").
+  virtual StatusOr<std::optional<std::string>> GetState(const std::string& key) = 0;
+  virtual Status SetState(const std::string& key, const std::string& value) = 0;
+
+  // One row per stored workout, newest (by start time) first.
+  virtual StatusOr<std::vector<model::WorkoutRow>> WorkoutRows() = 0;
+  // Every sample, ordered by workout (newest first) then time; stops early if `fn` returns false.
+  virtual Status ForEachSample(const std::function<bool(const model::SampleRow&)>& fn) = 0;
+  // Per-second output (W) of one workout, nullopt where absent; for analytics and the demo.
+  virtual StatusOr<std::vector<std::optional<double>>> OutputSeries(
+      const std::string& workout_id) = 0;
+  virtual StatusOr<int64_t> CountWorkouts() = 0;
+};
+
+// Opens (creating and migrating as needed) the SQLite database at `path`; parent directories
+// are created. kStorage on failure, naming the path.
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
+
+// The schema version this build writes.
+int CurrentSchemaVersion();
+
+}  // namespace pelo::store

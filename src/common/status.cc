@@ -1,0 +1,62 @@
+#include "pelo/common/status.h"
+
+namespace pelo {
+
+int ExitCodeFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk:
+      return 0;
+    case ErrorCode::kInvalidArgument:
+      return 2;
+    case ErrorCode::kUnauthenticated:
+      return 3;
+    case ErrorCode::kNetwork:
+      return 4;
+    case ErrorCode::kApi:
+      return 5;
+    case ErrorCode::kStorage:
+      return 6;
+    case ErrorCode::kCancelled:
+      return 130;
+    case ErrorCode::kUnknown:
+    case ErrorCode::kNotFound:
+      break;
+  }
+  return 1;
+}
+
+const char* ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk:
+      return "ok";
+    case ErrorCode::kUnknown:
+      return "error";
+    case ErrorCode::kInvalidArgument:
+      return "invalid argument";
+    case ErrorCode::kUnauthenticated:
+      return "authentication";
+    case ErrorCode::kNetwork:
+      return "network";
+    case ErrorCode::kApi:
+      return "api";
+    case ErrorCode::kStorage:
+      return "storage";
+    case ErrorCode::kNotFound:
+      return "not found";
+    case ErrorCode::kCancelled:
+      return "interrupted";
+  }
+  return "error";
+}
+
+std::string Status::ToString() const {
+  if (ok()) return "ok";
+  return std::string(ErrorCodeName(code_)) + ": " + message_;
+}
+
+Status Status::WithContext(const std::string& context) const {
+  if (ok()) return *this;
+  return Status(code_, context + ": " + message_, http_status_);
+}
+
+}  // namespace pelo
