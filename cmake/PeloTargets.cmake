@@ -10,6 +10,10 @@ endif()
 # pelo_add_layer(NAME SOURCES... [DEPS ...] [PRIVATE_DEPS ...]): one static library per layer.
 function(pelo_add_layer name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(STATUS "pelo: layer ${name} has no sources yet; skipped")
+    return()
+  endif()
   add_library(pelo_${name} STATIC ${ARG_SOURCES})
   add_library(pelo::${name} ALIAS pelo_${name})
   target_include_directories(pelo_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include
