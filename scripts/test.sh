@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's second command (and CI's): install, build, and run every test, then the
+# sanitizer builds. Set PELO_TEST_PRESETS to choose presets (default: release asan-ubsan tsan).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+presets=${PELO_TEST_PRESETS:-release asan-ubsan tsan}
+
+for preset in $presets; do
+  echo "== $preset: build"
+  bash scripts/build.sh "$preset"
+  echo "== $preset: test"
+  if [[ $preset == tsan ]]; then
+    # ThreadSanitizer: the concurrent parts (transport, session, simulator, sync end to end).
+    ctest --preset "$preset" -L 'integration|concurrency'
+  else
+    ctest --preset "$preset"
+  fi
+done
