@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 presets=${PELO_TEST_PRESETS:-release asan-ubsan tsan}
 
+bash scripts/install-deps.sh
+bash scripts/check-format.sh
+
 for preset in $presets; do
   echo "== $preset: build"
   bash scripts/build.sh "$preset"

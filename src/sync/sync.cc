@@ -92,8 +92,8 @@ StatusOr<Report> Run(api::Client& client, store::Store& store, const Options& op
   Progress progress{0, static_cast<int64_t>(listing.new_ids.size())};
   for (const std::string& id : listing.new_ids) {
     if (CancelRequested()) return Status(ErrorCode::kCancelled, "sync interrupted");
-    PELO_RETURN_IF_ERROR(FetchAndStore(client, store, id, options, report)
-                             .WithContext("workout " + id));
+    PELO_RETURN_IF_ERROR(
+        FetchAndStore(client, store, id, options, report).WithContext("workout " + id));
     ++report.added;
     ++progress.done;
     if (options.on_progress) options.on_progress(progress);

@@ -12,7 +12,7 @@ namespace pelo::auth {
 
 enum class Method { kPkce, kPasswordGrant, kToken, kLegacy };
 
-const char* MethodName(Method m);            // "pkce", "password-grant", "token", "legacy"
+const char* MethodName(Method m);  // "pkce", "password-grant", "token", "legacy"
 StatusOr<Method> ParseMethod(std::string_view name);
 
 // Where the Peloton hosts are (the simulator serves all three on one port).
@@ -27,10 +27,10 @@ struct Credentials {
   std::string access_token;   // bearer (JWT); empty for legacy
   std::string refresh_token;  // may be empty
   std::string id_token;
-  int64_t expires_at = 0;     // epoch s; 0 = unknown
-  std::string session_id;     // legacy peloton_session_id cookie
-  std::string user_id;        // filled after GET /api/me
-  std::string client_id;      // the OAuth client the tokens belong to (for refresh)
+  int64_t expires_at = 0;  // epoch s; 0 = unknown
+  std::string session_id;  // legacy peloton_session_id cookie
+  std::string user_id;     // filled after GET /api/me
+  std::string client_id;   // the OAuth client the tokens belong to (for refresh)
 
   bool empty() const { return access_token.empty() && session_id.empty(); }
 };

@@ -58,7 +58,7 @@ inline Status OkStatus() { return {}; }
 template <typename T>
 class StatusOr {
  public:
-  StatusOr(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  StatusOr(T value) : value_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!status_.ok() && "StatusOr built from an ok Status");
     if (status_.ok()) status_ = Status(ErrorCode::kUnknown, "StatusOr built from an ok Status");
@@ -84,9 +84,9 @@ class StatusOr {
 }  // namespace pelo
 
 // Returns the Status of `expr` from the enclosing function when it is not ok.
-#define PELO_RETURN_IF_ERROR(expr)           \
-  do {                                       \
-    ::pelo::Status pelo_status_ = (expr);    \
+#define PELO_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::pelo::Status pelo_status_ = (expr);        \
     if (!pelo_status_.ok()) return pelo_status_; \
   } while (false)
 

@@ -29,7 +29,8 @@ struct Response {
   int status = 0;
   std::vector<Header> headers;  // in arrival order; names as sent by the server
   std::string body;
-  std::string effective_url;    // the last URL requested (after redirects, when followed)
+  std::string effective_url;  // the last URL requested (after redirects, when followed)
+  int attempts = 1;           // how many times the (last hop of the) request was sent
 
   // The first header named `name` (case-insensitive), or "".
   std::string HeaderValue(std::string_view name) const;
@@ -40,17 +41,17 @@ struct Response {
 
 // When and how often a failed request is tried again (429, 5xx, network errors).
 struct RetryPolicy {
-  int max_attempts = 4;                              // 1 = no retries
-  std::chrono::milliseconds initial_backoff{500};    // doubled each attempt, with jitter
+  int max_attempts = 4;                            // 1 = no retries
+  std::chrono::milliseconds initial_backoff{500};  // doubled each attempt, with jitter
   std::chrono::milliseconds max_backoff{8000};
   std::chrono::milliseconds max_retry_after{60000};  // longest Retry-After honoured
 };
 
 struct TransportOptions {
-  std::string user_agent;          // e.g. "pelo/0.1.0"
+  std::string user_agent;  // e.g. "pelo/0.1.0"
   RetryPolicy retry;
-  bool cookies = false;            // keep a cookie jar shared by every request of this transport
-  double max_requests_per_second = 0;  // 0 = unlimited
+  bool cookies = false;  // keep a cookie jar shared by every request of this transport
+  double max_requests_per_second = 0;                // 0 = unlimited
   bool allow_insecure_http_to_loopback_only = true;  // refuse http:// except 127.0.0.0/8, ::1
 };
 
@@ -68,6 +69,9 @@ std::unique_ptr<Transport> MakeCurlTransport(TransportOptions options);
 
 // curl_global_init, once per process; idempotent and thread-safe.
 void GlobalInit();
+
+// The standard reason phrase of an HTTP status ("Service Unavailable"), or "" when unknown.
+const char* StatusText(int status);
 
 // Ok when `url` may be used: https anywhere, http only to loopback. Names `what` in the error.
 Status CheckUrlAllowed(const std::string& url, const std::string& what);

@@ -22,6 +22,10 @@ QueryParams ParseQuery(std::string_view query);
 std::string QueryValue(std::string_view url, std::string_view key);
 // `ref` resolved against absolute `base` ("/login?x" -> "https://host/login?x").
 std::string ResolveUrl(std::string_view base, std::string_view ref);
+// The lowercase host of an absolute URL, without port, userinfo or IPv6 brackets ("::1").
+std::string UrlHost(std::string_view url);
+// The lowercase scheme of an absolute URL ("https"), or "" when there is none.
+std::string UrlScheme(std::string_view url);
 // "https://host:port" of an absolute URL.
 std::string Origin(std::string_view url);
 // The path (with query) of an absolute URL: "/api/me?x=1".

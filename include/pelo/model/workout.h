@@ -21,8 +21,8 @@ struct Workout {
   std::string id;
   std::string user_id;
   std::string peloton_id;
-  std::string name;   // "Cycling Workout"
-  std::string title;  // often null in the API
+  std::string name;    // "Cycling Workout"
+  std::string title;   // often null in the API
   std::string status;  // "COMPLETE" | "IN_PROGRESS"
   std::string fitness_discipline;
   std::string metrics_type;
@@ -36,7 +36,7 @@ struct Workout {
   std::optional<double> total_work;  // J
   bool has_pedaling_metrics = false;
   bool is_outdoor = false;
-  std::optional<Ride> ride;  // with joins=ride
+  std::optional<Ride> ride;         // with joins=ride
   std::optional<FtpInfo> ftp_info;  // detail only
 };
 

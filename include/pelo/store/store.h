@@ -29,7 +29,7 @@ struct WorkoutBundle {
   model::Workout workout;         // detail (GET /api/workout/{id}); its ride and instructor too
   model::PerformanceGraph graph;  // GET /api/workout/{id}/performance_graph
   int every_n = 1;
-  std::vector<RawResponse> raw;   // the responses these came from
+  std::vector<RawResponse> raw;  // the responses these came from
 };
 
 class Store {

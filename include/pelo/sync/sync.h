@@ -17,19 +17,19 @@ struct Progress {
 };
 
 struct Options {
-  int every_n = 1;       // performance-graph resolution in seconds (1 = full resolution)
-  int page_size = 100;   // workouts per list page (the API's maximum)
+  int every_n = 1;      // performance-graph resolution in seconds (1 = full resolution)
+  int page_size = 100;  // workouts per list page (the API's maximum)
   std::function<void(const Progress&)> on_progress;  // called after each stored workout
 };
 
 struct Report {
   std::string user_id;
   std::string username;
-  int64_t listed = 0;       // workouts seen in the list
-  int64_t added = 0;        // newly stored this run
-  int64_t skipped = 0;      // not stored: not COMPLETE (in progress)
-  int64_t stored_total = 0; // workouts in the store after the run
-  int requests = 0;         // API requests made
+  int64_t listed = 0;        // workouts seen in the list
+  int64_t added = 0;         // newly stored this run
+  int64_t skipped = 0;       // not stored: not COMPLETE (in progress)
+  int64_t stored_total = 0;  // workouts in the store after the run
+  int requests = 0;          // API requests made
 };
 
 // Syncs the signed-in user's history into `store`. Incremental: a later run fetches only what
