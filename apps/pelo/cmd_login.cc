@@ -1,0 +1,92 @@
+// pelo login / pelo logout.
+#include <iostream>
+
+#include "commands.h"
+#include "pelo/auth/login.h"
+#include "secrets.h"
+
+namespace pelo::cli {
+namespace {
+
+struct LoginFlags {
+  std::string method = "pkce";
+  std::string email;
+  bool password_stdin = false;
+  bool token_stdin = false;
+};
+
+// Gathers the secret for `flags.method` from stdin, the environment or a no-echo prompt.
+StatusOr<auth::LoginInput> GatherInput(const LoginFlags& flags) {
+  auth::LoginInput in;
+  PELO_ASSIGN_OR_RETURN(in.method, auth::ParseMethod(flags.method));
+  if (in.method == auth::Method::kToken) {
+    in.token = flags.token_stdin ? ReadStdinTrimmed() : EnvOrEmpty("PELOTON_TOKEN");
+    if (in.token.empty()) {
+      return Status(ErrorCode::kInvalidArgument,
+                    "no token: pipe it to --token-stdin or set PELOTON_TOKEN");
+    }
+    return in;
+  }
+  in.email = !flags.email.empty() ? flags.email : EnvOrEmpty("PELOTON_EMAIL");
+  if (in.email.empty()) {
+    return Status(ErrorCode::kInvalidArgument, "no email: use --email or set PELOTON_EMAIL");
+  }
+  if (flags.password_stdin) {
+    in.password = ReadStdinTrimmed();
+  } else if (std::string env = EnvOrEmpty("PELOTON_PASSWORD"); !env.empty()) {
+    in.password = env;
+  } else {
+    PELO_ASSIGN_OR_RETURN(in.password, PromptNoEcho("Peloton password for " + in.email + ": "));
+  }
+  if (in.password.empty()) return Status(ErrorCode::kInvalidArgument, "empty password");
+  return in;
+}
+
+Status RunLogin(const Context& ctx, const LoginFlags& flags) {
+  PELO_ASSIGN_OR_RETURN(auth::LoginInput input, GatherInput(flags));
+  PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
+  auto transport = ctx.MakeTransport();
+  PELO_ASSIGN_OR_RETURN(auth::Credentials creds, auth::Login(*transport, endpoints, input));
+  // Check the credentials work and learn whose they are before saving anything.
+  auth::Session session(*transport, endpoints, creds, nullptr);
+  api::Client client(*transport, endpoints, &session, kUserAgent);
+  PELO_ASSIGN_OR_RETURN(auto me, client.Me());
+  creds = session.credentials();
+  creds.user_id = me.value.id;
+  auth::TokenStore store(ctx.ConfigDir());
+  PELO_RETURN_IF_ERROR(store.Save(creds));
+  PELO_RETURN_IF_ERROR(ctx.SaveEndpoints(endpoints));
+  std::cout << "Logged in as " << (me.value.username.empty() ? me.value.id : me.value.username)
+            << " (" << auth::MethodName(input.method) << "); credentials saved to " << store.path()
+            << "\n";
+  return OkStatus();
+}
+
+Status RunLogout(const Context& ctx) {
+  auth::TokenStore store(ctx.ConfigDir());
+  PELO_RETURN_IF_ERROR(store.Remove());
+  std::cout << "Logged out; removed " << store.path() << "\n";
+  return OkStatus();
+}
+
+}  // namespace
+
+void AddLoginCommands(CLI::App& app, Context& ctx) {
+  auto flags = std::make_shared<LoginFlags>();
+  CLI::App* login =
+      app.add_subcommand("login", "Sign in to Peloton and save the tokens (never the password)");
+  login->add_option("--method", flags->method, "pkce (default), password-grant, token, legacy")
+      ->check(CLI::IsMember({"pkce", "password-grant", "token", "legacy"}));
+  login->add_option("--email", flags->email, "Account email (or PELOTON_EMAIL)");
+  login->add_flag("--password-stdin", flags->password_stdin,
+                  "Read the password from standard input (else PELOTON_PASSWORD, else a prompt)");
+  login->add_flag("--token-stdin", flags->token_stdin,
+                  "With --method token: read the bearer token from standard input "
+                  "(else PELOTON_TOKEN)");
+  login->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunLogin(ctx, *flags); }; });
+
+  CLI::App* logout = app.add_subcommand("logout", "Forget the saved tokens");
+  logout->callback([&ctx] { ctx.run = [&ctx] { return RunLogout(ctx); }; });
+}
+
+}  // namespace pelo::cli

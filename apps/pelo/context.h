@@ -1,0 +1,55 @@
+// What every subcommand shares: global options, where files live, and how to reach Peloton.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "pelo/api/client.h"
+#include "pelo/auth/credentials.h"
+#include "pelo/auth/session.h"
+#include "pelo/common/status.h"
+#include "pelo/http/transport.h"
+#include "pelo/store/store.h"
+
+namespace pelo::cli {
+
+inline constexpr const char* kUserAgent = "pelo/" PELO_VERSION;
+
+struct GlobalOptions {
+  std::string api_url;  // --api-url, else PELOTON_API_URL, else the hosts saved at login
+  std::string auth_url;
+  std::string graphql_url;
+  std::string config_dir;  // --config-dir, else $XDG_CONFIG_HOME/pelo
+  bool verbose = false;
+};
+
+// An authenticated connection to the API; members are declared in dependency order.
+struct Connection {
+  std::unique_ptr<auth::TokenStore> token_store;
+  std::unique_ptr<http::Transport> transport;
+  std::unique_ptr<auth::Session> session;
+  std::unique_ptr<api::Client> client;
+};
+
+class Context {
+ public:
+  GlobalOptions options;
+  // The subcommand chosen on the command line; set while parsing, run by main().
+  std::function<Status()> run;
+
+  std::string ConfigDir() const;
+  // --db if given, else $XDG_DATA_HOME/pelo/pelo.db (else ~/.local/share/pelo/pelo.db).
+  std::string DbPath(const std::string& db_flag) const;
+  // The hosts to talk to (flags > environment > saved at login > Peloton's live hosts); each is
+  // checked (https, or http to loopback only).
+  StatusOr<auth::Endpoints> Endpoints() const;
+  // Remembers the hosts a login used, so later commands reach the same service.
+  Status SaveEndpoints(const auth::Endpoints& endpoints) const;
+  std::unique_ptr<http::Transport> MakeTransport() const;
+  // A client using the saved credentials (kUnauthenticated "not logged in" when there are none).
+  StatusOr<Connection> Connect() const;
+  StatusOr<std::unique_ptr<store::Store>> OpenStore(const std::string& db_flag) const;
+};
+
+}  // namespace pelo::cli

@@ -1,0 +1,62 @@
+// pelo: get your Peloton data out, keep it, understand it.
+#include <csignal>
+#include <iostream>
+
+#include "commands.h"
+#include "pelo/common/cancel.h"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 ok, 1 other error, 2 usage, 3 authentication, 4 network,\n"
+    "            5 API error after retries, 6 storage, 130 interrupted.\n"
+    "Environment: PELOTON_EMAIL, PELOTON_PASSWORD, PELOTON_TOKEN, PELOTON_API_URL,\n"
+    "             PELOTON_AUTH_URL, PELOTON_GRAPHQL_URL, XDG_CONFIG_HOME, XDG_DATA_HOME.";
+
+// First ^C asks the running command to stop at a safe point; a second one kills the process.
+extern "C" void OnInterrupt(int) {
+  pelo::RequestCancel();
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  pelo::cli::Context ctx;
+  CLI::App app{"pelo " PELO_VERSION ": get your Peloton data out, keep it, understand it."};
+  app.footer(kExitCodes);
+  app.set_version_flag("--version", "pelo " PELO_VERSION);
+  app.require_subcommand(1);
+  app.add_option("--api-url", ctx.options.api_url, "API host (default https://api.onepeloton.com)");
+  app.add_option("--auth-url", ctx.options.auth_url,
+                 "Auth0 host (default https://auth.onepeloton.com)");
+  app.add_option("--graphql-url", ctx.options.graphql_url, "GraphQL endpoint");
+  app.add_option("--config-dir", ctx.options.config_dir,
+                 "Where credentials live (default $XDG_CONFIG_HOME/pelo)");
+  app.add_flag("-v,--verbose", ctx.options.verbose, "Say more about what is happening");
+
+  pelo::cli::AddLoginCommands(app, ctx);
+  pelo::cli::AddWhoamiCommand(app, ctx);
+  pelo::cli::AddSyncCommand(app, ctx);
+  pelo::cli::AddWorkoutsCommand(app, ctx);
+  pelo::cli::AddExportCommand(app, ctx);
+  pelo::cli::AddDemoCommand(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  std::signal(SIGINT, OnInterrupt);
+  std::signal(SIGTERM, OnInterrupt);
+  pelo::Status status =
+      ctx.run ? ctx.run() : pelo::Status(pelo::ErrorCode::kInvalidArgument, "no command given");
+  if (!status.ok()) {
+    std::cerr << "pelo: " << status.ToString() << "\n";
+    return pelo::ExitCodeFor(status.code());
+  }
+  return 0;
+}

@@ -1,0 +1,64 @@
+// The CLI's contract without a server: help, usage errors and their exit codes.
+#include <gtest/gtest.h>
+
+#include "cli_env.h"
+
+namespace pelo::testing {
+namespace {
+
+TEST(CliBasics, HelpDocumentsEveryExitCode) {
+  auto r = Run({PELO_BIN, "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* code : {"0 ok", "1 other error", "2 usage", "3 authentication", "4 network",
+                           "5 API error after retries", "6 storage", "130 interrupted"}) {
+    EXPECT_NE(r.out.find(code), std::string::npos) << code;
+  }
+  for (const char* cmd : {"login", "logout", "whoami", "sync", "workouts", "export", "demo"}) {
+    EXPECT_NE(r.out.find(cmd), std::string::npos) << cmd;
+  }
+}
+
+TEST(CliBasics, UsageErrorsExitTwo) {
+  EXPECT_EQ(Run({PELO_BIN}).exit_code, 2);
+  EXPECT_EQ(Run({PELO_BIN, "frobnicate"}).exit_code, 2);
+  EXPECT_EQ(Run({PELO_BIN, "sync", "--every-n", "0"}).exit_code, 2);
+  EXPECT_EQ(Run({PELO_BIN, "export", "rides"}).exit_code, 2);
+  EXPECT_EQ(Run({PELO_BIN, "login", "--method", "cookie"}).exit_code, 2);
+}
+
+TEST(CliBasics, ThereIsNoWayToPutAPasswordInArgv) {
+  auto r = Run({PELO_BIN, "login", "--password", "hunter2"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out.find("hunter2"), std::string::npos);
+}
+
+TEST(CliBasics, SyncWithoutLoginIsAnAuthenticationError) {
+  CliEnv env("http://127.0.0.1:9");
+  auto r = env.Pelo({"sync"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("pelo login"), std::string::npos) << r.err;
+}
+
+TEST(CliBasics, PlainHttpIsRefusedExceptToLoopback) {
+  CliEnv env("http://api.example.com");
+  auto r = env.Pelo({"login", "--email", "a@b.c", "--password-stdin"}, {}, "pw\n");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("http"), std::string::npos) << r.err;
+}
+
+TEST(CliBasics, UnreachableHostIsANetworkError) {
+  CliEnv env("http://127.0.0.1:9");  // discard port: nothing listens there
+  auto r = env.Pelo({"login", "--email", "a@b.c", "--password-stdin"}, {}, "secret-pw\n");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_EQ(r.err.find("secret-pw"), std::string::npos);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one-line error: " << r.err;
+}
+
+TEST(CliBasics, MissingEmailIsAUsageError) {
+  CliEnv env("http://127.0.0.1:9");
+  auto r = env.Pelo({"login", "--password-stdin"}, {}, "pw\n");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+}  // namespace
+}  // namespace pelo::testing

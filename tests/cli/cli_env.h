@@ -1,0 +1,49 @@
+// A sandbox for one CLI test: its own config and data directories, pointed at one server.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "process.h"
+
+namespace pelo::testing {
+
+class CliEnv {
+ public:
+  explicit CliEnv(std::string url) : url_(std::move(url)) {}
+
+  // Environment for `pelo`: hosts, XDG dirs in the temp dir, no inherited Peloton secrets.
+  std::map<std::string, std::string> Env(std::map<std::string, std::string> extra = {}) const {
+    std::map<std::string, std::string> env = {
+        {"PELOTON_API_URL", url_},     {"PELOTON_AUTH_URL", url_},
+        {"PELOTON_GRAPHQL_URL", url_ + "/graphql"},
+        {"XDG_CONFIG_HOME", dir_ / "config"}, {"XDG_DATA_HOME", dir_ / "data"},
+        {"HOME", dir_.path()},         {"PELOTON_EMAIL", ""},
+        {"PELOTON_PASSWORD", ""},      {"PELOTON_TOKEN", ""}};
+    for (auto& [k, v] : extra) env[k] = v;
+    return env;
+  }
+
+  ProcessResult Pelo(std::vector<std::string> args, std::map<std::string, std::string> extra = {},
+                     const std::string& input = "") const {
+    args.insert(args.begin(), PELO_BIN);
+    return Run(args, Env(std::move(extra)), input);
+  }
+
+  // Logs in with the simulator's demo account through `method`.
+  ProcessResult Login(const std::string& method = "pkce") const {
+    return Pelo({"login", "--method", method, "--email", "demo@example.com", "--password-stdin"},
+                {}, "demo\n");
+  }
+
+  std::string DbPath() const { return dir_ / "data/pelo/pelo.db"; }
+  std::string CredentialsPath() const { return dir_ / "config/pelo/credentials.json"; }
+  const TempDir& dir() const { return dir_; }
+
+ private:
+  std::string url_;
+  TempDir dir_;
+};
+
+}  // namespace pelo::testing

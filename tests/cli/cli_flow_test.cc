@@ -1,0 +1,137 @@
+// The CLI end to end against a real pelo-sim process: login, whoami, sync, list, export.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "cli_env.h"
+
+namespace pelo::testing {
+namespace {
+
+constexpr int kWorkouts = 40;
+
+class CliFlow : public ::testing::Test {
+ protected:
+  SimProcess sim_{{"--workouts", std::to_string(kWorkouts), "--password", "demo"}};
+  CliEnv env_{sim_.url()};
+};
+
+TEST_F(CliFlow, PkceLoginSavesTokensPrivatelyAndNeverThePassword) {
+  auto r = env_.Login("pkce");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Logged in"), std::string::npos);
+  struct stat st {};
+  ASSERT_EQ(stat(env_.CredentialsPath().c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600);
+  const std::string saved = ReadFile(env_.CredentialsPath());
+  EXPECT_EQ(saved.find("\"demo\""), std::string::npos) << "password stored";
+  auto who = env_.Pelo({"whoami"});
+  ASSERT_EQ(who.exit_code, 0) << who.err;
+  EXPECT_NE(who.out.find("pkce"), std::string::npos);
+}
+
+TEST_F(CliFlow, EveryLoginMethodWorks) {
+  ASSERT_EQ(env_.Login("password-grant").exit_code, 0);
+  EXPECT_EQ(env_.Pelo({"whoami"}).exit_code, 0);
+  auto creds = nlohmann::json::parse(ReadFile(env_.CredentialsPath()));
+  std::string token = creds.value("access_token", "");
+  ASSERT_FALSE(token.empty());
+  ASSERT_EQ(env_.Pelo({"logout"}).exit_code, 0);
+  EXPECT_EQ(env_.Pelo({"whoami"}).exit_code, 3);
+  auto r = env_.Pelo({"login", "--method", "token", "--token-stdin"}, {}, token + "\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find(token), std::string::npos) << "token echoed";
+  EXPECT_EQ(env_.Pelo({"whoami"}).exit_code, 0);
+}
+
+TEST_F(CliFlow, LegacyLoginIsRetiredUnlessTheServerStillServesIt) {
+  auto r = env_.Login("legacy");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  SimProcess legacy({"--workouts", "3", "--legacy-auth"});
+  CliEnv legacy_env(legacy.url());
+  auto ok = legacy_env.Login("legacy");
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_EQ(legacy_env.Pelo({"sync"}).exit_code, 0);
+}
+
+TEST_F(CliFlow, WrongPasswordExitsThreeWithoutEchoingIt) {
+  for (const char* method : {"pkce", "password-grant"}) {
+    auto r = env_.Pelo({"login", "--method", method, "--email", "demo@example.com",
+                        "--password-stdin"},
+                       {}, "Wr0ng-Passw0rd\n");
+    EXPECT_EQ(r.exit_code, 3) << method << ": " << r.err;
+    EXPECT_EQ(r.err.find("Wr0ng-Passw0rd"), std::string::npos);
+    EXPECT_EQ(r.out.find("Wr0ng-Passw0rd"), std::string::npos);
+  }
+}
+
+TEST_F(CliFlow, PasswordFromTheEnvironment) {
+  auto r = env_.Pelo({"login"}, {{"PELOTON_EMAIL", "demo@example.com"},
+                                 {"PELOTON_PASSWORD", "demo"}});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(CliFlow, NoPasswordAndNoTerminalIsAUsageError) {
+  auto r = env_.Pelo({"login", "--email", "demo@example.com"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+TEST_F(CliFlow, SyncIsIncrementalAndNeverDuplicates) {
+  ASSERT_EQ(env_.Login().exit_code, 0);
+  auto first = env_.Pelo({"sync"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("holds " + std::to_string(kWorkouts) + " workouts"),
+            std::string::npos)
+      << first.out;
+  auto second = env_.Pelo({"sync"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("Synced 0 new"), std::string::npos) << second.out;
+  auto list = env_.Pelo({"workouts", "--json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  auto rows = nlohmann::json::parse(list.out);
+  ASSERT_EQ(rows.size(), static_cast<size_t>(kWorkouts));
+  std::set<std::string> ids;
+  for (const auto& row : rows) ids.insert(row.at("workout_id").get<std::string>());
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kWorkouts));
+}
+
+TEST_F(CliFlow, ExportsTidyCsv) {
+  ASSERT_EQ(env_.Login().exit_code, 0);
+  ASSERT_EQ(env_.Pelo({"sync", "--every-n", "5"}).exit_code, 0);
+  const std::string out = env_.dir() / "w.csv";
+  auto r = env_.Pelo({"export", "workouts", "--format", "csv", "-o", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = ParseCsv(ReadFile(out));
+  ASSERT_EQ(rows.size(), static_cast<size_t>(kWorkouts) + 1);
+  EXPECT_EQ(rows[0][0], "workout_id");
+  EXPECT_EQ(rows[0].back(), "ftp");
+  for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size());
+
+  auto samples = env_.Pelo({"export", "samples", "--format", "csv"});
+  ASSERT_EQ(samples.exit_code, 0) << samples.err;
+  auto srows = ParseCsv(samples.out);
+  ASSERT_GT(srows.size(), 100u);
+  EXPECT_EQ(srows[0][0], "workout_id");
+  EXPECT_EQ(srows[0][1], "t_s");
+  EXPECT_EQ(srows[0][2], "output_w");
+  EXPECT_EQ(srows[1][1], "0") << "every_n=5 samples start at t=0";
+}
+
+TEST_F(CliFlow, NoSecretReachesTheDatabase) {
+  ASSERT_EQ(env_.Login().exit_code, 0);
+  ASSERT_EQ(env_.Pelo({"sync"}).exit_code, 0);
+  auto creds = nlohmann::json::parse(ReadFile(env_.CredentialsPath()));
+  // Secrets must not be in any table (the raw archive's blanking is checked in the store tests).
+  const std::string db = ReadFile(env_.DbPath()) + ReadFile(env_.DbPath() + "-wal");
+  ASSERT_FALSE(db.empty());
+  for (const char* key : {"access_token", "refresh_token"}) {
+    std::string secret = creds.value(key, "");
+    if (secret.size() < 8) continue;
+    EXPECT_EQ(db.find(secret), std::string::npos) << key << " stored in the database";
+  }
+}
+
+}  // namespace
+}  // namespace pelo::testing

@@ -1,0 +1,58 @@
+// Running the built binaries as real processes, for the CLI tests.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace pelo::testing {
+
+struct ProcessResult {
+  int exit_code = -1;  // 128 + signal when killed by a signal
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` with the current environment plus `env` (an empty value unsets the variable),
+// feeding `input` to stdin, and waits for it.
+ProcessResult Run(const std::vector<std::string>& argv,
+                  const std::map<std::string, std::string>& env = {},
+                  const std::string& input = "");
+
+// A pelo-sim process on an ephemeral loopback port, stopped (SIGTERM, then waited) on scope exit.
+class SimProcess {
+ public:
+  explicit SimProcess(std::vector<std::string> extra_args = {});
+  ~SimProcess();
+  SimProcess(const SimProcess&) = delete;
+  SimProcess& operator=(const SimProcess&) = delete;
+
+  const std::string& url() const { return url_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string url_;
+};
+
+// A fresh temporary directory, removed with its contents on scope exit.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+std::string ReadFile(const std::string& path);
+
+// Rows of a CSV file (RFC 4180 quoting), header included.
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text);
+
+}  // namespace pelo::testing
