@@ -58,6 +58,8 @@ class Store {
   virtual StatusOr<std::vector<std::optional<double>>> OutputSeries(
       const std::string& workout_id) = 0;
   virtual StatusOr<int64_t> CountWorkouts() = 0;
+  // The archived body of `path` (secrets blanked), or nullopt when none is archived.
+  virtual StatusOr<std::optional<std::string>> ArchivedResponse(const std::string& path) = 0;
 };
 
 // Opens (creating and migrating as needed) the SQLite database at `path`; parent directories

@@ -1,0 +1,78 @@
+#include "store/raw_archive.h"
+
+#include <zstd.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+namespace pelo::store {
+namespace {
+
+// Level 3 is zstd's default: most of the ratio for a fraction of the time of higher levels.
+constexpr int kZstdLevel = 3;
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+bool IsSecretKey(std::string key) {
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  static constexpr std::array<std::string_view, 6> kExact = {
+      "token", "session_id", "secret", "cookie", "authorization", "set-cookie"};
+  if (std::find(kExact.begin(), kExact.end(), key) != kExact.end()) return true;
+  return key.find("password") != std::string::npos || EndsWith(key, "_token") ||
+         EndsWith(key, "_secret") || EndsWith(key, "_cookie");
+}
+
+void BlankInPlace(nlohmann::json& value) {
+  if (value.is_object()) {
+    for (auto& [key, member] : value.items()) {
+      if (IsSecretKey(key)) {
+        member = "";
+      } else {
+        BlankInPlace(member);
+      }
+    }
+  } else if (value.is_array()) {
+    for (nlohmann::json& item : value) BlankInPlace(item);
+  }
+}
+
+}  // namespace
+
+std::string BlankSecrets(std::string_view body) {
+  nlohmann::json doc = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return std::string(body);
+  BlankInPlace(doc);
+  // Invalid UTF-8 inside strings is replaced rather than thrown on.
+  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool IsAuthPath(std::string_view path) {
+  return path.rfind("/auth/", 0) == 0 || path.rfind("/oauth/", 0) == 0 ||
+         path.find("/oauth/token") != std::string_view::npos;
+}
+
+std::string Compress(std::string_view bytes) {
+  std::string out(ZSTD_compressBound(bytes.size()), '\0');
+  size_t n = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), kZstdLevel);
+  // Only a too-small destination can fail, and compressBound rules that out.
+  out.resize(ZSTD_isError(n) ? 0 : n);
+  return out;
+}
+
+StatusOr<std::string> Decompress(std::string_view compressed, size_t raw_size) {
+  std::string out(raw_size, '\0');
+  size_t n = ZSTD_decompress(out.data(), out.size(), compressed.data(), compressed.size());
+  if (ZSTD_isError(n) || n != raw_size) {
+    return Status(ErrorCode::kStorage,
+                  std::string("corrupt archived response: ") +
+                      (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "size mismatch"));
+  }
+  return out;
+}
+
+}  // namespace pelo::store

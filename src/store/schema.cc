@@ -1,0 +1,107 @@
+#include "store/schema.h"
+
+#include <string>
+#include <vector>
+
+#include "pelo/store/store.h"
+
+namespace pelo::store {
+namespace {
+
+// Migration N (1-based) takes the schema from version N-1 to N. Append only: never edit a
+// script that has shipped.
+const std::vector<std::string>& Migrations() {
+  static const std::vector<std::string> kMigrations = {R"sql(
+CREATE TABLE users (
+  id TEXT PRIMARY KEY, username TEXT, email TEXT, total_workouts INTEGER,
+  cycling_ftp REAL, cycling_ftp_source TEXT, cycling_workout_ftp REAL,
+  cycling_ftp_workout_id TEXT, estimated_cycling_ftp REAL, default_max_heart_rate REAL,
+  customized_max_heart_rate REAL, weight REAL, created_at INTEGER, saved_at INTEGER NOT NULL);
+CREATE TABLE instructors (
+  id TEXT PRIMARY KEY, name TEXT, first_name TEXT, last_name TEXT, username TEXT, bio TEXT,
+  image_url TEXT, fitness_disciplines TEXT);
+CREATE TABLE rides (
+  id TEXT PRIMARY KEY, title TEXT, description TEXT, fitness_discipline TEXT,
+  instructor_id TEXT, duration INTEGER, length INTEGER, original_air_time INTEGER,
+  pedaling_start_offset INTEGER, difficulty_estimate REAL, content_format TEXT, image_url TEXT);
+CREATE TABLE workouts (
+  id TEXT PRIMARY KEY, user_id TEXT, peloton_id TEXT, name TEXT, title TEXT, status TEXT,
+  fitness_discipline TEXT, metrics_type TEXT, device_type TEXT, platform TEXT,
+  workout_type TEXT, timezone TEXT, created_at INTEGER, start_time INTEGER, end_time INTEGER,
+  total_work REAL, has_pedaling_metrics INTEGER NOT NULL, is_outdoor INTEGER NOT NULL,
+  ride_id TEXT REFERENCES rides(id),
+  has_ftp_info INTEGER NOT NULL, ftp REAL, ftp_source TEXT, ftp_workout_id TEXT,
+  resolved_ftp REAL, every_n INTEGER NOT NULL, graph_duration INTEGER,
+  total_effort_points REAL, saved_at INTEGER NOT NULL);
+CREATE INDEX workouts_by_start ON workouts(start_time DESC, id);
+CREATE TABLE workout_summaries (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('summary', 'average')), slug TEXT NOT NULL,
+  display_name TEXT, display_unit TEXT, value REAL);
+CREATE INDEX workout_summaries_by_workout ON workout_summaries(workout_id, slug);
+CREATE TABLE workout_metrics (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  slug TEXT NOT NULL, parent_slug TEXT, display_name TEXT, display_unit TEXT,
+  max_value REAL, average_value REAL);
+CREATE INDEX workout_metrics_by_workout ON workout_metrics(workout_id, slug);
+CREATE TABLE heart_rate_zones (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  slug TEXT NOT NULL, min_value REAL, max_value REAL, duration_s REAL);
+CREATE INDEX heart_rate_zones_by_workout ON heart_rate_zones(workout_id);
+CREATE TABLE segments (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL, id TEXT, name TEXT, icon_slug TEXT, metrics_type TEXT,
+  start_time_offset INTEGER NOT NULL, length INTEGER NOT NULL, intensity_in_mets REAL,
+  PRIMARY KEY (workout_id, position)) WITHOUT ROWID;
+CREATE TABLE samples (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  t_s INTEGER NOT NULL, output_w REAL, cadence_rpm REAL, resistance_pct REAL, speed_kph REAL,
+  heart_rate_bpm REAL, incline_pct REAL, pace_min_per_km REAL, altitude_m REAL,
+  stroke_rate_spm REAL, split_pace_s_per_500m REAL,
+  PRIMARY KEY (workout_id, t_s)) WITHOUT ROWID;
+CREATE TABLE gps_points (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL, t_s INTEGER NOT NULL, latitude REAL NOT NULL,
+  longitude REAL NOT NULL, accuracy REAL, distance_km REAL, segment_id TEXT,
+  is_gap INTEGER NOT NULL, PRIMARY KEY (workout_id, position)) WITHOUT ROWID;
+CREATE TABLE raw_responses (
+  path TEXT PRIMARY KEY, fetched_at INTEGER NOT NULL, body_zstd BLOB NOT NULL,
+  raw_size INTEGER NOT NULL);
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql"};
+  return kMigrations;
+}
+
+}  // namespace
+
+int CurrentSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+StatusOr<int> ReadSchemaVersion(const sqlite::Database& db) {
+  PELO_ASSIGN_OR_RETURN(sqlite::Statement stmt, db.Prepare("PRAGMA user_version"));
+  PELO_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return db.Error("read schema version");
+  return static_cast<int>(stmt.Int(0));
+}
+
+Status Migrate(sqlite::Database& db) {
+  PELO_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(db));
+  const int current = CurrentSchemaVersion();
+  if (version > current) {
+    return Status(ErrorCode::kStorage, db.path() + ": database schema v" + std::to_string(version) +
+                                           " is newer than this pelo (v" + std::to_string(current) +
+                                           ")");
+  }
+  for (int next = version + 1; next <= current; ++next) {
+    PELO_ASSIGN_OR_RETURN(auto transaction, sqlite::Transaction::Begin(db));
+    // Re-check under the write lock: another process may have migrated meanwhile.
+    PELO_ASSIGN_OR_RETURN(int now, ReadSchemaVersion(db));
+    if (now >= next) continue;
+    std::string step = "migrate to schema v" + std::to_string(next);
+    PELO_RETURN_IF_ERROR(db.Exec(Migrations()[static_cast<size_t>(next - 1)], step));
+    PELO_RETURN_IF_ERROR(db.Exec("PRAGMA user_version=" + std::to_string(next), step));
+    PELO_RETURN_IF_ERROR(transaction->Commit());
+  }
+  return OkStatus();
+}
+
+}  // namespace pelo::store

@@ -1,0 +1,95 @@
+// Minimal RAII over the SQLite C API: a connection, prepared statements and a transaction.
+// Every failure becomes a kStorage Status naming the database path and the operation.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pelo/common/status.h"
+
+namespace pelo::store::sqlite {
+
+class Database;
+
+// A prepared statement. Binds are 1-based and chainable; a failed bind is reported by the next
+// Step/Run, so call sites stay linear.
+class Statement {
+ public:
+  Statement(sqlite3_stmt* stmt, const Database* db) : stmt_(stmt), db_(db) {}
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+  ~Statement();
+
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, const std::optional<double>& value);
+  Statement& Bind(int index, const std::optional<int64_t>& value);
+  Statement& BindBlob(int index, std::string_view bytes);
+  Statement& BindNull(int index);
+  // Binds "" as NULL: the model uses "" for absent strings.
+  Statement& BindTextOrNull(int index, std::string_view text);
+
+  // Advances: true when a row is available, false when done.
+  StatusOr<bool> Step();
+  // Steps to completion (for writes), then resets for reuse.
+  Status Run();
+  // Ready for new bindings (keeps the compiled statement).
+  void Reset();
+
+  std::string Text(int column) const;
+  std::string Blob(int column) const;
+  int64_t Int(int column) const;
+  std::optional<int64_t> OptInt(int column) const;
+  std::optional<double> OptDouble(int column) const;
+
+ private:
+  void NoteBind(int rc);
+
+  sqlite3_stmt* stmt_;
+  const Database* db_;
+  int bind_error_ = SQLITE_OK;
+};
+
+class Database {
+ public:
+  // Opens (creating) the file at `path` with WAL, foreign keys and a busy timeout.
+  static StatusOr<std::unique_ptr<Database>> Open(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Status Exec(const std::string& sql, std::string_view operation);
+  StatusOr<Statement> Prepare(std::string_view sql) const;
+  // kStorage "<path>: <operation>: <sqlite message>".
+  Status Error(std::string_view operation) const;
+  const std::string& path() const { return path_; }
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+// BEGIN IMMEDIATE on construction (taking the write lock up front, so a busy database fails
+// here rather than mid-write); rolls back on destruction unless Commit() succeeded.
+class Transaction {
+ public:
+  static StatusOr<std::unique_ptr<Transaction>> Begin(Database& db);
+  ~Transaction();
+  Status Commit();
+
+ private:
+  explicit Transaction(Database& db) : db_(db) {}
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace pelo::store::sqlite

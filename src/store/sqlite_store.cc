@@ -1,0 +1,175 @@
+// SqliteStore: the embedded Store. One connection, serialised by a mutex (a transaction spans
+// several calls on the connection, so concurrent callers must not interleave).
+#include <filesystem>
+#include <mutex>
+
+#include "pelo/store/store.h"
+#include "store/raw_archive.h"
+#include "store/schema.h"
+#include "store/sqlite_db.h"
+#include "store/workout_reader.h"
+#include "store/workout_writer.h"
+
+namespace pelo::store {
+namespace {
+
+using sqlite::Database;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+// Runs `fn` inside BEGIN IMMEDIATE ... COMMIT; any failure rolls everything back.
+template <typename Fn>
+Status InTransaction(Database& db, Fn&& fn) {
+  PELO_ASSIGN_OR_RETURN(auto transaction, Transaction::Begin(db));
+  PELO_RETURN_IF_ERROR(fn());
+  return transaction->Commit();
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+
+  int SchemaVersion() override {
+    std::lock_guard lock(mutex_);
+    StatusOr<int> version = ReadSchemaVersion(*db_);
+    return version.ok() ? *version : -1;
+  }
+
+  Status SaveUser(const model::User& user, const RawResponse& raw) override {
+    if (user.id.empty())
+      return Status(ErrorCode::kInvalidArgument, "cannot store a user without id");
+    std::lock_guard lock(mutex_);
+    return InTransaction(*db_, [&] {
+      PELO_RETURN_IF_ERROR(WriteUser(*db_, user));
+      return ArchiveRaw(*db_, raw);
+    });
+  }
+
+  StatusOr<std::optional<model::User>> LoadUser() override {
+    std::lock_guard lock(mutex_);
+    // The most recently saved user (REPLACE gives the row a new, higher rowid).
+    PELO_ASSIGN_OR_RETURN(Statement q, db_->Prepare(R"sql(
+      SELECT id, username, email, total_workouts, cycling_ftp, cycling_ftp_source,
+        cycling_workout_ftp, cycling_ftp_workout_id, estimated_cycling_ftp,
+        default_max_heart_rate, customized_max_heart_rate, weight, created_at
+      FROM users ORDER BY rowid DESC LIMIT 1)sql"));
+    PELO_ASSIGN_OR_RETURN(bool found, q.Step());
+    if (!found) return std::optional<model::User>();
+    model::User u;
+    u.id = q.Text(0);
+    u.username = q.Text(1);
+    u.email = q.Text(2);
+    u.total_workouts = q.OptInt(3);
+    u.cycling_ftp = q.OptDouble(4);
+    u.cycling_ftp_source = q.Text(5);
+    u.cycling_workout_ftp = q.OptDouble(6);
+    u.cycling_ftp_workout_id = q.Text(7);
+    u.estimated_cycling_ftp = q.OptDouble(8);
+    u.default_max_heart_rate = q.OptDouble(9);
+    u.customized_max_heart_rate = q.OptDouble(10);
+    u.weight = q.OptDouble(11);
+    u.created_at = q.OptInt(12);
+    return std::optional<model::User>(std::move(u));
+  }
+
+  Status SaveInstructors(const std::vector<model::Instructor>& instructors,
+                         const RawResponse& raw) override {
+    std::lock_guard lock(mutex_);
+    return InTransaction(*db_, [&] {
+      for (const model::Instructor& instructor : instructors) {
+        PELO_RETURN_IF_ERROR(WriteInstructor(*db_, instructor));
+      }
+      return ArchiveRaw(*db_, raw);
+    });
+  }
+
+  StatusOr<std::unordered_set<std::string>> StoredWorkoutIds() override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(Statement q, db_->Prepare("SELECT id FROM workouts"));
+    std::unordered_set<std::string> ids;
+    while (true) {
+      PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) return ids;
+      ids.insert(q.Text(0));
+    }
+  }
+
+  Status SaveWorkout(const WorkoutBundle& bundle) override {
+    std::lock_guard lock(mutex_);
+    return InTransaction(*db_, [&] { return WriteWorkoutBundle(*db_, bundle); })
+        .WithContext("saving workout " + bundle.workout.id);
+  }
+
+  StatusOr<std::optional<std::string>> GetState(const std::string& key) override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(Statement q, db_->Prepare("SELECT value FROM sync_state WHERE key = ?1"));
+    PELO_ASSIGN_OR_RETURN(bool found, q.Bind(1, key).Step());
+    if (!found) return std::optional<std::string>();
+    return std::optional<std::string>(q.Text(0));
+  }
+
+  Status SetState(const std::string& key, const std::string& value) override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(
+        Statement q,
+        db_->Prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?1, ?2)"));
+    return q.Bind(1, key).Bind(2, value).Run();
+  }
+
+  StatusOr<std::vector<model::WorkoutRow>> WorkoutRows() override {
+    std::lock_guard lock(mutex_);
+    return ReadWorkoutRows(*db_);
+  }
+
+  Status ForEachSample(const std::function<bool(const model::SampleRow&)>& fn) override {
+    std::lock_guard lock(mutex_);
+    return ReadSamples(*db_, fn);
+  }
+
+  StatusOr<std::vector<std::optional<double>>> OutputSeries(
+      const std::string& workout_id) override {
+    std::lock_guard lock(mutex_);
+    return ReadOutputSeries(*db_, workout_id);
+  }
+
+  StatusOr<int64_t> CountWorkouts() override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(Statement q, db_->Prepare("SELECT COUNT(*) FROM workouts"));
+    PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return db_->Error("count workouts");
+    return q.Int(0);
+  }
+
+  StatusOr<std::optional<std::string>> ArchivedResponse(const std::string& path) override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(
+        Statement q, db_->Prepare("SELECT body_zstd, raw_size FROM raw_responses WHERE path = ?1"));
+    PELO_ASSIGN_OR_RETURN(bool found, q.Bind(1, path).Step());
+    if (!found) return std::optional<std::string>();
+    StatusOr<std::string> body = Decompress(q.Blob(0), static_cast<size_t>(q.Int(1)));
+    if (!body.ok()) return body.status().WithContext(db_->path() + ": " + path);
+    return std::optional<std::string>(std::move(body).value());
+  }
+
+ private:
+  // Recursive: a ForEachSample callback may call back into the store on the same thread.
+  std::recursive_mutex mutex_;
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return Status(ErrorCode::kStorage,
+                  path + ": cannot create directory " + parent.string() + ": " + ec.message());
+  }
+  PELO_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path));
+  PELO_RETURN_IF_ERROR(Migrate(*db));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
+}
+
+}  // namespace pelo::store

@@ -1,0 +1,18 @@
+// Reading the captured Peloton responses under shared/fixtures/peloton for the parse tests.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pelo::api::testing {
+
+// Absolute path of `relative` under shared/fixtures/peloton.
+std::string FixturePath(const std::string& relative);
+// The bytes of `path` (a failed read is an empty string; tests assert on content).
+std::string ReadFile(const std::string& path);
+// Every *.json file under shared/fixtures/peloton, relative paths, sorted.
+std::vector<std::string> AllJsonFixtures();
+// The raw text of member `key` of the JSON object in `body` (BOM tolerated), re-serialised.
+std::string Member(const std::string& body, const std::string& key);
+
+}  // namespace pelo::api::testing

@@ -1,0 +1,58 @@
+// FTP resolution: analytics.md §3.1 test vectors TV-19 plus the edges of Appendix A resolve_ftp.
+#include <gtest/gtest.h>
+
+#include "pelo/model/user.h"
+#include "pelo/model/workout.h"
+
+namespace pelo::model {
+namespace {
+
+FtpInfo Info(std::optional<double> ftp, std::string source = "") {
+  return FtpInfo{ftp, std::move(source), ""};
+}
+
+User UserWith(std::string source, std::optional<double> cycling, std::optional<double> workout,
+              std::optional<double> estimated) {
+  User user;
+  user.cycling_ftp_source = std::move(source);
+  user.cycling_ftp = cycling;
+  user.cycling_workout_ftp = workout;
+  user.estimated_cycling_ftp = estimated;
+  return user;
+}
+
+TEST(ResolveWorkoutFtp, Tv19) {
+  EXPECT_EQ(ResolveWorkoutFtp(Info(100)), 100);
+  EXPECT_EQ(ResolveWorkoutFtp(Info(100, "ftp_manual_source")), 95);
+  EXPECT_EQ(ResolveWorkoutFtp(Info(100, "ftp_workout_source")), 100);
+}
+
+TEST(ResolveWorkoutFtp, ManualRoundsLikePython) {
+  EXPECT_EQ(ResolveWorkoutFtp(Info(243, "ftp_manual_source")), 231);  // 230.85
+  EXPECT_EQ(ResolveWorkoutFtp(Info(154, "ftp_manual_source")), 146);  // 146.3
+  EXPECT_EQ(ResolveWorkoutFtp(Info(170, "ftp_manual_source")), 162);  // 161.5 -> even
+  EXPECT_EQ(ResolveWorkoutFtp(Info(190, "ftp_manual_source")), 180);  // 180.5 -> even
+}
+
+TEST(ResolveWorkoutFtp, ZeroOrMissingIsNone) {
+  EXPECT_FALSE(ResolveWorkoutFtp(Info(0)).has_value());
+  EXPECT_FALSE(ResolveWorkoutFtp(Info(std::nullopt)).has_value());
+  EXPECT_FALSE(ResolveWorkoutFtp(Info(-5, "ftp_manual_source")).has_value());
+}
+
+TEST(ResolveUserFtp, Tv19) {
+  EXPECT_EQ(ResolveUserFtp(UserWith("", 1, 2, 100)), 100);
+  EXPECT_EQ(ResolveUserFtp(UserWith("ftp_manual_source", 100, 2, 3)), 95);
+  EXPECT_EQ(ResolveUserFtp(UserWith("ftp_workout_source", 1, 100, 3)), 100);
+  EXPECT_EQ(ResolveUserFtp(UserWith("ftp_workout_source", 1, 0, 100)), 100);
+}
+
+TEST(ResolveUserFtp, FallsBackToEstimateOrNothing) {
+  EXPECT_EQ(ResolveUserFtp(UserWith("ftp_manual_source", 0, 2, 157)), 157);
+  EXPECT_EQ(ResolveUserFtp(UserWith("ftp_manual_source", std::nullopt, 2, 157)), 157);
+  EXPECT_EQ(ResolveUserFtp(UserWith("ftp_workout_source", 1, std::nullopt, 157)), 157);
+  EXPECT_FALSE(ResolveUserFtp(User{}).has_value());
+}
+
+}  // namespace
+}  // namespace pelo::model

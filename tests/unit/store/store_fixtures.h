@@ -1,0 +1,34 @@
+// Test helpers: workout bundles parsed from the captured fixtures, temp database paths, and
+// direct SQLite access for checking what is on disk.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "pelo/store/store.h"
+
+namespace pelo::store::testing {
+
+// A bundle from a P2G envelope under fixtures/peloton/peloton-to-garmin/src/UnitTests/Data,
+// parsed with the api parse functions, with both raw bodies attached.
+WorkoutBundle BundleFromEnvelope(const std::string& relative_path);
+
+// A fresh directory under the system temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  std::filesystem::path path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The first column of the first row of `sql` on the database file at `db_path` as int64/double.
+int64_t QueryInt(const std::string& db_path, const std::string& sql);
+double QueryDouble(const std::string& db_path, const std::string& sql);
+// Runs `sql` on the file directly (e.g. to plant a fault); fails the test on error.
+void ExecSql(const std::string& db_path, const std::string& sql);
+
+}  // namespace pelo::store::testing
