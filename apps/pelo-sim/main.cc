@@ -1,0 +1,68 @@
+// pelo-sim: serves the simulated Peloton API until SIGINT/SIGTERM.
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "pelo/sim/server.h"
+
+namespace {
+
+void AddFlags(CLI::App& app, pelo::sim::Options& o) {
+  app.add_option("--host", o.host, "Address to listen on")->capture_default_str();
+  app.add_option("--port", o.port, "Port (0 = ephemeral)")->capture_default_str();
+  app.add_option("--seed", o.seed, "Synthetic athlete seed")->capture_default_str();
+  app.add_option("--workouts", o.workouts, "Number of synthetic workouts")->capture_default_str();
+  app.add_option("--end-date", o.end_date, "Last day of the history (YYYY-MM-DD)")
+      ->capture_default_str();
+  app.add_option("--email", o.email, "The account's email")->capture_default_str();
+  app.add_option("--password", o.password, "The account's password")->capture_default_str();
+  app.add_option("--workouts-from", o.workouts_from,
+                 "Serve the {Workout, WorkoutSamples} JSON files in this directory");
+  app.add_option("--latency-ms", o.latency_ms, "Delay added to every response")
+      ->capture_default_str();
+  app.add_option("--token-ttl", o.token_ttl_s, "Access-token lifetime in seconds")
+      ->capture_default_str();
+  app.add_flag("--legacy-auth", o.legacy_auth, "Serve the legacy POST /auth/login session");
+  app.add_option("--threads", o.threads, "Worker threads")->capture_default_str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"pelo-sim: a Peloton API simulator (REST, Auth0 login, legacy login)"};
+  pelo::sim::Options options;
+  AddFlags(app, options);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "pelo-sim: " << e.what() << "\n";
+    return 2;
+  }
+  // Block the stop signals before any thread starts so only sigwait below receives them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto server = pelo::sim::Server::Create(options);
+  if (!server.ok()) {
+    std::cerr << "pelo-sim: " << server.status().message() << "\n";
+    return 2;
+  }
+  if (auto status = (*server)->Start(); !status.ok()) {
+    std::cerr << "pelo-sim: " << status.message() << "\n";
+    return pelo::ExitCodeFor(status.code());
+  }
+  std::cout << "pelo-sim listening on " << (*server)->url() << std::endl;
+  int received = 0;
+  sigwait(&signals, &received);
+  (*server)->Stop();
+  return 0;
+}

@@ -1,0 +1,120 @@
+// POST /oauth/token (authorization_code with PKCE, password, refresh_token) and the legacy
+// POST /auth/login session.
+//
+// Refresh tokens do not rotate: a refresh answers with the same refresh token, which stays
+// valid for the life of the process (Auth0's default for non-rotating clients), so concurrent
+// refreshes by several workers never invalidate each other.
+#include <algorithm>
+#include <cctype>
+
+#include "sim/context.h"
+#include "sim/crypto.h"
+
+namespace pelo::sim {
+namespace {
+
+using nlohmann::json;
+
+void SendTokens(Context& ctx, httplib::Response& res, const std::string& client_id,
+                const std::string& scope, const std::string& nonce, std::string refresh_token) {
+  if (refresh_token.empty()) refresh_token = ctx.auth.IssueRefreshToken({client_id, scope});
+  SendJson(res, 200,
+           {{"access_token", ctx.tokens.AccessToken(client_id, scope)},
+            {"refresh_token", refresh_token},
+            {"id_token", ctx.tokens.IdToken(client_id, ctx.options.email, nonce)},
+            {"scope", scope},
+            {"expires_in", ctx.tokens.ttl_s()},
+            {"token_type", "Bearer"}});
+}
+
+void CodeGrant(Context& ctx, const json& f, httplib::Response& res) {
+  const std::string verifier = StringField(f, "code_verifier");
+  if (StringField(f, "code").empty() || verifier.empty()) {
+    return SendOAuthError(res, 400, "invalid_request", "code and code_verifier are required.");
+  }
+  const auto code = ctx.auth.TakeCode(StringField(f, "code"));
+  if (!code) return SendOAuthError(res, 403, "invalid_grant", "Invalid authorization code");
+  if (code->client_id != StringField(f, "client_id")) {
+    return SendOAuthError(res, 403, "invalid_grant", "Invalid authorization code");
+  }
+  const std::string redirect_uri = StringField(f, "redirect_uri");
+  if (!redirect_uri.empty() && redirect_uri != code->redirect_uri) {
+    return SendOAuthError(res, 403, "invalid_grant",
+                          "The redirect_uri MUST match the registered callback URL for this "
+                          "application.");
+  }
+  if (!SecureEquals(Base64UrlEncode(Sha256(verifier)), code->challenge)) {
+    return SendOAuthError(res, 403, "invalid_grant", "Failed to verify code verifier");
+  }
+  SendTokens(ctx, res, code->client_id, code->scope, code->nonce, "");
+}
+
+void PasswordGrant(Context& ctx, const json& f, httplib::Response& res) {
+  const std::string client_id = StringField(f, "client_id");
+  if (client_id == kWebClientId) {
+    return SendJson(
+        res, 400,
+        {{"error", "unauthorized_client"},
+         {"error_description", "Grant type 'password' not allowed for the client."},
+         {"error_uri", "https://manage.onepeloton.auth0.com/docs/clients/client-grant-types"}});
+  }
+  if (client_id != kMobileClientId) {
+    return SendOAuthError(res, 401, "access_denied", "Unauthorized");
+  }
+  if (!CredentialsMatch(ctx.options, StringField(f, "username"), StringField(f, "password"))) {
+    return SendOAuthError(res, 403, "invalid_grant", "Wrong email or password.");
+  }
+  const std::string scope = f.contains("scope") ? StringField(f, "scope") : "openid offline_access";
+  SendTokens(ctx, res, client_id, scope, "", "");
+}
+
+void RefreshGrant(Context& ctx, const json& f, httplib::Response& res) {
+  const std::string token = StringField(f, "refresh_token");
+  const auto grant = ctx.auth.FindRefreshToken(token);
+  if (!grant || grant->client_id != StringField(f, "client_id")) {
+    return SendOAuthError(res, 403, "invalid_grant", "Unknown or invalid refresh token.");
+  }
+  SendTokens(ctx, res, grant->client_id, grant->scope, "", token);
+}
+
+void Token(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+  const json f = RequestFields(req);
+  const std::string grant_type = StringField(f, "grant_type");
+  if (grant_type == "authorization_code") return CodeGrant(ctx, f, res);
+  if (grant_type == "password") return PasswordGrant(ctx, f, res);
+  if (grant_type == "refresh_token") return RefreshGrant(ctx, f, res);
+  SendOAuthError(res, 403, "unsupported_grant_type", "Unsupported grant type: " + grant_type);
+}
+
+void LegacyLogin(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!ctx.options.legacy_auth) {
+    return SendJson(res, 403,
+                    {{"status", 403},
+                     {"message",
+                      "Access forbidden. Endpoint no longer accepting "
+                      "requests."}});
+  }
+  const json f = RequestFields(req);
+  if (!CredentialsMatch(ctx.options, StringField(f, "username_or_email"),
+                        StringField(f, "password"))) {
+    return SendApiError(res, 401, 3010, "Login failed");
+  }
+  const std::string session = ctx.auth.NewSession();
+  res.set_header("Set-Cookie", "peloton_session_id=" + session + "; Path=/");
+  SendJson(res, 200,
+           {{"session_id", session},
+            {"user_id", ctx.data->user_id},
+            {"pubsub_session", json::object()}});
+}
+
+}  // namespace
+
+void RegisterTokenRoutes(httplib::Server& server, Context& ctx) {
+  server.Post("/oauth/token", [&ctx](const auto& req, auto& res) { Token(ctx, req, res); });
+}
+
+void RegisterLegacyRoutes(httplib::Server& server, Context& ctx) {
+  server.Post("/auth/login", [&ctx](const auto& req, auto& res) { LegacyLogin(ctx, req, res); });
+}
+
+}  // namespace pelo::sim
