@@ -52,6 +52,9 @@ void ServerImpl::Configure() {
   };
   http_.set_keep_alive_max_count(100000);
   http_.set_keep_alive_timeout(30);
+  // Headers and body go out in separate writes: without TCP_NODELAY, Nagle holds the body
+  // until the client's delayed ACK (~40 ms) on every keep-alive request.
+  http_.set_tcp_nodelay(true);
   const int latency_ms = context_.options.latency_ms;
   http_.set_pre_routing_handler([latency_ms](const httplib::Request&, httplib::Response&) {
     // Sleeping in the worker thread is the point: it models a slow server holding a connection.

@@ -7,7 +7,7 @@ namespace pelo::testing {
 namespace {
 
 TEST(CliBasics, HelpDocumentsEveryExitCode) {
-  auto r = Run({PELO_BIN, "--help"});
+  auto r = RunProcess({PELO_BIN, "--help"});
   EXPECT_EQ(r.exit_code, 0);
   for (const char* code : {"0 ok", "1 other error", "2 usage", "3 authentication", "4 network",
                            "5 API error after retries", "6 storage", "130 interrupted"}) {
@@ -19,15 +19,15 @@ TEST(CliBasics, HelpDocumentsEveryExitCode) {
 }
 
 TEST(CliBasics, UsageErrorsExitTwo) {
-  EXPECT_EQ(Run({PELO_BIN}).exit_code, 2);
-  EXPECT_EQ(Run({PELO_BIN, "frobnicate"}).exit_code, 2);
-  EXPECT_EQ(Run({PELO_BIN, "sync", "--every-n", "0"}).exit_code, 2);
-  EXPECT_EQ(Run({PELO_BIN, "export", "rides"}).exit_code, 2);
-  EXPECT_EQ(Run({PELO_BIN, "login", "--method", "cookie"}).exit_code, 2);
+  EXPECT_EQ(RunProcess({PELO_BIN}).exit_code, 2);
+  EXPECT_EQ(RunProcess({PELO_BIN, "frobnicate"}).exit_code, 2);
+  EXPECT_EQ(RunProcess({PELO_BIN, "sync", "--every-n", "0"}).exit_code, 2);
+  EXPECT_EQ(RunProcess({PELO_BIN, "export", "rides"}).exit_code, 2);
+  EXPECT_EQ(RunProcess({PELO_BIN, "login", "--method", "cookie"}).exit_code, 2);
 }
 
 TEST(CliBasics, ThereIsNoWayToPutAPasswordInArgv) {
-  auto r = Run({PELO_BIN, "login", "--password", "hunter2"});
+  auto r = RunProcess({PELO_BIN, "login", "--password", "hunter2"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out.find("hunter2"), std::string::npos);
 }

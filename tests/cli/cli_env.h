@@ -15,12 +15,15 @@ class CliEnv {
 
   // Environment for `pelo`: hosts, XDG dirs in the temp dir, no inherited Peloton secrets.
   std::map<std::string, std::string> Env(std::map<std::string, std::string> extra = {}) const {
-    std::map<std::string, std::string> env = {
-        {"PELOTON_API_URL", url_},     {"PELOTON_AUTH_URL", url_},
-        {"PELOTON_GRAPHQL_URL", url_ + "/graphql"},
-        {"XDG_CONFIG_HOME", dir_ / "config"}, {"XDG_DATA_HOME", dir_ / "data"},
-        {"HOME", dir_.path()},         {"PELOTON_EMAIL", ""},
-        {"PELOTON_PASSWORD", ""},      {"PELOTON_TOKEN", ""}};
+    std::map<std::string, std::string> env = {{"PELOTON_API_URL", url_},
+                                              {"PELOTON_AUTH_URL", url_},
+                                              {"PELOTON_GRAPHQL_URL", url_ + "/graphql"},
+                                              {"XDG_CONFIG_HOME", dir_ / "config"},
+                                              {"XDG_DATA_HOME", dir_ / "data"},
+                                              {"HOME", dir_.path()},
+                                              {"PELOTON_EMAIL", ""},
+                                              {"PELOTON_PASSWORD", ""},
+                                              {"PELOTON_TOKEN", ""}};
     for (auto& [k, v] : extra) env[k] = v;
     return env;
   }
@@ -28,7 +31,7 @@ class CliEnv {
   ProcessResult Pelo(std::vector<std::string> args, std::map<std::string, std::string> extra = {},
                      const std::string& input = "") const {
     args.insert(args.begin(), PELO_BIN);
-    return Run(args, Env(std::move(extra)), input);
+    return RunProcess(args, Env(std::move(extra)), input);
   }
 
   // Logs in with the simulator's demo account through `method`.

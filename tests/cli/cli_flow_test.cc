@@ -58,9 +58,9 @@ TEST_F(CliFlow, LegacyLoginIsRetiredUnlessTheServerStillServesIt) {
 
 TEST_F(CliFlow, WrongPasswordExitsThreeWithoutEchoingIt) {
   for (const char* method : {"pkce", "password-grant"}) {
-    auto r = env_.Pelo({"login", "--method", method, "--email", "demo@example.com",
-                        "--password-stdin"},
-                       {}, "Wr0ng-Passw0rd\n");
+    auto r =
+        env_.Pelo({"login", "--method", method, "--email", "demo@example.com", "--password-stdin"},
+                  {}, "Wr0ng-Passw0rd\n");
     EXPECT_EQ(r.exit_code, 3) << method << ": " << r.err;
     EXPECT_EQ(r.err.find("Wr0ng-Passw0rd"), std::string::npos);
     EXPECT_EQ(r.out.find("Wr0ng-Passw0rd"), std::string::npos);
@@ -68,8 +68,8 @@ TEST_F(CliFlow, WrongPasswordExitsThreeWithoutEchoingIt) {
 }
 
 TEST_F(CliFlow, PasswordFromTheEnvironment) {
-  auto r = env_.Pelo({"login"}, {{"PELOTON_EMAIL", "demo@example.com"},
-                                 {"PELOTON_PASSWORD", "demo"}});
+  auto r =
+      env_.Pelo({"login"}, {{"PELOTON_EMAIL", "demo@example.com"}, {"PELOTON_PASSWORD", "demo"}});
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
@@ -82,8 +82,7 @@ TEST_F(CliFlow, SyncIsIncrementalAndNeverDuplicates) {
   ASSERT_EQ(env_.Login().exit_code, 0);
   auto first = env_.Pelo({"sync"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_NE(first.out.find("holds " + std::to_string(kWorkouts) + " workouts"),
-            std::string::npos)
+  EXPECT_NE(first.out.find("holds " + std::to_string(kWorkouts) + " workouts"), std::string::npos)
       << first.out;
   auto second = env_.Pelo({"sync"});
   ASSERT_EQ(second.exit_code, 0) << second.err;

@@ -16,9 +16,10 @@ constexpr const char* kPython = "/usr/bin/python3";
 
 // The notebook's columns, which pelo's CSV must reproduce.
 const std::vector<std::string> kNotebookColumns = {
-    "workout_id",     "peloton_id",         "date",           "duration",
-    "total_output",   "max_output",         "average_output", "average_cadence",
-    "max_resistance", "average_resistance", "average_heart_rate", "max_heart_rate"};
+    "workout_id",         "peloton_id",         "date",
+    "duration",           "total_output",       "max_output",
+    "average_output",     "average_cadence",    "max_resistance",
+    "average_resistance", "average_heart_rate", "max_heart_rate"};
 
 using Table = std::map<std::string, std::map<std::string, std::string>>;  // id -> column -> cell
 
@@ -58,10 +59,10 @@ void ExpectParity(int workouts, int every_n) {
   ASSERT_EQ(env.Pelo({"export", "workouts", "--format", "csv", "-o", pelo_csv}).exit_code, 0);
 
   const std::string notebook_csv = env.dir() / "notebook.csv";
-  auto nb = Run({kPython, std::string(PELO_SHARED_DIR) + "/bench/notebook_pipeline.py",
-                 "--api-url", sim.url(), "--auth-url", sim.url(), "--email", "demo@example.com",
-                 "--password", "demo", "--every-n", std::to_string(every_n), "--discipline", "all",
-                 "--out", notebook_csv});
+  auto nb = RunProcess({kPython, std::string(PELO_SHARED_DIR) + "/bench/notebook_pipeline.py",
+                        "--api-url", sim.url(), "--auth-url", sim.url(), "--email",
+                        "demo@example.com", "--password", "demo", "--every-n",
+                        std::to_string(every_n), "--discipline", "all", "--out", notebook_csv});
   ASSERT_EQ(nb.exit_code, 0) << nb.err;
 
   Table ours = ByWorkoutId(ReadFile(pelo_csv));

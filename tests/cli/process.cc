@@ -45,8 +45,7 @@ std::vector<char*> Pointers(std::vector<std::string>& strings) {
 }
 
 // Forks and execs; the child's stdin/stdout/stderr are the given fds.
-pid_t Spawn(std::vector<std::string> argv, std::vector<std::string> env, int in, int out,
-            int err) {
+pid_t Spawn(std::vector<std::string> argv, std::vector<std::string> env, int in, int out, int err) {
   auto args = Pointers(argv);
   auto envp = Pointers(env);
   pid_t pid = fork();
@@ -103,8 +102,8 @@ void Pump(int in_fd, const std::string& input, int out_fd, int err_fd, ProcessRe
 
 }  // namespace
 
-ProcessResult Run(const std::vector<std::string>& argv,
-                  const std::map<std::string, std::string>& env, const std::string& input) {
+ProcessResult RunProcess(const std::vector<std::string>& argv,
+                         const std::map<std::string, std::string>& env, const std::string& input) {
   signal(SIGPIPE, SIG_IGN);
   int in[2], out[2], err[2];
   if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {

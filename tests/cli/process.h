@@ -17,9 +17,9 @@ struct ProcessResult {
 
 // Runs `argv` with the current environment plus `env` (an empty value unsets the variable),
 // feeding `input` to stdin, and waits for it.
-ProcessResult Run(const std::vector<std::string>& argv,
-                  const std::map<std::string, std::string>& env = {},
-                  const std::string& input = "");
+ProcessResult RunProcess(const std::vector<std::string>& argv,
+                         const std::map<std::string, std::string>& env = {},
+                         const std::string& input = "");
 
 // A pelo-sim process on an ephemeral loopback port, stopped (SIGTERM, then waited) on scope exit.
 class SimProcess {
