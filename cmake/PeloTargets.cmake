@@ -2,33 +2,16 @@
 add_library(pelo_warnings INTERFACE)
 target_compile_options(pelo_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow
                        -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused
-                       -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+                       -Woverloaded-virtual -Wimplicit-fallthrough)
 if(PELO_WERROR)
   target_compile_options(pelo_warnings INTERFACE -Werror)
 endif()
-
-# pelo_missing_targets(OUT targets...): the pelo:: targets among `targets` not defined (yet).
-function(pelo_missing_targets out)
-  set(missing)
-  foreach(t ${ARGN})
-    if(t MATCHES "^pelo::" AND NOT TARGET ${t})
-      list(APPEND missing ${t})
-    endif()
-  endforeach()
-  set(${out} "${missing}" PARENT_SCOPE)
-endfunction()
 
 # pelo_add_layer(NAME SOURCES... [DEPS ...] [PRIVATE_DEPS ...]): one static library per layer.
 function(pelo_add_layer name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
   if(NOT ARG_SOURCES)
-    message(STATUS "pelo: layer ${name} has no sources yet; skipped")
-    return()
-  endif()
-  pelo_missing_targets(missing ${ARG_DEPS} ${ARG_PRIVATE_DEPS})
-  if(missing)
-    message(STATUS "pelo: layer ${name} skipped, missing ${missing}")
-    return()
+    message(FATAL_ERROR "pelo: layer ${name} has no sources")
   endif()
   add_library(pelo_${name} STATIC ${ARG_SOURCES})
   add_library(pelo::${name} ALIAS pelo_${name})
@@ -40,11 +23,6 @@ endfunction()
 # pelo_add_test(NAME SOURCES... DEPS ...): one GoogleTest binary, its cases registered with ctest.
 function(pelo_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
-  pelo_missing_targets(missing ${ARG_DEPS})
-  if(missing)
-    message(STATUS "pelo: test ${name} skipped, missing ${missing}")
-    return()
-  endif()
   add_executable(${name} ${ARG_SOURCES})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main

@@ -51,7 +51,7 @@ void ServerImpl::Configure() {
     return new httplib::ThreadPool(static_cast<size_t>(threads));
   };
   http_.set_keep_alive_max_count(100000);
-  http_.set_keep_alive_timeout(30);
+  http_.set_keep_alive_timeout(5);  // Stop() waits for idle keep-alive readers
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle holds the body
   // until the client's delayed ACK (~40 ms) on every keep-alive request.
   http_.set_tcp_nodelay(true);

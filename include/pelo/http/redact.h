@@ -1,0 +1,25 @@
+// Redaction for logs: secrets (tokens, passwords, cookies, codes) never reach a log line.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pelo/http/transport.h"
+
+namespace pelo::http {
+
+inline constexpr const char* kRedacted = "<redacted>";
+
+// True for headers whose value is a credential: Authorization, Cookie, Set-Cookie.
+bool IsSecretHeader(std::string_view name);
+// True for JSON/form/query field names that hold secrets (password, access_token, code, ...).
+bool IsSecretField(std::string_view name);
+// `headers` with the values of secret headers replaced by kRedacted.
+std::vector<Header> RedactHeaders(const std::vector<Header>& headers);
+// A JSON or form-urlencoded body with the values of secret fields replaced by kRedacted.
+std::string RedactBody(std::string_view body);
+// `url` with the values of secret query parameters replaced by kRedacted.
+std::string RedactUrl(std::string_view url);
+
+}  // namespace pelo::http

@@ -1,0 +1,139 @@
+// TokenStore: credentials as JSON in a 0600 file, replaced atomically (temp file + rename).
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "auth/pkce.h"
+#include "pelo/auth/credentials.h"
+
+namespace pelo::auth {
+namespace {
+
+constexpr const char* kFileName = "credentials.json";
+
+nlohmann::json ToJson(const Credentials& c) {
+  return {{"method", MethodName(c.method)},
+          {"access_token", c.access_token},
+          {"refresh_token", c.refresh_token},
+          {"id_token", c.id_token},
+          {"expires_at", c.expires_at},
+          {"session_id", c.session_id},
+          {"user_id", c.user_id},
+          {"client_id", c.client_id}};
+}
+
+// Never echoes the content: the file holds secrets.
+StatusOr<Credentials> FromJson(const nlohmann::json& j, const std::string& path) {
+  const Status corrupt(ErrorCode::kStorage, path + ": corrupt credentials file");
+  if (!j.is_object()) return corrupt;
+  auto text = [&](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  auto method = ParseMethod(text("method"));
+  if (!method.ok()) return corrupt;
+  Credentials c;
+  c.method = *method;
+  c.access_token = text("access_token");
+  c.refresh_token = text("refresh_token");
+  c.id_token = text("id_token");
+  c.session_id = text("session_id");
+  c.user_id = text("user_id");
+  c.client_id = text("client_id");
+  if (auto it = j.find("expires_at"); it != j.end() && it->is_number_integer()) {
+    c.expires_at = it->get<int64_t>();
+  }
+  if (c.empty()) return corrupt;
+  return c;
+}
+
+Status Errno(const std::string& what) {
+  return Status(ErrorCode::kStorage, what + ": " + std::strerror(errno));
+}
+
+// Creates `dir` (mode 0700) and its parents when missing.
+Status EnsureDir(const std::string& dir) {
+  struct stat st {};
+  if (stat(dir.c_str(), &st) == 0) {
+    return S_ISDIR(st.st_mode) ? OkStatus()
+                               : Status(ErrorCode::kStorage, dir + ": not a directory");
+  }
+  const size_t slash = dir.find_last_of('/');
+  if (slash != std::string::npos && slash > 0)
+    PELO_RETURN_IF_ERROR(EnsureDir(dir.substr(0, slash)));
+  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return Errno("cannot create " + dir);
+  return OkStatus();
+}
+
+Status WriteAll(int fd, const std::string& data, const std::string& path) {
+  size_t done = 0;
+  while (done < data.size()) {
+    const ssize_t n = write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Errno("cannot write " + path);
+    done += static_cast<size_t>(n);
+  }
+  return fsync(fd) == 0 ? OkStatus() : Errno("cannot sync " + path);
+}
+
+}  // namespace
+
+TokenStore::TokenStore(std::string dir) : dir_(std::move(dir)) {}
+
+std::string TokenStore::path() const { return dir_ + "/" + kFileName; }
+
+StatusOr<Credentials> TokenStore::Load() const {
+  const std::string file = path();
+  const int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status(ErrorCode::kNotFound, "not logged in (no " + file + ")");
+    return Errno("cannot read " + file);
+  }
+  std::string data;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = read(fd, buffer, sizeof(buffer))) > 0 || (n < 0 && errno == EINTR)) {
+    if (n > 0) data.append(buffer, static_cast<size_t>(n));
+  }
+  const Status read_status = n < 0 ? Errno("cannot read " + file) : OkStatus();
+  close(fd);
+  PELO_RETURN_IF_ERROR(read_status);
+  const auto json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  return FromJson(json, file);
+}
+
+Status TokenStore::Save(const Credentials& c) const {
+  PELO_RETURN_IF_ERROR(EnsureDir(dir_));
+  const std::string file = path();
+  const std::string temp = file + ".tmp-" + internal::RandomUrlSafe(8);
+  // O_EXCL with 0600 from the start: the secrets are never readable by others, not even briefly.
+  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return Errno("cannot create " + temp);
+  Status written = WriteAll(fd, ToJson(c).dump(2) + "\n", temp);
+  if (close(fd) != 0 && written.ok()) written = Errno("cannot close " + temp);
+  if (written.ok() && rename(temp.c_str(), file.c_str()) != 0) {
+    written = Errno("cannot replace " + file);
+  }
+  if (!written.ok()) {
+    unlink(temp.c_str());
+    return written;
+  }
+  // Make the rename itself durable.
+  if (const int dir_fd = open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {
+    fsync(dir_fd);
+    close(dir_fd);
+  }
+  return OkStatus();
+}
+
+Status TokenStore::Remove() const {
+  const std::string file = path();
+  if (unlink(file.c_str()) != 0 && errno != ENOENT) return Errno("cannot remove " + file);
+  return OkStatus();
+}
+
+}  // namespace pelo::auth

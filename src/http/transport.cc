@@ -1,0 +1,133 @@
+// The transport's value types and the URL policy (everything that needs no libcurl).
+#include "pelo/http/transport.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "pelo/http/url.h"
+
+namespace pelo::http {
+namespace {
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// 127.0.0.0/8 written as a dotted quad.
+bool IsIpv4Loopback(std::string_view host) {
+  int parts = 0;
+  size_t pos = 0;
+  while (pos <= host.size()) {
+    size_t dot = host.find('.', pos);
+    if (dot == std::string_view::npos) dot = host.size();
+    std::string_view part = host.substr(pos, dot - pos);
+    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        })) {
+      return false;
+    }
+    if (std::stoi(std::string(part)) > 255) return false;
+    if (parts == 0 && part != "127") return false;
+    ++parts;
+    pos = dot + 1;
+  }
+  return parts == 4;
+}
+
+std::string Prefixed(const std::string& what, const std::string& message) {
+  return what.empty() ? message : what + ": " + message;
+}
+
+bool IsLoopbackHost(std::string_view host) {
+  return host == "localhost" || host == "::1" || IsIpv4Loopback(host);
+}
+
+}  // namespace
+
+std::string Response::HeaderValue(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (EqualsIgnoreCase(key, name)) return value;
+  }
+  return "";
+}
+
+std::vector<std::string> Response::HeaderValues(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : headers) {
+    if (EqualsIgnoreCase(key, name)) out.push_back(value);
+  }
+  return out;
+}
+
+const char* StatusText(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 307:
+      return "Temporary Redirect";
+    case 308:
+      return "Permanent Redirect";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 409:
+      return "Conflict";
+    case 410:
+      return "Gone";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "";
+  }
+}
+
+Status CheckUrlAllowed(const std::string& url, const std::string& what) {
+  const std::string scheme = UrlScheme(url);
+  const std::string host = UrlHost(url);
+  if ((scheme != "http" && scheme != "https") || host.empty()) {
+    return Status(ErrorCode::kInvalidArgument, Prefixed(what, "not an http(s) URL"));
+  }
+  if (scheme == "http" && !IsLoopbackHost(host)) {
+    return Status(ErrorCode::kInvalidArgument, Prefixed(what, "refusing plain http to " + host +
+                                                                  " (only loopback may use http)"));
+  }
+  return OkStatus();
+}
+
+}  // namespace pelo::http

@@ -1,0 +1,28 @@
+#include "auth/jwt.h"
+
+#include <gtest/gtest.h>
+
+#include "auth/base64.h"
+
+namespace pelo::auth::internal {
+namespace {
+
+std::string MakeJwt(const std::string& payload) {
+  return Base64UrlEncode(R"({"alg":"RS256","typ":"JWT"})") + "." + Base64UrlEncode(payload) +
+         ".c2lnbmF0dXJl";
+}
+
+TEST(Jwt, ReadsExpClaim) {
+  EXPECT_EQ(JwtExpiry(MakeJwt(R"({"sub":"u","exp":1893456000,"iat":1})")), 1893456000);
+}
+
+TEST(Jwt, NotAJwtOrNoExpIsNullopt) {
+  EXPECT_FALSE(JwtExpiry("opaque-token").has_value());
+  EXPECT_FALSE(JwtExpiry("a.b").has_value());
+  EXPECT_FALSE(JwtExpiry(MakeJwt(R"({"sub":"u"})")).has_value());
+  EXPECT_FALSE(JwtExpiry(MakeJwt("not json")).has_value());
+  EXPECT_FALSE(JwtExpiry("x.!!!.y").has_value());
+}
+
+}  // namespace
+}  // namespace pelo::auth::internal

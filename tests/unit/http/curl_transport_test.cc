@@ -1,0 +1,294 @@
+// CurlTransport against a real cpp-httplib server on 127.0.0.1 (ephemeral port).
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "pelo/common/cancel.h"
+#include "pelo/http/transport.h"
+
+namespace pelo::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A loopback port nobody listens on: bound (not listening) and released.
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+  socklen_t len = sizeof(addr);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+class CurlTransportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    GlobalInit();
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port_, 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  void TearDown() override {
+    server_.stop();
+    thread_.join();
+    ResetCancel();
+  }
+
+  std::string Url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
+
+  static std::unique_ptr<Transport> Make(int attempts = 4) {
+    TransportOptions options;
+    options.user_agent = "pelo-test/1";
+    options.retry.max_attempts = attempts;
+    options.retry.initial_backoff = std::chrono::milliseconds(10);
+    options.retry.max_backoff = std::chrono::milliseconds(40);
+    return MakeCurlTransport(options);
+  }
+
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+TEST_F(CurlTransportTest, Get_ReturnsBodyStatusAndHeadersInOrder) {
+  std::string seen_agent, seen_custom;
+  server_.Get("/hello", [&](const httplib::Request& req, httplib::Response& res) {
+    seen_agent = req.get_header_value("User-Agent");
+    seen_custom = req.get_header_value("X-Test");
+    res.set_header("Set-Cookie", "a=1; Path=/");
+    res.set_header("Set-Cookie", "b=2; Path=/x");
+    res.set_content("hi there", "text/plain");
+  });
+  Request req;
+  req.url = Url("/hello");
+  req.headers = {{"X-Test", "yes"}};
+  auto res = Make()->Send(req);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->body, "hi there");
+  EXPECT_EQ(res->HeaderValue("content-type"), "text/plain");
+  EXPECT_EQ(res->HeaderValues("Set-Cookie"),
+            (std::vector<std::string>{"a=1; Path=/", "b=2; Path=/x"}));
+  EXPECT_EQ(res->effective_url, Url("/hello"));
+  EXPECT_EQ(seen_agent, "pelo-test/1");
+  EXPECT_EQ(seen_custom, "yes");
+}
+
+TEST_F(CurlTransportTest, Post_SendsBodyAndContentType) {
+  std::string seen_body, seen_type;
+  server_.Post("/echo", [&](const httplib::Request& req, httplib::Response& res) {
+    seen_body = req.body;
+    seen_type = req.get_header_value("Content-Type");
+    res.status = 201;
+    res.set_content("{\"ok\":true}", "application/json");
+  });
+  Request req;
+  req.method = "POST";
+  req.url = Url("/echo");
+  req.headers = {{"Content-Type", "application/json"}};
+  req.body = R"({"a":1})";
+  auto res = Make()->Send(req);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  EXPECT_EQ(res->status, 201);
+  EXPECT_EQ(seen_body, R"({"a":1})");
+  EXPECT_EQ(seen_type, "application/json");
+}
+
+TEST_F(CurlTransportTest, Retry_503ThenSuccess) {
+  std::atomic<int> calls{0};
+  server_.Get("/flaky", [&](const httplib::Request&, httplib::Response& res) {
+    if (calls++ == 0) {
+      res.status = 503;
+      return;
+    }
+    res.set_content("ok", "text/plain");
+  });
+  Request req;
+  req.url = Url("/flaky");
+  auto res = Make()->Send(req);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->attempts, 2);
+  EXPECT_EQ(calls.load(), 2);
+}
+
+TEST_F(CurlTransportTest, Retry_HonoursRetryAfterOn429) {
+  std::mutex mu;
+  std::vector<Clock::time_point> times;
+  server_.Get("/limited", [&](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(mu);
+    times.push_back(Clock::now());
+    if (times.size() == 1) {
+      res.status = 429;
+      res.set_header("Retry-After", "1");
+      return;
+    }
+    res.set_content("ok", "text/plain");
+  });
+  Request req;
+  req.url = Url("/limited");
+  auto res = Make()->Send(req);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  EXPECT_EQ(res->status, 200);
+  ASSERT_EQ(times.size(), 2u);
+  EXPECT_GE(times[1] - times[0], std::chrono::milliseconds(950));
+}
+
+TEST_F(CurlTransportTest, Retry_ExhaustedReturnsLastResponse) {
+  std::atomic<int> calls{0};
+  server_.Get("/down", [&](const httplib::Request&, httplib::Response& res) {
+    ++calls;
+    res.status = 503;
+    res.set_content("<html>down</html>", "text/html");
+  });
+  Request req;
+  req.url = Url("/down");
+  auto res = Make(3)->Send(req);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  EXPECT_EQ(res->status, 503);
+  EXPECT_EQ(res->attempts, 3);
+  EXPECT_EQ(calls.load(), 3);
+}
+
+TEST_F(CurlTransportTest, Retry_SensitiveRequestIsNotRetriedOn5xx) {
+  std::atomic<int> calls{0};
+  server_.Post("/login", [&](const httplib::Request&, httplib::Response& res) {
+    ++calls;
+    res.status = 502;
+  });
+  Request req;
+  req.method = "POST";
+  req.url = Url("/login");
+  req.sensitive = true;
+  auto res = Make()->Send(req);
+  ASSERT_TRUE(res.ok());
+  EXPECT_EQ(res->status, 502);
+  EXPECT_EQ(calls.load(), 1);
+}
+
+TEST_F(CurlTransportTest, Network_ConnectionRefusedIsNetworkError) {
+  const int port = FreePort();
+  Request req;
+  req.url = "http://127.0.0.1:" + std::to_string(port) + "/x?code=secret";
+  auto res = Make(2)->Send(req);
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.status().code(), ErrorCode::kNetwork);
+  EXPECT_NE(res.status().message().find("GET http://127.0.0.1"), std::string::npos);
+  EXPECT_EQ(res.status().message().find("secret"), std::string::npos);
+}
+
+TEST_F(CurlTransportTest, Policy_PlainHttpToRemoteHostRefusedBeforeAnyTraffic) {
+  Request req;
+  req.url = "http://example.invalid/api/me";
+  auto res = Make()->Send(req);
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(res.status().message().find("refusing plain http to example.invalid"),
+            std::string::npos)
+      << res.status().message();
+  EXPECT_TRUE(CheckUrlAllowed("https://api.onepeloton.com/x", "").ok());
+  EXPECT_TRUE(CheckUrlAllowed("http://localhost:8/x", "").ok());
+  EXPECT_TRUE(CheckUrlAllowed("http://127.1.2.3/x", "").ok());
+  EXPECT_TRUE(CheckUrlAllowed("http://[::1]:9/x", "").ok());
+  EXPECT_FALSE(CheckUrlAllowed("http://127.0.0.1.evil.com/x", "").ok());
+  EXPECT_FALSE(CheckUrlAllowed("http://10.0.0.1/x", "").ok());
+  EXPECT_FALSE(CheckUrlAllowed("ftp://127.0.0.1/x", "").ok());
+}
+
+TEST_F(CurlTransportTest, Redirect_FollowedOnlyWhenAsked) {
+  server_.Get("/start", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 302;
+    res.set_header("Location", "/end?x=1");
+  });
+  server_.Get("/end", [](const httplib::Request& req, httplib::Response& res) {
+    res.set_content("end " + req.get_param_value("x"), "text/plain");
+  });
+  auto transport = Make();
+  Request req;
+  req.url = Url("/start");
+  auto manual = transport->Send(req);
+  ASSERT_TRUE(manual.ok());
+  EXPECT_EQ(manual->status, 302);
+  EXPECT_EQ(manual->HeaderValue("Location"), "/end?x=1");
+  req.follow_redirects = true;
+  auto followed = transport->Send(req);
+  ASSERT_TRUE(followed.ok()) << followed.status().ToString();
+  EXPECT_EQ(followed->status, 200);
+  EXPECT_EQ(followed->body, "end 1");
+  EXPECT_EQ(followed->effective_url, Url("/end?x=1"));
+}
+
+TEST_F(CurlTransportTest, Concurrency_EightThreadsShareOneTransport) {
+  std::atomic<int> calls{0};
+  server_.Get(R"(/n/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
+    ++calls;
+    res.set_content(req.matches[1].str(), "text/plain");
+  });
+  auto transport = Make();
+  std::atomic<int> good{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        Request req;
+        req.url = Url("/n/" + std::to_string(t * 100 + i));
+        auto res = transport->Send(req);
+        if (res.ok() && res->body == std::to_string(t * 100 + i)) ++good;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(good.load(), 160);
+  EXPECT_EQ(calls.load(), 160);
+}
+
+TEST_F(CurlTransportTest, RateCap_SpacesRequests) {
+  server_.Get("/r", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("ok", "text/plain");
+  });
+  TransportOptions options;
+  options.max_requests_per_second = 10;
+  auto transport = MakeCurlTransport(options);
+  Request req;
+  req.url = Url("/r");
+  const auto start = Clock::now();
+  for (int i = 0; i < 15; ++i) ASSERT_TRUE(transport->Send(req).ok());
+  // 10 in the initial burst, then 5 more at 10/s.
+  EXPECT_GE(Clock::now() - start, std::chrono::milliseconds(400));
+}
+
+TEST_F(CurlTransportTest, Cancel_AbortsTransferInFlight) {
+  server_.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    res.set_content("late", "text/plain");
+  });
+  std::thread canceller([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    RequestCancel();
+  });
+  Request req;
+  req.url = Url("/slow");
+  auto res = Make()->Send(req);
+  canceller.join();
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.status().code(), ErrorCode::kCancelled);
+}
+
+}  // namespace
+}  // namespace pelo::http

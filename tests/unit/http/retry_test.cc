@@ -1,0 +1,61 @@
+#include "http/retry.h"
+
+#include <gtest/gtest.h>
+
+#include "http/rate_limiter.h"
+
+namespace pelo::http::internal {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+TEST(Retry, RetryableStatuses) {
+  for (int s : {429, 500, 502, 503, 504}) EXPECT_TRUE(IsRetryableStatus(s, false)) << s;
+  for (int s : {200, 301, 400, 401, 403, 404, 501}) EXPECT_FALSE(IsRetryableStatus(s, false)) << s;
+  EXPECT_TRUE(IsRetryableStatus(429, true));
+  EXPECT_FALSE(IsRetryableStatus(503, true));  // an auth POST may already have been acted on
+}
+
+TEST(Retry, ParsesRetryAfterSecondsAndDates) {
+  EXPECT_EQ(ParseRetryAfter("1", 0), milliseconds(1000));
+  EXPECT_EQ(ParseRetryAfter(" 120 ", 0), milliseconds(120000));
+  // Wed, 21 Oct 2015 07:28:00 GMT = 1445412480.
+  EXPECT_EQ(ParseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", 1445412470), milliseconds(10000));
+  EXPECT_EQ(ParseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", 1445412490), milliseconds(0));
+  EXPECT_FALSE(ParseRetryAfter("", 0).has_value());
+  EXPECT_FALSE(ParseRetryAfter("soon", 0).has_value());
+}
+
+TEST(Retry, BackoffDoublesWithJitterAndCap) {
+  RetryPolicy p;
+  p.initial_backoff = milliseconds(100);
+  p.max_backoff = milliseconds(1000);
+  EXPECT_EQ(BackoffDelay(p, 1, 0.99999), milliseconds(99));
+  EXPECT_EQ(BackoffDelay(p, 1, 0.0), milliseconds(50));
+  EXPECT_EQ(BackoffDelay(p, 3, 0.0), milliseconds(200));
+  EXPECT_EQ(BackoffDelay(p, 30, 0.0), milliseconds(500));  // capped at max, then jittered
+}
+
+TEST(Retry, RetryAfterWinsAndIsCapped) {
+  RetryPolicy p;
+  p.max_retry_after = seconds(5);
+  Response r;
+  r.headers = {{"retry-after", "2"}};
+  EXPECT_EQ(RetryDelay(p, 1, r, 0.0, 0), milliseconds(2000));
+  r.headers = {{"Retry-After", "3600"}};
+  EXPECT_EQ(RetryDelay(p, 1, r, 0.0, 0), milliseconds(5000));
+  r.headers.clear();
+  EXPECT_EQ(RetryDelay(p, 1, r, 0.0, 0), BackoffDelay(p, 1, 0.0));
+}
+
+TEST(RateLimiter, BurstThenSpacing) {
+  RateLimiter limiter(10);
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(limiter.Reserve().count(), 0) << i;
+  EXPECT_GT(limiter.Reserve(), std::chrono::steady_clock::duration::zero());
+  RateLimiter unlimited(0);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(unlimited.Reserve().count(), 0);
+}
+
+}  // namespace
+}  // namespace pelo::http::internal
