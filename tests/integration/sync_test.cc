@@ -46,9 +46,10 @@ class SyncTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  std::string dir_ = std::filesystem::temp_directory_path() /
-                     ("pelo-sync-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                      "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+  std::string dir_ =
+      std::filesystem::temp_directory_path() /
+      ("pelo-sync-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+       ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::string db_path_ = dir_ + "/pelo.db";
   std::unique_ptr<sim::Server> server_;
   auth::Endpoints endpoints_;
