@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -130,6 +132,52 @@ TEST_F(CliFlow, NoSecretReachesTheDatabase) {
     if (secret.size() < 8) continue;
     EXPECT_EQ(db.find(secret), std::string::npos) << key << " stored in the database";
   }
+}
+
+}  // namespace
+}  // namespace pelo::testing
+
+namespace pelo::testing {
+namespace {
+
+// Real recorded responses (../shared/fixtures) served by `pelo-sim --workouts-from`, synced and
+// exported by pelo: the numbers in the CSV are the ones Peloton reported.
+TEST(CliRecorded, SyncsAndExportsRealWorkouts) {
+  TempDir recorded;
+  const std::string data =
+      std::string(PELO_SHARED_DIR) + "/fixtures/peloton/peloton-to-garmin/src/UnitTests/Data/";
+  for (const char* name : {"SyncMyWorkout01.json", "p2g_workouts/tread_run_workout.json",
+                           "p2g_workouts/meditation_workout.json"}) {
+    std::string file = name;
+    std::ofstream(recorded / file.substr(file.rfind('/') + 1)) << ReadFile(data + file);
+  }
+  SimProcess sim({"--workouts-from", recorded.path()});
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  auto sync = env.Pelo({"sync"});
+  ASSERT_EQ(sync.exit_code, 0) << sync.err;
+  auto csv = env.Pelo({"export", "workouts", "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  auto rows = ParseCsv(csv.out);
+  ASSERT_EQ(rows.size(), 4u);
+  std::map<std::string, std::string> ride;  // SyncMyWorkout01's row, by column
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (rows[i][0] != "19bc665d58024a97a668e930c0a12d15") continue;
+    for (size_t c = 0; c < rows[0].size(); ++c) ride[rows[0][c]] = rows[i][c];
+  }
+  ASSERT_FALSE(ride.empty()) << csv.out;
+  EXPECT_EQ(ride["date"], "2020-11-18 03:07:13");  // end_time 1605668833
+  EXPECT_EQ(ride["duration"], "1800");
+  EXPECT_EQ(ride["total_output"], "256");
+  EXPECT_EQ(ride["max_output"], "501");
+  EXPECT_EQ(ride["average_output"], "142");
+  EXPECT_EQ(ride["average_cadence"], "86");
+  EXPECT_EQ(ride["max_resistance"], "58");
+  EXPECT_EQ(ride["average_heart_rate"], "153");
+  EXPECT_EQ(ride["max_heart_rate"], "185");
+  EXPECT_EQ(ride["title"], "30 min Power Zone Ride");
+  EXPECT_EQ(ride["ftp"], "231");  // ftp_info 243, manual source: round(0.95 * 243)
+  EXPECT_NEAR(std::stod(ride["distance_km"]), 9.31 * 1.609344, 1e-9);
 }
 
 }  // namespace
