@@ -4,10 +4,20 @@
 #include <cmath>
 #include <string>
 
+#include "sim/crypto.h"
 #include "sim/prng.h"
 
 namespace pelo::sim {
 namespace {
+
+// The real API's opaque on-demand join token: base64 of a small JSON naming the class.
+std::string OnDemandJoinToken(const std::string& ride_id) {
+  const nlohmann::json token = {{"home_peloton_id", nullptr},
+                                {"ride_id", ride_id},
+                                {"studio_peloton_id", nullptr},
+                                {"type", "on_demand"}};
+  return Base64UrlEncode(token.dump());
+}
 
 const char* DisplayName(const std::string& d) {
   if (d == kCycling) return "Cycling";
@@ -83,6 +93,9 @@ nlohmann::json RideScheduleJson(const RideClass& r) {
           {"availability", {{"is_available", true}, {"reason", nullptr}}},
           {"explicit_rating", 0},
           {"flags", nlohmann::json::array()},
+          {"join_tokens", {{"on_demand", OnDemandJoinToken(r.id)}}},
+          {"thumbnail_title", nullptr},
+          {"thumbnail_location", nullptr},
           {"is_dynamic_video_eligible", false},
           {"is_fixed_distance", false},
           {"dynamic_video_recorded_speed_in_mph", 0.0},

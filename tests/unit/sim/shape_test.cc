@@ -1,0 +1,116 @@
+// The simulator's responses carry the keys the real API's do: every top-level key of a captured
+// response (../shared/fixtures/peloton) must be present in the simulator's answer to the same
+// request. Keys the sim adds are fine; keys it lacks are what would break a real client.
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "sim_test_util.h"
+
+namespace pelo::sim::testing {
+namespace {
+
+nlohmann::json Fixture(const std::string& relative) {
+  std::ifstream in(std::string(PELO_SHARED_DIR) + "/fixtures/peloton/" + relative);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  return nlohmann::json::parse(text);
+}
+
+std::set<std::string> Missing(const nlohmann::json& real, const nlohmann::json& ours) {
+  std::set<std::string> missing;
+  for (const auto& [key, value] : real.items()) {
+    if (!ours.contains(key)) missing.insert(key);
+  }
+  return missing;
+}
+
+class SimShape : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = StartServer(SmallOptions(40));
+    ASSERT_TRUE(server_);
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    token_ = PasswordToken(*client_);
+    me_ = GetJson(*client_, "/api/me", token_);
+    list_ = GetJson(*client_,
+                    "/api/user/" + me_["id"].get<std::string>() +
+                        "/workouts?joins=ride,ride.instructor&limit=100",
+                    token_);
+    for (const auto& w : list_["data"]) {
+      if (w["fitness_discipline"] == "cycling" && cycling_id_.empty()) cycling_id_ = w["id"];
+    }
+    ASSERT_FALSE(cycling_id_.empty());
+  }
+
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<httplib::Client> client_;
+  std::string token_;
+  nlohmann::json me_, list_;
+  std::string cycling_id_;
+};
+
+const char* const kP2g = "peloton-to-garmin/src/UnitTests/Data/";
+
+TEST_F(SimShape, MeHasTheProfileKeysOfTheRealUserData) {
+  auto real = Fixture(
+      "peloton-tableau-connector/service/peloservice/"
+      "requests_test.go.L27.login_response_with_user_data.json")["user_data"];
+  EXPECT_EQ(Missing(real, me_), std::set<std::string>{});
+}
+
+TEST_F(SimShape, WorkoutListHasTheRealEnvelopeAndItemKeys) {
+  auto real = Fixture(std::string(kP2g) + "peloton_responses/rower_sample.json");
+  EXPECT_EQ(Missing(real, list_), std::set<std::string>{});
+  EXPECT_EQ(Missing(real["data"][0], list_["data"][0]), std::set<std::string>{});
+}
+
+TEST_F(SimShape, WorkoutDetailAndItsRideHaveTheRealKeys) {
+  auto real = Fixture(std::string(kP2g) + "SyncMyWorkout01.json")["Workout"];
+  auto ours =
+      GetJson(*client_, "/api/workout/" + cycling_id_ + "?joins=ride,ride.instructor", token_);
+  EXPECT_EQ(Missing(real, ours), std::set<std::string>{});
+  EXPECT_EQ(Missing(real["ride"], ours["ride"]), std::set<std::string>{});
+  EXPECT_EQ(Missing(real["ftp_info"], ours["ftp_info"]), std::set<std::string>{});
+}
+
+TEST_F(SimShape, CyclingGraphHasTheRealKeysAtEveryLevel) {
+  auto real = Fixture(std::string(kP2g) + "SyncMyWorkout01.json")["WorkoutSamples"];
+  auto ours =
+      GetJson(*client_, "/api/workout/" + cycling_id_ + "/performance_graph?every_n=1", token_);
+  EXPECT_EQ(Missing(real, ours), std::set<std::string>{});
+  EXPECT_EQ(Missing(real["segment_list"][0], ours["segment_list"][0]), std::set<std::string>{});
+  EXPECT_EQ(Missing(real["metrics"][0], ours["metrics"][0]), std::set<std::string>{});
+  EXPECT_EQ(Missing(real["summaries"][0], ours["summaries"][0]), std::set<std::string>{});
+  std::set<std::string> real_slugs, our_slugs;
+  for (const auto& m : real["metrics"]) real_slugs.insert(m["slug"].get<std::string>());
+  for (const auto& m : ours["metrics"]) our_slugs.insert(m["slug"].get<std::string>());
+  // A ride without HR legitimately lacks heart_rate; every other metric must be there.
+  real_slugs.erase("heart_rate");
+  our_slugs.erase("heart_rate");
+  EXPECT_EQ(real_slugs, our_slugs);
+}
+
+TEST_F(SimShape, RideDetailsHaveTheRealKeys) {
+  auto real = Fixture(
+      "peloton-tableau-connector/service/peloservice/requests_test.go.L392.ride_details.json");
+  auto workout = GetJson(*client_, "/api/workout/" + cycling_id_ + "?joins=ride", token_);
+  auto ours = GetJson(*client_,
+                      "/api/ride/" + workout["ride"]["id"].get<std::string>() + "/details", token_);
+  std::set<std::string> missing = Missing(real, ours);
+  EXPECT_EQ(missing, std::set<std::string>{});
+}
+
+TEST_F(SimShape, InstructorHasTheRealKeys) {
+  auto real = Fixture("dovops-spec-examples/GET_api_instructor_instructorId.200.json");
+  auto list = GetJson(*client_, "/api/instructor", token_);
+  ASSERT_FALSE(list["data"].empty());
+  auto ours =
+      GetJson(*client_, "/api/instructor/" + list["data"][0]["id"].get<std::string>(), token_);
+  EXPECT_EQ(Missing(real, ours), std::set<std::string>{});
+}
+
+}  // namespace
+}  // namespace pelo::sim::testing
