@@ -3,6 +3,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 
 #include "pelo/common/time.h"
 
@@ -13,6 +15,7 @@ namespace {
 // scientific form avoids hundreds of digits.
 constexpr double kFixedMin = 1e-6;
 constexpr double kFixedMax = 1e16;
+constexpr int kSignificantDigits = 15;
 
 std::string Epoch(const std::optional<int64_t>& epoch_s, std::string (*format)(int64_t)) {
   return epoch_s ? format(*epoch_s) : std::string();
@@ -78,11 +81,17 @@ std::string FormatNumber(const std::optional<double>& v) {
   double value = *v == 0 ? 0.0 : *v;  // no "-0"
   double magnitude = std::fabs(value);
   bool fixed = value == 0 || (magnitude >= kFixedMin && magnitude < kFixedMax);
-  char buffer[64];
-  // Without a precision, to_chars writes the shortest text that reads back as the same double.
+  // 15 significant digits are exact for any decimal a double can hold, and drop the binary
+  // noise of unit conversions (16.5 mph is 26.554176 km/h, not 26.554176000000002).
+  char shortest[64];
+  auto end = std::to_chars(shortest, shortest + sizeof(shortest), value, std::chars_format::general,
+                           kSignificantDigits)
+                 .ptr;
+  const double rounded = std::strtod(std::string(shortest, end).c_str(), nullptr);
+  char buffer[400];
   auto result =
-      fixed ? std::to_chars(buffer, buffer + sizeof(buffer), value, std::chars_format::fixed)
-            : std::to_chars(buffer, buffer + sizeof(buffer), value);
+      fixed ? std::to_chars(buffer, buffer + sizeof(buffer), rounded, std::chars_format::fixed)
+            : std::to_chars(buffer, buffer + sizeof(buffer), rounded);
   return std::string(buffer, result.ptr);
 }
 

@@ -21,7 +21,8 @@ void WriteSampleCsvRow(const model::SampleRow& row, std::ostream& out);
 
 // Quotes `field` per RFC 4180 when it holds a comma, quote, CR or LF.
 std::string CsvEscape(std::string_view field);
-// Shortest decimal text that reads back as `v` ("142", "18.6"); "" for nullopt.
+// Shortest decimal text for `v` to 15 significant digits ("142", "18.6", and 26.554176 for the
+// double nearest 16.5 * 1.609344); "" for nullopt or NaN.
 std::string FormatNumber(const std::optional<double>& v);
 
 // Writes via `write` to a temporary file beside `path`, then renames it over `path`: a failure
