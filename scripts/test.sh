@@ -12,10 +12,5 @@ for preset in $presets; do
   echo "== $preset: build"
   bash scripts/build.sh "$preset"
   echo "== $preset: test"
-  if [[ $preset == tsan ]]; then
-    # ThreadSanitizer: the concurrent parts (transport, session, simulator, sync end to end).
-    ctest --preset "$preset" -L 'integration|concurrency'
-  else
-    ctest --preset "$preset"
-  fi
+  ctest --preset "$preset"
 done
