@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth/base64.h"
+#include "pelo/common/base64.h"
 
 namespace pelo::auth::internal {
 

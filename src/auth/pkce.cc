@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "auth/base64.h"
+#include "pelo/common/base64.h"
 
 namespace pelo::auth::internal {
 

@@ -4,12 +4,9 @@
 #include <string>
 #include <string_view>
 
-namespace pelo::sim {
+#include "pelo/common/base64.h"
 
-// Base64url without padding (RFC 4648 §5), as JWTs and PKCE use.
-std::string Base64UrlEncode(std::string_view bytes);
-// Decodes base64url with or without padding; false on a malformed input.
-bool Base64UrlDecode(std::string_view text, std::string* out);
+namespace pelo::sim {
 
 // Raw 32-byte SHA-256 digest of `data`.
 std::string Sha256(std::string_view data);

@@ -51,11 +51,9 @@ std::optional<std::string> TokenIssuer::Verify(const std::string& token) const {
   const std::string signing_input = token.substr(0, second);
   const std::string expected = Base64UrlEncode(HmacSha256(secret_, signing_input));
   if (!SecureEquals(expected, token.substr(second + 1))) return std::nullopt;
-  std::string payload_text;
-  if (!Base64UrlDecode(token.substr(first + 1, second - first - 1), &payload_text)) {
-    return std::nullopt;
-  }
-  const auto payload = nlohmann::json::parse(payload_text, nullptr, false);
+  const auto payload_text = Base64UrlDecode(token.substr(first + 1, second - first - 1));
+  if (!payload_text) return std::nullopt;
+  const auto payload = nlohmann::json::parse(*payload_text, nullptr, false);
   if (payload.is_discarded() || !payload.contains("exp") || !payload["exp"].is_number() ||
       !payload.contains("sub") || !payload["sub"].is_string()) {
     return std::nullopt;

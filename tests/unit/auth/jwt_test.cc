@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "auth/base64.h"
+#include "pelo/common/base64.h"
 
 namespace pelo::auth::internal {
 namespace {

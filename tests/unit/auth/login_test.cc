@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "auth/base64.h"
 #include "auth/pkce.h"
+#include "pelo/common/base64.h"
 #include "pelo/http/url.h"
 #include "unit/auth/fake_transport.h"
 
@@ -58,8 +58,8 @@ TEST(Login, TokenMethodTrimsAndReadsJwtExpiry) {
     ADD_FAILURE() << "the token method makes no request";
     return Status(ErrorCode::kNetwork, "no");
   });
-  const std::string jwt = internal::Base64UrlEncode("{}") + "." +
-                          internal::Base64UrlEncode(R"({"exp":1900000000})") + ".sig";
+  const std::string jwt =
+      pelo::Base64UrlEncode("{}") + "." + pelo::Base64UrlEncode(R"({"exp":1900000000})") + ".sig";
   LoginInput input{Method::kToken, "", "", "  Bearer " + jwt + "\n"};
   auto c = Login(transport, TestEndpoints(), input);
   ASSERT_TRUE(c.ok()) << c.status().ToString();

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "auth/base64.h"
+#include "pelo/common/base64.h"
 
 namespace pelo::auth::internal {
 namespace {

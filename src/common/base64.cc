@@ -1,8 +1,8 @@
-#include "auth/base64.h"
+#include "pelo/common/base64.h"
 
 #include <cstdint>
 
-namespace pelo::auth::internal {
+namespace pelo {
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -54,4 +54,4 @@ std::optional<std::string> Base64UrlDecode(std::string_view text) {
   return out;
 }
 
-}  // namespace pelo::auth::internal
+}  // namespace pelo

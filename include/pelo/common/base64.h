@@ -1,15 +1,15 @@
-// Base64url (RFC 4648 §5, no padding): PKCE material and JWT segments.
+// Base64url (RFC 4648 §5, no padding): PKCE material, JWT segments, opaque tokens.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
-namespace pelo::auth::internal {
+namespace pelo {
 
 // `data` as unpadded base64url.
 std::string Base64UrlEncode(std::string_view data);
 // Decodes base64url (padding optional; standard '+' '/' accepted too); nullopt when invalid.
 std::optional<std::string> Base64UrlDecode(std::string_view text);
 
-}  // namespace pelo::auth::internal
+}  // namespace pelo
