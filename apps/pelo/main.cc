@@ -1,4 +1,7 @@
 // pelo: get your Peloton data out, keep it, understand it.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <csignal>
 #include <iostream>
 
@@ -50,6 +53,11 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
+  if (ctx.options.verbose) {
+    // Requests and retries on stderr; every layer redacts secrets before logging.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("pelo"));
+    spdlog::set_level(spdlog::level::debug);
+  }
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
   pelo::Status status =
