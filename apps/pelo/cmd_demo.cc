@@ -1,5 +1,6 @@
 // pelo demo: the whole pipeline against the built-in simulator, no account or network needed.
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.h"
@@ -18,6 +19,13 @@ struct DemoFlags {
   int workouts = 300;
   uint64_t seed = 1;
 };
+
+// This binary's path, for the "try next" hint (pelo is usually not on PATH after a build).
+std::string SelfPath() {
+  std::error_code ec;
+  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? "pelo" : path.string();
+}
 
 Status SyncFromSimulator(const sim::Options& sim_options, const std::string& url,
                          store::Store& store) {
@@ -61,8 +69,8 @@ Status RunDemo(const DemoFlags& flags) {
   PELO_RETURN_IF_ERROR(PrintDemoSummary(*store, std::cout));
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "\nDatabase: " << flags.db << "\nWorkouts CSV: " << flags.csv << "\n"
-            << "Done in " << static_cast<int>(secs * 10) / 10.0 << " s. Try: pelo workouts --db "
-            << flags.db << "\n";
+            << "Done in " << static_cast<int>(secs * 10) / 10.0 << " s. Try: " << SelfPath()
+            << " workouts --db " << flags.db << "\n";
   return OkStatus();
 }
 

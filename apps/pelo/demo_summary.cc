@@ -34,9 +34,16 @@ StatusOr<Best> BestTwentyMinutes(store::Store& store, const std::vector<model::W
   return best;
 }
 
+// The API's discipline slugs, as riders say them ("caesar" is Peloton's codename for the Row).
+std::string DisciplineLabel(const std::string& slug) {
+  if (slug.empty()) return "other";
+  if (slug == "caesar") return "rowing";
+  return slug;
+}
+
 void PrintDisciplines(const std::vector<model::WorkoutRow>& rows, std::ostream& out) {
   std::map<std::string, int> by_discipline;
-  for (const auto& r : rows) ++by_discipline[r.discipline.empty() ? "other" : r.discipline];
+  for (const auto& r : rows) ++by_discipline[DisciplineLabel(r.discipline)];
   std::vector<std::pair<std::string, int>> sorted(by_discipline.begin(), by_discipline.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });

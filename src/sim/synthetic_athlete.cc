@@ -49,10 +49,14 @@ std::string PickDiscipline(Rng& rng) {
   return kMeditation;
 }
 
-// Fitness fades after a few idle days and grows with each cardio session, with diminishing
-// returns toward a ceiling.
-double UpdateFitness(double fitness, double gap_days, const WorkoutPlan& w, int duration) {
-  if (gap_days > 4) fitness *= std::pow(0.997, gap_days - 4);
+// Fitness fades after a few idle days toward an untrained baseline (never toward zero: a rider
+// who stops for months loses a third of their power, not all of it) and grows with each cardio
+// session, with diminishing returns toward a ceiling.
+double UpdateFitness(double fitness, double baseline, double gap_days, const WorkoutPlan& w,
+                     int duration) {
+  if (gap_days > 4 && fitness > baseline) {
+    fitness = baseline + (fitness - baseline) * std::pow(0.99, gap_days - 4);
+  }
   if (w.discipline == kCycling || w.discipline == kRowing || w.discipline == kRunning) {
     const double load = duration / 1800.0 * (w.discipline == kCycling ? 1.0 : 0.6);
     fitness += 0.004 * load * (kCeilingWatts - fitness);
@@ -103,6 +107,7 @@ History BuildHistory(const Catalog& catalog, const Profile& profile, uint64_t se
   h.first_day = end_day + 86400 - int64_t{kHistoryDays} * 86400;
   const std::vector<int64_t> starts = ScheduleStarts(rng, count, h.first_day);
   double fitness = rng.Range(150, 190);
+  const double baseline = 0.7 * fitness;
   h.current_ftp = h.initial_ftp = static_cast<int>(std::lround(fitness * rng.Range(0.92, 0.98)));
   int64_t next_test = h.first_day + 86400LL * rng.Int(14, 28);
   int64_t previous = h.first_day;
@@ -110,7 +115,8 @@ History BuildHistory(const Catalog& catalog, const Profile& profile, uint64_t se
     WorkoutPlan w =
         PlanWorkout(catalog, rng, seed, i, count, starts[static_cast<size_t>(i)], &next_test);
     const RideClass& ride = catalog.classes[w.class_pos];
-    fitness = UpdateFitness(fitness, (w.start_time - previous) / 86400.0, w, ride.duration);
+    fitness =
+        UpdateFitness(fitness, baseline, (w.start_time - previous) / 86400.0, w, ride.duration);
     previous = w.start_time;
     w.fitness = fitness;
     w.ftp = h.current_ftp;
