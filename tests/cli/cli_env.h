@@ -34,6 +34,13 @@ class CliEnv {
     return RunProcess(args, Env(std::move(extra)), input);
   }
 
+  // Runs pelo and sends it SIGINT (Ctrl-C) after `after`.
+  ProcessResult PeloInterrupted(std::vector<std::string> args,
+                                std::chrono::milliseconds after) const {
+    args.insert(args.begin(), PELO_BIN);
+    return RunProcess(args, Env(), "", after);
+  }
+
   // Logs in with the simulator's demo account through `method`.
   ProcessResult Login(const std::string& method = "pkce") const {
     return Pelo({"login", "--method", method, "--email", "demo@example.com", "--password-stdin"},

@@ -210,3 +210,32 @@ TEST(CliVerbose, LogsRequestsButNoSecret) {
 
 }  // namespace
 }  // namespace pelo::testing
+
+namespace pelo::testing {
+namespace {
+
+int StoredWorkoutCount(const CliEnv& env) {
+  auto r = env.Pelo({"workouts", "--json"});
+  return r.exit_code == 0 ? static_cast<int>(nlohmann::json::parse(r.out).size()) : -1;
+}
+
+// Ctrl-C mid-sync: exit 130, what was stored stays, and the next sync finishes the job.
+TEST(CliInterrupt, CtrlCKeepsWhatWasStoredAndTheNextSyncCarriesOn) {
+  SimProcess sim({"--workouts", "60", "--latency-ms", "25"});  // ~3 s of sync
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  auto r = env.PeloInterrupted({"sync", "--every-n", "30"}, std::chrono::milliseconds(1200));
+  ASSERT_EQ(r.exit_code, 130) << r.out << r.err;
+  EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
+  const int kept = StoredWorkoutCount(env);
+  EXPECT_GT(kept, 0);
+  EXPECT_LT(kept, 60);
+  auto again = env.Pelo({"sync", "--every-n", "30"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("Synced " + std::to_string(60 - kept) + " new"), std::string::npos)
+      << again.out;
+  EXPECT_EQ(StoredWorkoutCount(env), 60);
+}
+
+}  // namespace
+}  // namespace pelo::testing

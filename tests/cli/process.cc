@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -103,7 +104,8 @@ void Pump(int in_fd, const std::string& input, int out_fd, int err_fd, ProcessRe
 }  // namespace
 
 ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         const std::map<std::string, std::string>& env, const std::string& input) {
+                         const std::map<std::string, std::string>& env, const std::string& input,
+                         std::optional<std::chrono::milliseconds> interrupt_after) {
   signal(SIGPIPE, SIG_IGN);
   int in[2], out[2], err[2];
   if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
@@ -114,7 +116,15 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   close(out[1]);
   close(err[1]);
   ProcessResult r;
+  std::thread interrupter;
+  if (interrupt_after) {
+    interrupter = std::thread([pid, after = *interrupt_after] {
+      std::this_thread::sleep_for(after);
+      kill(pid, SIGINT);  // the process is not reaped before the join below, so pid is valid
+    });
+  }
   Pump(in[1], input, out[0], err[0], r);
+  if (interrupter.joinable()) interrupter.join();
   int status = 0;
   waitpid(pid, &status, 0);
   r.exit_code = ExitCode(status);

@@ -3,7 +3,9 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,10 +18,11 @@ struct ProcessResult {
 };
 
 // Runs `argv` with the current environment plus `env` (an empty value unsets the variable),
-// feeding `input` to stdin, and waits for it.
+// feeding `input` to stdin, and waits for it; sends SIGINT after `interrupt_after` if given.
 ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::map<std::string, std::string>& env = {},
-                         const std::string& input = "");
+                         const std::string& input = "",
+                         std::optional<std::chrono::milliseconds> interrupt_after = std::nullopt);
 
 // A pelo-sim process on an ephemeral loopback port, stopped (SIGTERM, then waited) on scope exit.
 class SimProcess {
