@@ -25,7 +25,7 @@ CREATE TABLE rides (
   instructor_id TEXT, duration INTEGER, length INTEGER, original_air_time INTEGER,
   pedaling_start_offset INTEGER, difficulty_estimate REAL, content_format TEXT, image_url TEXT);
 CREATE TABLE workouts (
-  id TEXT PRIMARY KEY, user_id TEXT, peloton_id TEXT, name TEXT, title TEXT, status TEXT,
+  key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, user_id TEXT, peloton_id TEXT, name TEXT, title TEXT, status TEXT,
   fitness_discipline TEXT, metrics_type TEXT, device_type TEXT, platform TEXT,
   workout_type TEXT, timezone TEXT, created_at INTEGER, start_time INTEGER, end_time INTEGER,
   total_work REAL, has_pedaling_metrics INTEGER NOT NULL, is_outdoor INTEGER NOT NULL,
@@ -53,12 +53,19 @@ CREATE TABLE segments (
   position INTEGER NOT NULL, id TEXT, name TEXT, icon_slug TEXT, metrics_type TEXT,
   start_time_offset INTEGER NOT NULL, length INTEGER NOT NULL, intensity_in_mets REAL,
   PRIMARY KEY (workout_id, position)) WITHOUT ROWID;
+-- The big table (one row per workout-second) keys on the workout's integer key, not its
+-- 32-character id: rows are ~40% smaller and inserts faster. sample_rows shows it by id.
 CREATE TABLE samples (
-  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  workout_key INTEGER NOT NULL REFERENCES workouts(key) ON DELETE CASCADE,
   t_s INTEGER NOT NULL, output_w REAL, cadence_rpm REAL, resistance_pct REAL, speed_kph REAL,
   heart_rate_bpm REAL, incline_pct REAL, pace_min_per_km REAL, altitude_m REAL,
   stroke_rate_spm REAL, split_pace_s_per_500m REAL,
-  PRIMARY KEY (workout_id, t_s)) WITHOUT ROWID;
+  PRIMARY KEY (workout_key, t_s)) WITHOUT ROWID;
+CREATE VIEW sample_rows AS
+  SELECT w.id AS workout_id, s.t_s, s.output_w, s.cadence_rpm, s.resistance_pct, s.speed_kph,
+    s.heart_rate_bpm, s.incline_pct, s.pace_min_per_km, s.altitude_m, s.stroke_rate_spm,
+    s.split_pace_s_per_500m
+  FROM samples s JOIN workouts w ON w.key = s.workout_key;
 CREATE TABLE gps_points (
   workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
   position INTEGER NOT NULL, t_s INTEGER NOT NULL, latitude REAL NOT NULL,

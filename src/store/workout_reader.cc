@@ -101,22 +101,23 @@ StatusOr<std::vector<model::WorkoutRow>> ReadWorkoutRows(const sqlite::Database&
 
 Status ReadSamples(const sqlite::Database& db,
                    const std::function<bool(const model::SampleRow&)>& fn) {
-  // Workout by workout, so each sample query walks the (workout_id, t_s) primary key in order
+  // Workout by workout, so each sample query walks the (workout_key, t_s) primary key in order
   // instead of sorting every sample.
-  PELO_ASSIGN_OR_RETURN(Statement workouts,
-                        db.Prepare(std::string("SELECT w.id FROM workouts w") + kWorkoutOrder));
-  std::vector<std::string> ids;
+  PELO_ASSIGN_OR_RETURN(Statement workouts, db.Prepare(std::string("SELECT w.id, w.key FROM "
+                                                                   "workouts w") +
+                                                       kWorkoutOrder));
+  std::vector<std::pair<std::string, int64_t>> ids;
   while (true) {
     PELO_ASSIGN_OR_RETURN(bool has_row, workouts.Step());
     if (!has_row) break;
-    ids.push_back(workouts.Text(0));
+    ids.emplace_back(workouts.Text(0), workouts.Int(1));
   }
   PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(R"sql(
     SELECT t_s, output_w, cadence_rpm, resistance_pct, speed_kph, heart_rate_bpm, incline_pct,
       pace_min_per_km, altitude_m, stroke_rate_spm, split_pace_s_per_500m
-    FROM samples WHERE workout_id = ?1 ORDER BY t_s)sql"));
-  for (const std::string& id : ids) {
-    q.Bind(1, id);
+    FROM samples WHERE workout_key = ?1 ORDER BY t_s)sql"));
+  for (const auto& [id, key] : ids) {
+    q.Bind(1, key);
     while (true) {
       PELO_ASSIGN_OR_RETURN(bool has_row, q.Step());
       if (!has_row) break;
@@ -129,12 +130,12 @@ Status ReadSamples(const sqlite::Database& db,
 
 StatusOr<std::vector<std::optional<double>>> ReadOutputSeries(const sqlite::Database& db,
                                                               const std::string& workout_id) {
-  PELO_ASSIGN_OR_RETURN(Statement exists, db.Prepare("SELECT 1 FROM workouts WHERE id = ?1"));
+  PELO_ASSIGN_OR_RETURN(Statement exists, db.Prepare("SELECT key FROM workouts WHERE id = ?1"));
   PELO_ASSIGN_OR_RETURN(bool found, exists.Bind(1, workout_id).Step());
   if (!found) return Status(ErrorCode::kNotFound, "no stored workout " + workout_id);
   PELO_ASSIGN_OR_RETURN(
-      Statement q, db.Prepare("SELECT output_w FROM samples WHERE workout_id = ?1 ORDER BY t_s"));
-  q.Bind(1, workout_id);
+      Statement q, db.Prepare("SELECT output_w FROM samples WHERE workout_key = ?1 ORDER BY t_s"));
+  q.Bind(1, exists.Int(0));
   std::vector<std::optional<double>> series;
   while (true) {
     PELO_ASSIGN_OR_RETURN(bool has_row, q.Step());

@@ -12,9 +12,9 @@ namespace {
 using sqlite::Database;
 using sqlite::Statement;
 
-// Child tables first: they reference workouts(id).
+// Child tables first: they reference workouts(id) (samples: workouts(key)).
 constexpr const char* kChildTables[] = {"workout_summaries", "workout_metrics", "heart_rate_zones",
-                                        "segments",          "samples",         "gps_points"};
+                                        "segments", "gps_points"};
 
 Status WriteRide(Database& db, const model::Ride& ride) {
   if (ride.instructor) PELO_RETURN_IF_ERROR(WriteInstructor(db, *ride.instructor));
@@ -37,6 +37,9 @@ Status WriteRide(Database& db, const model::Ride& ride) {
 }
 
 Status DeleteWorkout(Database& db, const std::string& id) {
+  PELO_ASSIGN_OR_RETURN(Statement samples, db.Prepare(R"sql(
+    DELETE FROM samples WHERE workout_key IN (SELECT key FROM workouts WHERE id = ?1))sql"));
+  PELO_RETURN_IF_ERROR(samples.Bind(1, id).Run());
   for (const char* table : kChildTables) {
     PELO_ASSIGN_OR_RETURN(
         Statement stmt, db.Prepare(std::string("DELETE FROM ") + table + " WHERE workout_id = ?1"));
@@ -46,7 +49,8 @@ Status DeleteWorkout(Database& db, const std::string& id) {
   return stmt.Bind(1, id).Run();
 }
 
-Status InsertWorkout(Database& db, const WorkoutBundle& bundle) {
+// Inserts the workout row; returns its integer key (what samples reference).
+StatusOr<int64_t> InsertWorkout(Database& db, const WorkoutBundle& bundle) {
   const model::Workout& w = bundle.workout;
   PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
     INSERT INTO workouts (id, user_id, peloton_id, name, title, status, fitness_discipline,
@@ -73,7 +77,11 @@ Status InsertWorkout(Database& db, const WorkoutBundle& bundle) {
   }
   stmt.Bind(25, int64_t{bundle.every_n}).Bind(26, bundle.graph.duration);
   stmt.Bind(27, bundle.graph.total_effort_points).Bind(28, NowEpochSeconds());
-  return stmt.Run();
+  PELO_RETURN_IF_ERROR(stmt.Run());
+  PELO_ASSIGN_OR_RETURN(Statement key, db.Prepare("SELECT key FROM workouts WHERE id = ?1"));
+  PELO_ASSIGN_OR_RETURN(bool found, key.Bind(1, w.id).Step());
+  if (!found) return db.Error("read back workout " + w.id);
+  return key.Int(0);
 }
 
 Status InsertSummaries(Database& db, const std::string& id, const model::PerformanceGraph& g) {
@@ -131,14 +139,15 @@ Status InsertSegments(Database& db, const std::string& id, const model::Performa
   return OkStatus();
 }
 
-Status InsertSamples(Database& db, const std::string& id, const model::PerformanceGraph& g) {
+Status InsertSamples(Database& db, int64_t workout_key, const std::string& id,
+                     const model::PerformanceGraph& g) {
   // One statement, reused for every row: the hot path of a sync.
   PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT INTO samples (workout_id, t_s, output_w, cadence_rpm, resistance_pct, speed_kph,
+    INSERT INTO samples (workout_key, t_s, output_w, cadence_rpm, resistance_pct, speed_kph,
       heart_rate_bpm, incline_pct, pace_min_per_km, altitude_m, stroke_rate_spm,
       split_pace_s_per_500m) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql"));
   for (const model::SampleRow& r : BuildSampleRows(id, g)) {
-    stmt.Bind(1, id).Bind(2, r.t_s).Bind(3, r.output_w).Bind(4, r.cadence_rpm);
+    stmt.Bind(1, workout_key).Bind(2, r.t_s).Bind(3, r.output_w).Bind(4, r.cadence_rpm);
     stmt.Bind(5, r.resistance_pct).Bind(6, r.speed_kph).Bind(7, r.heart_rate_bpm);
     stmt.Bind(8, r.incline_pct).Bind(9, r.pace_min_per_km).Bind(10, r.altitude_m);
     stmt.Bind(11, r.stroke_rate_spm).Bind(12, r.split_pace_s_per_500m);
@@ -185,11 +194,11 @@ Status WriteWorkoutBundle(Database& db, const WorkoutBundle& bundle) {
     PELO_RETURN_IF_ERROR(WriteRide(db, *bundle.workout.ride));
   }
   PELO_RETURN_IF_ERROR(DeleteWorkout(db, id));
-  PELO_RETURN_IF_ERROR(InsertWorkout(db, bundle));
+  PELO_ASSIGN_OR_RETURN(int64_t key, InsertWorkout(db, bundle));
   PELO_RETURN_IF_ERROR(InsertSummaries(db, id, bundle.graph));
   PELO_RETURN_IF_ERROR(InsertMetrics(db, id, bundle.graph));
   PELO_RETURN_IF_ERROR(InsertSegments(db, id, bundle.graph));
-  PELO_RETURN_IF_ERROR(InsertSamples(db, id, bundle.graph));
+  PELO_RETURN_IF_ERROR(InsertSamples(db, key, id, bundle.graph));
   PELO_RETURN_IF_ERROR(InsertGps(db, id, bundle.graph));
   for (const RawResponse& raw : bundle.raw) PELO_RETURN_IF_ERROR(ArchiveRaw(db, raw));
   return OkStatus();

@@ -161,6 +161,12 @@ TEST_F(SqliteStoreTest, GpsChildRowsAndClassesOnDisk) {
                                              walk + " AND position = 298"),
                    0.23 * kKmPerMile);
   EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM samples"), 1800 + 1800 + 1797 + 600 + 298);
+  // The sample_rows view shows samples by workout id, for people querying the file directly.
+  EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM sample_rows"), 1800 + 1800 + 1797 + 600 + 298);
+  EXPECT_EQ(QueryInt(db_path_,
+                     "SELECT COUNT(*) FROM sample_rows WHERE workout_id = "
+                     "'19bc665d58024a97a668e930c0a12d15'"),
+            1800);
   EXPECT_EQ(QueryInt(db_path_,
                      "SELECT COUNT(*) FROM segments WHERE workout_id = "
                      "'19bc665d58024a97a668e930c0a12d15'"),
