@@ -33,6 +33,18 @@ TEST(BlankSecrets, BlanksSecretLookingKeysAnywhere) {
   EXPECT_EQ(out["total_workouts"], 420);
 }
 
+TEST(BlankSecrets, ResponsesWithoutSecretsAreKeptByteForByte) {
+  const std::string graph =
+      R"({"duration": 2,  "metrics": [{"slug": "output", "values": [1, 2]}]})";
+  EXPECT_EQ(BlankSecrets(graph), graph);
+}
+
+TEST(BlankSecrets, TheQuickScanIgnoresCase) {
+  auto out = nlohmann::json::parse(BlankSecrets(R"({"PASSWORD": "x", "Session_Token": "t"})"));
+  EXPECT_EQ(out["PASSWORD"], "");
+  EXPECT_EQ(out["Session_Token"], "");
+}
+
 TEST(BlankSecrets, NonJsonIsKeptAsIs) {
   EXPECT_EQ(BlankSecrets("<html>502</html>"), "<html>502</html>");
   EXPECT_EQ(BlankSecrets(""), "");
