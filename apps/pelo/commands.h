@@ -13,5 +13,6 @@ void AddSyncCommand(CLI::App& app, Context& ctx);
 void AddWorkoutsCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
 void AddDemoCommand(CLI::App& app, Context& ctx);
+void AddEndpointsCommand(CLI::App& app, Context& ctx);
 
 }  // namespace pelo::cli

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   pelo::cli::AddWorkoutsCommand(app, ctx);
   pelo::cli::AddExportCommand(app, ctx);
   pelo::cli::AddDemoCommand(app, ctx);
+  pelo::cli::AddEndpointsCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

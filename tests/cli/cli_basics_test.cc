@@ -1,6 +1,8 @@
 // The CLI's contract without a server: help, usage errors and their exit codes.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_env.h"
 
 namespace pelo::testing {
@@ -58,6 +60,37 @@ TEST(CliBasics, MissingEmailIsAUsageError) {
   CliEnv env("http://127.0.0.1:9");
   auto r = env.Pelo({"login", "--password-stdin"}, {}, "pw\n");
   EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+}  // namespace
+}  // namespace pelo::testing
+
+namespace pelo::testing {
+namespace {
+
+TEST(CliEndpoints, JsonListsTheCatalogueWithTheDocumentedKeys) {
+  auto r = RunProcess({PELO_BIN, "endpoints", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = nlohmann::json::parse(r.out);
+  ASSERT_GT(rows.size(), 50u);
+  bool saw_workouts = false, saw_graphql = false;
+  for (const auto& row : rows) {
+    for (const char* key :
+         {"group", "name", "method", "path", "auth", "mutating", "platform_header"}) {
+      EXPECT_TRUE(row.contains(key)) << key << " in " << row.dump();
+    }
+    saw_workouts |= row["path"] == "/api/user/{user_id}/workouts" && row["method"] == "GET";
+    if (row.contains("operation")) {
+      saw_graphql = true;
+      EXPECT_EQ(row["path"], "/graphql");
+      EXPECT_EQ(row["method"], "POST");
+    }
+  }
+  EXPECT_TRUE(saw_workouts);
+  EXPECT_TRUE(saw_graphql);
+  auto table = RunProcess({PELO_BIN, "endpoints"});
+  ASSERT_EQ(table.exit_code, 0);
+  EXPECT_NE(table.out.find("/api/me"), std::string::npos);
 }
 
 }  // namespace
