@@ -14,5 +14,6 @@ void AddWorkoutsCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);
 void AddDemoCommand(CLI::App& app, Context& ctx);
 void AddEndpointsCommand(CLI::App& app, Context& ctx);
+void AddApiCommand(CLI::App& app, Context& ctx);
 
 }  // namespace pelo::cli

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   pelo::cli::AddExportCommand(app, ctx);
   pelo::cli::AddDemoCommand(app, ctx);
   pelo::cli::AddEndpointsCommand(app, ctx);
+  pelo::cli::AddApiCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

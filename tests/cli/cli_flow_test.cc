@@ -239,3 +239,44 @@ TEST(CliInterrupt, CtrlCKeepsWhatWasStoredAndTheNextSyncCarriesOn) {
 
 }  // namespace
 }  // namespace pelo::testing
+
+namespace pelo::testing {
+namespace {
+
+// `pelo api`: any request, authenticated, body printed as the API sent it.
+TEST(CliApi, SendsAnyRequestAndGuardsTheOnesThatChangeTheAccount) {
+  SimProcess sim({"--workouts", "12"});
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  auto me = env.Pelo({"api", "GET", "/api/me"});
+  ASSERT_EQ(me.exit_code, 0) << me.err;
+  const std::string user_id = nlohmann::json::parse(me.out).at("id");
+  auto page = env.Pelo(
+      {"api", "get", "/api/user/" + user_id + "/workouts", "-q", "limit=5", "-q", "page=1"});
+  ASSERT_EQ(page.exit_code, 0) << page.err;
+  auto body = nlohmann::json::parse(page.out);
+  EXPECT_EQ(body.at("data").size(), 5u);
+  EXPECT_EQ(body.at("page"), 1);
+
+  auto missing = env.Pelo({"api", "GET", "/api/workout/0000"});
+  EXPECT_EQ(missing.exit_code, 5) << missing.err;
+  EXPECT_NE(missing.err.find("GET /api/workout/0000: HTTP 404"), std::string::npos) << missing.err;
+
+  // Without a terminal to ask on, a request that may change the account needs --yes.
+  auto unasked = env.Pelo({"api", "DELETE", "/api/workout/0000"});
+  EXPECT_EQ(unasked.exit_code, 2) << unasked.err;
+  EXPECT_NE(unasked.err.find("--yes"), std::string::npos);
+  auto dry = env.Pelo(
+      {"api", "POST", "/api/favorites/create", "--data", R"({"ride_id":"r1"})", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("POST /api/favorites/create"), std::string::npos);
+  EXPECT_NE(dry.out.find("Bearer <redacted>"), std::string::npos);
+  auto creds = nlohmann::json::parse(ReadFile(env.CredentialsPath()));
+  EXPECT_EQ(dry.out.find(creds.value("access_token", "?")), std::string::npos);
+
+  EXPECT_EQ(env.Pelo({"api", "GET", "api/me"}).exit_code, 2);
+  EXPECT_EQ(env.Pelo({"api", "POST", "/x", "--data", "{not json"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace pelo::testing
