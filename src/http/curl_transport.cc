@@ -266,7 +266,12 @@ std::unique_ptr<Transport> MakeCurlTransport(TransportOptions options) {
 
 void GlobalInit() {
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    // Create spdlog's registry and default logger now, on the thread that builds transports,
+    // rather than lazily inside the first request of whichever worker thread logs first.
+    spdlog::default_logger_raw();
+  });
 }
 
 }  // namespace pelo::http
