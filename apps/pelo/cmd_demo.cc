@@ -27,13 +27,10 @@ std::string SelfPath() {
   return ec ? "pelo" : path.string();
 }
 
-Status SyncFromSimulator(const sim::Options& sim_options, const std::string& url,
-                         store::Store& store) {
+Status SyncFromSimulator(const Context& ctx, const sim::Options& sim_options,
+                         const std::string& url, store::Store& store) {
   const auth::Endpoints endpoints{url, url, url + "/graphql"};
-  http::GlobalInit();
-  http::TransportOptions transport_options;
-  transport_options.user_agent = kUserAgent;
-  auto transport = http::MakeCurlTransport(transport_options);
+  auto transport = ctx.MakeTransport();
   auth::LoginInput input{auth::Method::kPkce, sim_options.email, sim_options.password, ""};
   PELO_ASSIGN_OR_RETURN(auth::Credentials creds, auth::Login(*transport, endpoints, input));
   std::cout << "Logged in with Auth0 PKCE as " << sim_options.email << "\n";
@@ -46,7 +43,7 @@ Status SyncFromSimulator(const sim::Options& sim_options, const std::string& url
   return OkStatus();
 }
 
-Status RunDemo(const DemoFlags& flags) {
+Status RunDemo(const Context& ctx, const DemoFlags& flags) {
   const auto t0 = std::chrono::steady_clock::now();
   sim::Options sim_options;
   sim_options.workouts = flags.workouts;
@@ -56,7 +53,7 @@ Status RunDemo(const DemoFlags& flags) {
   std::cout << "Started the Peloton simulator at " << server->url() << " (synthetic athlete, "
             << flags.workouts << " workouts)\n";
   PELO_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(flags.db));
-  Status synced = SyncFromSimulator(sim_options, server->url(), *store);
+  Status synced = SyncFromSimulator(ctx, sim_options, server->url(), *store);
   server->Stop();
   PELO_RETURN_IF_ERROR(synced);
 
@@ -85,7 +82,7 @@ void AddDemoCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--workouts", flags->workouts, "Synthetic workouts (default 300)")
       ->check(CLI::Range(1, 100000));
   cmd->add_option("--seed", flags->seed, "Synthetic athlete seed (default 1)");
-  cmd->callback([&ctx, flags] { ctx.run = [flags] { return RunDemo(*flags); }; });
+  cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunDemo(ctx, *flags); }; });
 }
 
 }  // namespace pelo::cli

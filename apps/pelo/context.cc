@@ -93,7 +93,6 @@ Status Context::SaveEndpoints(const auth::Endpoints& endpoints) const {
 }
 
 std::unique_ptr<http::Transport> Context::MakeTransport() const {
-  http::GlobalInit();
   http::TransportOptions t;
   t.user_agent = kUserAgent;
   return http::MakeCurlTransport(t);

@@ -3,7 +3,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 
 #include "pelo/common/time.h"
@@ -87,7 +86,8 @@ std::string FormatNumber(const std::optional<double>& v) {
   auto end = std::to_chars(shortest, shortest + sizeof(shortest), value, std::chars_format::general,
                            kSignificantDigits)
                  .ptr;
-  const double rounded = std::strtod(std::string(shortest, end).c_str(), nullptr);
+  double rounded = value;
+  std::from_chars(shortest, end, rounded);
   char buffer[400];
   auto result =
       fixed ? std::to_chars(buffer, buffer + sizeof(buffer), rounded, std::chars_format::fixed)

@@ -47,6 +47,12 @@ class CliEnv {
                 {}, "demo\n");
   }
 
+  // How many workouts `pelo workouts` lists from the default database; -1 if it fails.
+  int StoredWorkouts() const {
+    auto r = Pelo({"workouts", "--csv"});
+    return r.exit_code == 0 ? static_cast<int>(ParseCsv(r.out).size()) - 1 : -1;
+  }
+
   std::string DbPath() const { return dir_ / "data/pelo/pelo.db"; }
   std::string CredentialsPath() const { return dir_ / "config/pelo/credentials.json"; }
   const TempDir& dir() const { return dir_; }

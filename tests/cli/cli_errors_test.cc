@@ -15,12 +15,6 @@ ProcessResult LoginWithToken(const CliEnv& env) {
   return env.Pelo({"login", "--method", "token", "--token-stdin"}, {}, std::string(kToken) + "\n");
 }
 
-int StoredWorkouts(const CliEnv& env) {
-  auto r = env.Pelo({"workouts", "--csv"});
-  if (r.exit_code != 0) return -1;
-  return static_cast<int>(ParseCsv(r.out).size()) - 1;
-}
-
 TEST(CliErrors, ServerErrorsAreRetriedThenExitFive) {
   FakeApi api([](const httplib::Request& req, httplib::Response& res) {
     if (req.path != "/api/me") return false;
@@ -74,11 +68,11 @@ TEST(CliErrors, TruncatedJsonMidSyncKeepsWhatWasStoredAndResumes) {
   EXPECT_EQ(r.exit_code, 5) << r.err;
   EXPECT_NE(r.err.find("w2"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-  EXPECT_LE(StoredWorkouts(env), 1);
+  EXPECT_LE(env.StoredWorkouts(), 1);
   broken = false;
   auto again = env.Pelo({"sync"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_EQ(StoredWorkouts(env), 2);
+  EXPECT_EQ(env.StoredWorkouts(), 2);
 }
 
 TEST(CliErrors, HtmlErrorPageIsAnApiError) {
@@ -92,7 +86,7 @@ TEST(CliErrors, HtmlErrorPageIsAnApiError) {
   ASSERT_EQ(LoginWithToken(env).exit_code, 0);
   auto r = env.Pelo({"sync"});
   EXPECT_EQ(r.exit_code, 5) << r.err;
-  EXPECT_EQ(StoredWorkouts(env), 0);
+  EXPECT_EQ(env.StoredWorkouts(), 0);
 }
 
 TEST(CliErrors, UnwritableDatabaseIsAStorageError) {

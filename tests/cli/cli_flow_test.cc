@@ -158,13 +158,9 @@ TEST(CliRecorded, SyncsAndExportsRealWorkouts) {
   ASSERT_EQ(sync.exit_code, 0) << sync.err;
   auto csv = env.Pelo({"export", "workouts", "--format", "csv"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  auto rows = ParseCsv(csv.out);
-  ASSERT_EQ(rows.size(), 4u);
-  std::map<std::string, std::string> ride;  // SyncMyWorkout01's row, by column
-  for (size_t i = 1; i < rows.size(); ++i) {
-    if (rows[i][0] != "19bc665d58024a97a668e930c0a12d15") continue;
-    for (size_t c = 0; c < rows[0].size(); ++c) ride[rows[0][c]] = rows[i][c];
-  }
+  CsvTable rows = CsvRowsByFirstColumn(csv.out);
+  ASSERT_EQ(rows.size(), 3u);
+  auto& ride = rows["19bc665d58024a97a668e930c0a12d15"];  // SyncMyWorkout01's row, by column
   ASSERT_FALSE(ride.empty()) << csv.out;
   EXPECT_EQ(ride["date"], "2020-11-18 03:07:13");  // end_time 1605668833
   EXPECT_EQ(ride["duration"], "1800");
@@ -214,11 +210,6 @@ TEST(CliVerbose, LogsRequestsButNoSecret) {
 namespace pelo::testing {
 namespace {
 
-int StoredWorkoutCount(const CliEnv& env) {
-  auto r = env.Pelo({"workouts", "--json"});
-  return r.exit_code == 0 ? static_cast<int>(nlohmann::json::parse(r.out).size()) : -1;
-}
-
 // Ctrl-C mid-sync: exit 130, what was stored stays, and the next sync finishes the job.
 TEST(CliInterrupt, CtrlCKeepsWhatWasStoredAndTheNextSyncCarriesOn) {
   SimProcess sim({"--workouts", "60", "--latency-ms", "25"});  // ~3 s of sync
@@ -227,14 +218,14 @@ TEST(CliInterrupt, CtrlCKeepsWhatWasStoredAndTheNextSyncCarriesOn) {
   auto r = env.PeloInterrupted({"sync", "--every-n", "30"}, std::chrono::milliseconds(1200));
   ASSERT_EQ(r.exit_code, 130) << r.out << r.err;
   EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
-  const int kept = StoredWorkoutCount(env);
+  const int kept = env.StoredWorkouts();
   EXPECT_GT(kept, 0);
   EXPECT_LT(kept, 60);
   auto again = env.Pelo({"sync", "--every-n", "30"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("Synced " + std::to_string(60 - kept) + " new"), std::string::npos)
       << again.out;
-  EXPECT_EQ(StoredWorkoutCount(env), 60);
+  EXPECT_EQ(env.StoredWorkouts(), 60);
 }
 
 }  // namespace

@@ -21,20 +21,6 @@ const std::vector<std::string> kNotebookColumns = {
     "average_output",     "average_cadence",    "max_resistance",
     "average_resistance", "average_heart_rate", "max_heart_rate"};
 
-using Table = std::map<std::string, std::map<std::string, std::string>>;  // id -> column -> cell
-
-Table ByWorkoutId(const std::string& csv) {
-  auto rows = ParseCsv(csv);
-  Table t;
-  if (rows.empty()) return t;
-  const auto& header = rows[0];
-  for (size_t i = 1; i < rows.size(); ++i) {
-    auto& cells = t[rows[i][0]];
-    for (size_t c = 0; c < header.size() && c < rows[i].size(); ++c) cells[header[c]] = rows[i][c];
-  }
-  return t;
-}
-
 // Same cell: both empty, the same text, or the same number (pandas writes 142 as "142.0" when
 // the column has gaps).
 bool SameCell(const std::string& a, const std::string& b) {
@@ -65,8 +51,8 @@ void ExpectParity(int workouts, int every_n) {
                         std::to_string(every_n), "--discipline", "all", "--out", notebook_csv});
   ASSERT_EQ(nb.exit_code, 0) << nb.err;
 
-  Table ours = ByWorkoutId(ReadFile(pelo_csv));
-  Table theirs = ByWorkoutId(ReadFile(notebook_csv));
+  CsvTable ours = CsvRowsByFirstColumn(ReadFile(pelo_csv));
+  CsvTable theirs = CsvRowsByFirstColumn(ReadFile(notebook_csv));
   ASSERT_EQ(theirs.size(), static_cast<size_t>(workouts));
   ASSERT_EQ(ours.size(), theirs.size());
   int compared = 0;

@@ -213,4 +213,16 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
   return rows;
 }
 
+CsvTable CsvRowsByFirstColumn(const std::string& text) {
+  const auto rows = ParseCsv(text);
+  CsvTable table;
+  if (rows.empty()) return table;
+  const auto& header = rows[0];
+  for (size_t i = 1; i < rows.size(); ++i) {
+    auto& cells = table[rows[i][0]];
+    for (size_t c = 0; c < header.size() && c < rows[i].size(); ++c) cells[header[c]] = rows[i][c];
+  }
+  return table;
+}
+
 }  // namespace pelo::testing

@@ -58,4 +58,8 @@ std::string ReadFile(const std::string& path);
 // Rows of a CSV file (RFC 4180 quoting), header included.
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text);
 
+// first-column value -> column name -> cell, for a CSV with a header row.
+using CsvTable = std::map<std::string, std::map<std::string, std::string>>;
+CsvTable CsvRowsByFirstColumn(const std::string& text);
+
 }  // namespace pelo::testing

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "integration/sim_fixture.h"
 #include "pelo/auth/login.h"
 #include "pelo/common/cancel.h"
 #include "pelo/sim/server.h"
@@ -14,21 +15,12 @@
 namespace pelo {
 namespace {
 
-class SyncTest : public ::testing::Test {
+class SyncTest : public testing::SimTest {
  protected:
-  void StartSim(sim::Options options) {
-    auto server = sim::Server::Create(options);
-    ASSERT_TRUE(server.ok()) << server.status().ToString();
-    server_ = std::move(*server);
-    ASSERT_TRUE(server_->Start().ok());
-    const std::string url = server_->url();
-    endpoints_ = {url, url, url + "/graphql"};
-    http::GlobalInit();
-    http::TransportOptions t;
-    t.user_agent = "pelo-test";
-    t.retry.initial_backoff = std::chrono::milliseconds(10);
-    transport_ = http::MakeCurlTransport(t);
-    auth::LoginInput in{auth::Method::kPkce, options.email, options.password, ""};
+  // The simulator with `options`, and a client logged in to it through PKCE.
+  void StartAndLogIn(const sim::Options& options) {
+    StartSim(options);
+    auth::LoginInput in{auth::Method::kPkce, kEmail, kPassword, ""};
     auto creds = auth::Login(*transport_, endpoints_, in);
     ASSERT_TRUE(creds.ok()) << creds.status().ToString();
     session_ = std::make_unique<auth::Session>(*transport_, endpoints_, *creds, nullptr);
@@ -43,6 +35,9 @@ class SyncTest : public ::testing::Test {
 
   void TearDown() override {
     ResetCancel();
+    client_.reset();
+    session_.reset();
+    SimTest::TearDown();
     std::filesystem::remove_all(dir_);
   }
 
@@ -51,9 +46,6 @@ class SyncTest : public ::testing::Test {
       ("pelo-sync-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
        ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::string db_path_ = dir_ + "/pelo.db";
-  std::unique_ptr<sim::Server> server_;
-  auth::Endpoints endpoints_;
-  std::unique_ptr<http::Transport> transport_;
   std::unique_ptr<auth::Session> session_;
   std::unique_ptr<api::Client> client_;
 };
@@ -61,7 +53,7 @@ class SyncTest : public ::testing::Test {
 TEST_F(SyncTest, StoresEveryPageAndASecondRunAddsNothing) {
   sim::Options o;
   o.workouts = 130;  // more than one page of 100
-  StartSim(o);
+  StartAndLogIn(o);
   auto store = OpenStore();
   sync::Options options;
   options.every_n = 30;
@@ -79,7 +71,7 @@ TEST_F(SyncTest, StoresEveryPageAndASecondRunAddsNothing) {
 TEST_F(SyncTest, ResumesAfterBeingInterruptedWithoutLosingOrDuplicating) {
   sim::Options o;
   o.workouts = 25;
-  StartSim(o);
+  StartAndLogIn(o);
   sync::Options options;
   options.every_n = 10;
   options.on_progress = [](const sync::Progress& p) {
@@ -109,7 +101,7 @@ TEST_F(SyncTest, SurvivesTokenExpiryMidSync) {
   o.workouts = 30;
   o.token_ttl_s = 1;
   o.latency_ms = 20;  // 60+ requests: the sync outlives several tokens
-  StartSim(o);
+  StartAndLogIn(o);
   auto store = OpenStore();
   sync::Options options;
   options.every_n = 30;
@@ -121,7 +113,7 @@ TEST_F(SyncTest, SurvivesTokenExpiryMidSync) {
 TEST_F(SyncTest, StoresPerSecondSamplesAtFullResolution) {
   sim::Options o;
   o.workouts = 5;
-  StartSim(o);
+  StartAndLogIn(o);
   auto store = OpenStore();
   auto report = sync::Run(*client_, *store, {});
   ASSERT_TRUE(report.ok()) << report.status().ToString();
