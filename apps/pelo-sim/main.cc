@@ -28,6 +28,9 @@ void AddFlags(CLI::App& app, pelo::sim::Options& o) {
       ->capture_default_str();
   app.add_flag("--legacy-auth", o.legacy_auth, "Serve the legacy POST /auth/login session");
   app.add_option("--threads", o.threads, "Worker threads")->capture_default_str();
+  app.add_option("--request-log", o.request_log,
+                 "Append every request answered to this file, one JSON object per line "
+                 "(secrets redacted)");
 }
 
 }  // namespace

@@ -17,6 +17,12 @@ Endpoint Rest(std::string_view group, std::string_view name, std::string_view me
   return {group, name, method, path, "", auth, mutating, platform_header};
 }
 
+// A request of §5 that the Postman collection does not have.
+Endpoint Extra(std::string_view group, std::string_view name, std::string_view method,
+               std::string_view path, bool mutating, bool platform_header) {
+  return {group, name, method, path, "", kAuth, mutating, platform_header, false};
+}
+
 Endpoint Graphql(std::string_view name, std::string_view operation, bool mutating) {
   return {"graphql", name, "POST", "/graphql", operation, kAuth, mutating, kAny};
 }
@@ -114,6 +120,31 @@ std::vector<Endpoint> Build() {
       Graphql("TagBrowseCategory", "TagBrowseCategory", kReads),
       Graphql("TagBrowseCategoryDisplayNames", "TagBrowseCategoryDisplayNames", kReads),
       Graphql("TagDetail", "TagDetail", kReads),
+
+      // §5 only (DovOps spec, yt-dlp, pylotoncycle, the 2018 collection).
+      Extra("users", "User Facebook Friends", "GET", "/api/user/{user_id}/facebook_friends",
+            kReads, kPlatform),
+      Extra("users", "User Image Upload URL", "GET", "/api/user/{user_id}/image_upload_url",
+            kReads, kAny),
+      Extra("users", "User Challenge", "GET", "/api/user/{user_id}/challenges/{challenge_id}",
+            kReads, kPlatform),
+      Extra("users", "User Challenge Friends", "GET",
+            "/api/user/{user_id}/challenges/{challenge_id}/friends", kReads, kPlatform),
+      Extra("users", "Join Challenge", "POST", "/api/user/{user_id}/challenges/{challenge_id}/join",
+            kMutates, kPlatform),
+      Extra("users", "Leave Challenge", "POST",
+            "/api/user/{user_id}/challenges/{challenge_id}/leave", kMutates, kPlatform),
+      Extra("workouts", "Workout Summary (legacy)", "GET", "/api/workout/{workout_id}/summary",
+            kReads, kAny),
+      Extra("workouts", "Workout Achievements (legacy)", "GET",
+            "/api/workout/{workout_id}/achievements", kReads, kAny),
+      Extra("workouts", "Workout Samples (legacy)", "GET", "/api/workout/{workout_id}/sample",
+            kReads, kAny),
+      Extra("rides-classes", "Peloton Session", "GET", "/api/peloton/{peloton_id}", kReads,
+            kPlatform),
+      Extra("rides-classes", "Started Client Session", "GET", "/api/started_client_session",
+            kReads, kAny),
+      Extra("rides-classes", "Stream Token", "POST", "/api/subscription/stream", kReads, kAny),
   };
 }
 
@@ -122,6 +153,13 @@ std::vector<Endpoint> Build() {
 const std::vector<Endpoint>& Catalogue() {
   static const std::vector<Endpoint> catalogue = Build();
   return catalogue;
+}
+
+const Endpoint* FindEndpoint(std::string_view name) {
+  for (const Endpoint& e : Catalogue()) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
 }
 
 }  // namespace pelo::api

@@ -32,9 +32,8 @@ std::string ErrorDetail(const http::Response& response) {
 
 // "GET /api/me: HTTP 503 Service Unavailable after 4 attempts (Not logged in)".
 Status HttpError(const std::string& step, const http::Response& response) {
-  const ErrorCode code = response.status == 401 || response.status == 403
-                             ? ErrorCode::kUnauthenticated
-                             : ErrorCode::kApi;
+  ErrorCode code = ErrorCode::kApi;
+  if (response.status == 401 || response.status == 403) code = ErrorCode::kUnauthenticated;
   std::string message = step + ": HTTP " + std::to_string(response.status);
   if (const char* text = http::StatusText(response.status); *text != '\0') {
     message.append(" ").append(text);
@@ -67,15 +66,19 @@ Client::Client(http::Transport& transport, auth::Endpoints endpoints, auth::Sess
 
 StatusOr<http::Response> Client::Call(const std::string& method, const std::string& path,
                                       const http::QueryParams& query, const std::string& body) {
-  const std::string step = method + " " + path;
   http::Request request;
   request.method = method;
   request.url = http::JoinUrl(endpoints_.api_url, path);
   if (!query.empty()) request.url += "?" + http::BuildQuery(query);
   request.body = body;
-  request.headers = {{"Peloton-Platform", "web"}, {"Accept", "application/json"}};
+  return Send(std::move(request), method + " " + path);
+}
+
+StatusOr<http::Response> Client::Send(http::Request request, const std::string& step) {
+  request.headers.insert(request.headers.begin(),
+                         {{"Peloton-Platform", "web"}, {"Accept", "application/json"}});
   if (!user_agent_.empty()) request.headers.emplace_back("User-Agent", user_agent_);
-  if (!body.empty()) request.headers.emplace_back("Content-Type", "application/json");
+  if (!request.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
   const size_t base_headers = request.headers.size();
 
   std::vector<http::Header> auth;
@@ -141,10 +144,13 @@ StatusOr<Fetched<model::PerformanceGraph>> Client::PerformanceGraph(const std::s
   return Parsed(&ParsePerformanceGraph, std::move(body), std::move(path), "GET " + route);
 }
 
-StatusOr<Fetched<model::RideDetails>> Client::RideDetails(const std::string& ride_id) {
+StatusOr<Fetched<model::RideDetails>> Client::RideDetails(const std::string& ride_id,
+                                                          const std::string& stream_source) {
   const std::string route = "/api/ride/" + http::UrlEncode(ride_id) + "/details";
+  http::QueryParams query;
+  if (!stream_source.empty()) query.emplace_back("stream_source", stream_source);
   std::string path;
-  PELO_ASSIGN_OR_RETURN(std::string body, GetBody(route, {}, &path));
+  PELO_ASSIGN_OR_RETURN(std::string body, GetBody(route, query, &path));
   return Parsed(&ParseRideDetails, std::move(body), std::move(path), "GET " + route);
 }
 

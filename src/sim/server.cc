@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "sim/context.h"
+#include "sim/request_log.h"
 
 namespace pelo::sim {
 namespace {
@@ -26,7 +27,7 @@ Status Validate(const Options& o) {
 class ServerImpl final : public Server {
  public:
   ServerImpl(Options options, std::unique_ptr<DataSet> data)
-      : context_(std::move(options), std::move(data)) {}
+      : context_(std::move(options), std::move(data)), log_(context_.options.request_log) {}
   ~ServerImpl() override { Stop(); }
 
   Status Start() override;
@@ -35,11 +36,14 @@ class ServerImpl final : public Server {
   std::string url() const override {
     return "http://" + context_.options.host + ":" + std::to_string(port_);
   }
+  std::vector<RecordedRequest> Requests() const override { return log_.Entries(); }
+  void ClearRequests() override { log_.Clear(); }
 
  private:
   void Configure();
 
   Context context_;
+  RequestLog log_;
   httplib::Server http_;
   std::thread thread_;
   int port_ = 0;
@@ -65,6 +69,9 @@ void ServerImpl::Configure() {
     if (!res.body.empty()) return;
     if (res.status == 404) return SendApiError(res, 404, 4040, "Not Found");
     SendApiError(res, res.status, res.status, "Request failed");
+  });
+  http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    log_.Record(req, res);
   });
   RegisterAuthRoutes(http_, context_);
   RegisterApiRoutes(http_, context_);

@@ -1,6 +1,7 @@
 // The Peloton API catalogue pelo knows: one row per distinct request of the Postman collection
-// (../shared/docs/peloton-api.md §9). `pelo endpoints` prints it; the client and the simulator
-// are checked against it, so the three cannot drift apart.
+// (../shared/docs/peloton-api.md §9), then the requests the merged catalogue (§5) adds from
+// other sources (challenge details, legacy workout summaries, streaming...). `pelo endpoints`
+// prints it; the client, the simulator and the CLI are checked against it, so they cannot drift.
 #pragma once
 
 #include <string_view>
@@ -17,9 +18,13 @@ struct Endpoint {
   bool auth = true;            // needs a signed-in user
   bool mutating = false;       // changes the account (pelo asks before sending it)
   bool platform_header = false;  // the catalogue says `Peloton-Platform: web` is required
+  bool postman = true;           // in the Postman collection (§9); false: §5 only
 };
 
-// Every request, grouped as in the Postman collection.
+// Every request: the Postman collection's, grouped as there, then the §5-only ones.
 const std::vector<Endpoint>& Catalogue();
+
+// The row named `name`, or nullptr.
+const Endpoint* FindEndpoint(std::string_view name);
 
 }  // namespace pelo::api

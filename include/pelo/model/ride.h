@@ -37,10 +37,19 @@ struct Segment {
   std::optional<double> intensity_in_mets;
 };
 
+// A song of a class playlist (`playlist.songs[]`).
+struct Song {
+  std::string title;
+  std::string artists;  // names joined with ", "
+  std::string album;
+  std::optional<int64_t> start_time_offset;  // s into the class
+};
+
 // GET /api/ride/{id}/details.
 struct RideDetails {
   Ride ride;
   std::vector<Segment> segments;
+  std::vector<Song> playlist;
 };
 
 }  // namespace pelo::model

@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "pelo/common/status.h"
 
@@ -22,6 +25,24 @@ struct Options {
   int64_t token_ttl_s = 172800;
   bool legacy_auth = false;
   int threads = 32;
+  // Appends every request the simulator answers to this file, one JSON object per line
+  // ({"method","path","query","headers","body","status"}, as RecordedRequest), or "" for none.
+  std::string request_log;
+};
+
+// A request the simulator answered (the request log, for tests). Header names are lowercase;
+// secrets are never recorded: Authorization is "Bearer <redacted>" (or "<redacted>"), Cookie
+// values and the secret fields of form and JSON bodies (password, tokens...) are "<redacted>".
+struct RecordedRequest {
+  std::string method;
+  std::string path;   // "/api/user/abc/workouts", no query
+  std::string query;  // "page=0&limit=10" as sent (not decoded), "" when none
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  int status = 0;  // what the simulator answered
+
+  // The value of header `name` (any case), or "".
+  std::string Header(std::string_view name) const;
 };
 
 // A running simulator. Start() binds and serves on a background thread; Stop() (or the
@@ -37,6 +58,10 @@ class Server {
   virtual int port() const = 0;
   // "http://127.0.0.1:PORT"
   virtual std::string url() const = 0;
+
+  // Every request answered so far, oldest first (thread-safe).
+  virtual std::vector<RecordedRequest> Requests() const = 0;
+  virtual void ClearRequests() = 0;
 };
 
 }  // namespace pelo::sim

@@ -1,0 +1,33 @@
+// The simulator's request log: what tests assert about the requests pelo sends.
+#pragma once
+
+#include <httplib.h>
+
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "pelo/sim/server.h"
+
+namespace pelo::sim {
+
+class RequestLog {
+ public:
+  // Also appends each entry as a JSON line to `path` when it is not "".
+  explicit RequestLog(const std::string& path);
+
+  void Record(const httplib::Request& req, const httplib::Response& res);
+  std::vector<RecordedRequest> Entries() const;
+  void Clear();
+
+ private:
+  mutable std::mutex mu_;
+  std::vector<RecordedRequest> entries_;
+  std::ofstream file_;
+};
+
+// `req` as recorded: lowercase header names, secrets redacted.
+RecordedRequest ToRecorded(const httplib::Request& req, int status);
+
+}  // namespace pelo::sim
