@@ -62,8 +62,19 @@ Status RunLogin(const Context& ctx, const LoginFlags& flags) {
   return OkStatus();
 }
 
+// A legacy session is also ended on the server (POST /auth/logout), best effort: the saved
+// credentials go whatever the server says, so a dead session never blocks a logout.
+void EndLegacySession(const Context& ctx, const auth::TokenStore& store) {
+  StatusOr<auth::Credentials> creds = store.Load();
+  if (!creds.ok() || creds->method != auth::Method::kLegacy || creds->session_id.empty()) return;
+  StatusOr<Connection> conn = ctx.Connect();
+  Status ended = conn.ok() ? conn->client->LegacyLogout(creds->session_id).status() : conn.status();
+  if (!ended.ok()) std::cerr << "pelo: warning: " << ended.message() << "\n";
+}
+
 Status RunLogout(const Context& ctx) {
   auth::TokenStore store(ctx.ConfigDir());
+  EndLegacySession(ctx, store);
   PELO_RETURN_IF_ERROR(store.Remove());
   std::cout << "Logged out; removed " << store.path() << "\n";
   return OkStatus();
