@@ -168,9 +168,7 @@ void RegisterApiRoutes(httplib::Server& server, Context& ctx) {
   server.Get("/api/instructor", [&c](const auto& req, auto& res) { Instructors(c, req, res); });
   server.Get(R"(/api/instructor/([^/]+))",
              [&c](const auto& req, auto& res) { Instructor(c, req, res); });
-  server.Post("/graphql", [](const httplib::Request&, httplib::Response& res) {
-    SendJson(res, 400, {{"errors", {{{"message", "pelo-sim does not serve GraphQL yet"}}}}});
-  });
+  RegisterGraphqlRoutes(server, ctx);
 }
 
 }  // namespace pelo::sim

@@ -35,6 +35,8 @@ void RegisterTokenRoutes(httplib::Server& server, Context& context);
 void RegisterLegacyRoutes(httplib::Server& server, Context& context);
 // Registers /api/* and /graphql.
 void RegisterApiRoutes(httplib::Server& server, Context& context);
+// Registers POST /graphql (the tag operations; graphql_routes.cc).
+void RegisterGraphqlRoutes(httplib::Server& server, Context& context);
 
 // fields[key] when it is a string, else "".
 std::string StringField(const nlohmann::json& fields, const char* key);

@@ -42,7 +42,7 @@ struct TagUser {
   std::string id;
   std::string username;
   std::string image_url;
-  std::string follow_status;  // "FOLLOWING", "NONE", ...
+  std::string follow_status;              // "FOLLOWING", "NONE", ...
   std::optional<int64_t> total_workouts;  // absent for private profiles
 };
 

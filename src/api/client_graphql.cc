@@ -1,0 +1,186 @@
+// Client: GraphQL transport (Graphql) and the typed tag operations built on it. Each typed
+// method sends the §7.3 text of its operation, so the gateway sees what the web app sends.
+#include <cctype>
+#include <utility>
+
+#include "api/graphql.h"
+#include "pelo/api/client.h"
+
+namespace pelo::api {
+namespace {
+
+// A JSON object from members whose values are already JSON; empty values are left out (an
+// absent `after` means the first page).
+std::string JsonObject(std::initializer_list<std::pair<std::string_view, std::string>> members) {
+  std::string out = "{";
+  for (const auto& [key, value] : members) {
+    if (value.empty()) continue;
+    if (out.size() > 1) out += ",";
+    out += graphql::Quote(key) + ":" + value;
+  }
+  return out + "}";
+}
+
+std::string OptionalString(const std::string& text) {
+  return text.empty() ? "" : graphql::Quote(text);
+}
+
+std::string TagInput(const std::string& tag_name) {
+  return JsonObject({{"input", JsonObject({{"tagName", graphql::Quote(tag_name)}})}});
+}
+
+// Sends `operation` with its §7.3 text and parses the answer with `parse`.
+template <typename T, typename Parse>
+StatusOr<Fetched<T>> Run(Client& client, const std::string& operation, const std::string& variables,
+                         Parse parse) {
+  PELO_ASSIGN_OR_RETURN(http::Response response,
+                        client.Graphql(std::string(GraphqlQuery(operation)), variables, operation));
+  StatusOr<T> value = parse(response.body);
+  if (!value.ok()) return value.status().WithContext("GraphQL " + operation);
+  // The operation in the path tells archived answers apart; there is nothing secret in it.
+  return Fetched<T>{std::move(value).value(), std::move(response.body), "/graphql?op=" + operation};
+}
+
+// A connection page as a Paged page: the end cursor names the next page while there is one.
+template <typename T>
+StatusOr<PageOf<T>> PageFrom(model::CursorPage<T> page, const std::string& path) {
+  if (page.has_next_page && page.end_cursor.empty()) {
+    return Status(ErrorCode::kApi, path + ": hasNextPage without an endCursor");
+  }
+  PageOf<T> out{std::move(page.items), std::nullopt};
+  if (page.has_next_page) out.next = std::move(page.end_cursor);
+  return out;
+}
+
+}  // namespace
+
+StatusOr<http::Response> Client::Graphql(const std::string& query,
+                                         const std::string& variables_json,
+                                         const std::string& operation) {
+  const std::string name = operation.empty() ? graphql::OperationName(query) : operation;
+  PELO_ASSIGN_OR_RETURN(std::string body, graphql::RequestBody(name, query, variables_json));
+  http::Request request;
+  request.method = "POST";
+  request.url = endpoints_.graphql_url;
+  request.body = std::move(body);
+  PELO_ASSIGN_OR_RETURN(http::Response response,
+                        Send(std::move(request), "GraphQL " + (name.empty() ? "request" : name)));
+  PELO_RETURN_IF_ERROR(graphql::CheckResponse(response.body, name));
+  return response;
+}
+
+StatusOr<Fetched<model::MyTags>> Client::MyTags() {
+  return Run<model::MyTags>(*this, "MyTags", "", graphql::ParseMyTags);
+}
+
+StatusOr<Fetched<std::string>> Client::PrimaryTag(const std::string& user_id) {
+  // An empty id leaves userId out: `user(id: null)` is the signed-in member.
+  return Run<std::string>(*this, "PrimaryTag", JsonObject({{"userId", OptionalString(user_id)}}),
+                          graphql::ParsePrimaryTag);
+}
+
+StatusOr<Fetched<model::TagSearch>> Client::SearchTags(const std::string& text,
+                                                       const std::string& after) {
+  // The web app resolves the typed text as an exact tag too (`tagName`), as §7.3 does.
+  const std::string variables = JsonObject({{"query", graphql::Quote(text)},
+                                            {"tagName", graphql::Quote(text)},
+                                            {"after", OptionalString(after)}});
+  return Run<model::TagSearch>(*this, "SearchTag", variables, graphql::ParseTagSearch);
+}
+
+Paged<model::Tag> Client::AllSearchTags(const std::string& text) {
+  return Paged<model::Tag>(
+      [this, text](const std::optional<std::string>& cursor) -> StatusOr<PageOf<model::Tag>> {
+        PELO_ASSIGN_OR_RETURN(Fetched<model::TagSearch> search,
+                              SearchTags(text, cursor.value_or("")));
+        return PageFrom(std::move(search.value.results), search.path);
+      });
+}
+
+StatusOr<Fetched<model::CursorPage<model::Tag>>> Client::BrowseTags(model::TagCategory category,
+                                                                    const std::string& after) {
+  const std::string variables =
+      JsonObject({{"categorySlug", graphql::Quote(TagCategorySlug(category))},
+                  {"after", OptionalString(after)}});
+  return Run<model::CursorPage<model::Tag>>(*this, "TagBrowseCategory", variables,
+                                            graphql::ParseTagBrowse);
+}
+
+Paged<model::Tag> Client::AllBrowseTags(model::TagCategory category) {
+  return Paged<model::Tag>(
+      [this, category](const std::optional<std::string>& cursor) -> StatusOr<PageOf<model::Tag>> {
+        PELO_ASSIGN_OR_RETURN(Fetched<model::CursorPage<model::Tag>> page,
+                              BrowseTags(category, cursor.value_or("")));
+        return PageFrom(std::move(page.value), page.path);
+      });
+}
+
+StatusOr<Fetched<std::vector<model::TagCategoryName>>> Client::TagCategoryNames() {
+  return Run<std::vector<model::TagCategoryName>>(*this, "TagBrowseCategoryDisplayNames", "",
+                                                  graphql::ParseTagCategoryNames);
+}
+
+StatusOr<Fetched<model::TagDetail>> Client::TagDetail(const std::string& tag_name,
+                                                      const std::string& after) {
+  const std::string variables =
+      JsonObject({{"tagName", graphql::Quote(tag_name)}, {"after", OptionalString(after)}});
+  return Run<model::TagDetail>(*this, "TagDetail", variables, graphql::ParseTagDetail);
+}
+
+Paged<model::TagUser> Client::AllTagUsers(const std::string& tag_name) {
+  return Paged<model::TagUser>(
+      [this,
+       tag_name](const std::optional<std::string>& cursor) -> StatusOr<PageOf<model::TagUser>> {
+        PELO_ASSIGN_OR_RETURN(Fetched<model::TagDetail> detail,
+                              TagDetail(tag_name, cursor.value_or("")));
+        return PageFrom(std::move(detail.value.users), detail.path);
+      });
+}
+
+StatusOr<Fetched<model::Tag>> Client::AddTag(const std::string& tag_name) {
+  return Run<model::Tag>(*this, "AddTagToUser", TagInput(tag_name), [](std::string_view body) {
+    return graphql::ParseTagMutation(body, "addTagToUser");
+  });
+}
+
+StatusOr<Fetched<model::Tag>> Client::RemoveTag(const std::string& tag_name) {
+  return Run<model::Tag>(*this, "RemoveTagFromUser", TagInput(tag_name), [](std::string_view body) {
+    return graphql::ParseTagMutation(body, "removeTagFromUser");
+  });
+}
+
+StatusOr<Fetched<model::Tag>> Client::SetPrimaryTag(const std::string& tag_name) {
+  return Run<model::Tag>(*this, "SetTagAsPrimary", TagInput(tag_name), [](std::string_view body) {
+    return graphql::ParseTagMutation(body, "setTagAsPrimary");
+  });
+}
+
+const char* TagCategorySlug(model::TagCategory category) {
+  switch (category) {
+    case model::TagCategory::kFeatured:
+      return "FEATURED";
+    case model::TagCategory::kFriends:
+      return "FRIENDS";
+    case model::TagCategory::kPopular:
+      return "POPULAR";
+    case model::TagCategory::kTrending:
+      return "TRENDING";
+  }
+  return "FEATURED";
+}
+
+std::optional<model::TagCategory> ParseTagCategory(std::string_view text) {
+  for (const model::TagCategory category :
+       {model::TagCategory::kFeatured, model::TagCategory::kFriends, model::TagCategory::kPopular,
+        model::TagCategory::kTrending}) {
+    const std::string_view slug = TagCategorySlug(category);
+    bool same = slug.size() == text.size();
+    for (size_t i = 0; same && i < slug.size(); ++i) {
+      same = std::toupper(static_cast<unsigned char>(text[i])) == slug[i];
+    }
+    if (same) return category;
+  }
+  return std::nullopt;
+}
+
+}  // namespace pelo::api
