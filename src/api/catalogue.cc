@@ -122,10 +122,10 @@ std::vector<Endpoint> Build() {
       Graphql("TagDetail", "TagDetail", kReads),
 
       // §5 only (DovOps spec, yt-dlp, pylotoncycle, the 2018 collection).
-      Extra("users", "User Facebook Friends", "GET", "/api/user/{user_id}/facebook_friends",
-            kReads, kPlatform),
-      Extra("users", "User Image Upload URL", "GET", "/api/user/{user_id}/image_upload_url",
-            kReads, kAny),
+      Extra("users", "User Facebook Friends", "GET", "/api/user/{user_id}/facebook_friends", kReads,
+            kPlatform),
+      Extra("users", "User Image Upload URL", "GET", "/api/user/{user_id}/image_upload_url", kReads,
+            kAny),
       Extra("users", "User Challenge", "GET", "/api/user/{user_id}/challenges/{challenge_id}",
             kReads, kPlatform),
       Extra("users", "User Challenge Friends", "GET",
@@ -142,8 +142,8 @@ std::vector<Endpoint> Build() {
             kReads, kAny),
       Extra("rides-classes", "Peloton Session", "GET", "/api/peloton/{peloton_id}", kReads,
             kPlatform),
-      Extra("rides-classes", "Started Client Session", "GET", "/api/started_client_session",
-            kReads, kAny),
+      Extra("rides-classes", "Started Client Session", "GET", "/api/started_client_session", kReads,
+            kAny),
       Extra("rides-classes", "Stream Token", "POST", "/api/subscription/stream", kReads, kAny),
   };
 }

@@ -1,9 +1,13 @@
-// Client: standard headers + auth on every request, one refresh-and-retry on 401, non-2xx
-// mapped to a Status that names the request, and the parse functions for typed results.
+// Client core: standard headers + auth on every request, one refresh-and-retry on 401, non-2xx
+// mapped to a Status that names the request. The typed methods are in client_<group>.cc.
 #include "pelo/api/client.h"
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cctype>
+
+#include "api/client_internal.h"
 #include "pelo/api/parse.h"
 
 namespace pelo::api {
@@ -47,12 +51,14 @@ Status HttpError(const std::string& step, const http::Response& response) {
   return Status(code, message, response.status);
 }
 
-template <typename T>
-StatusOr<Fetched<T>> Parsed(StatusOr<T> (*parse)(std::string_view), std::string raw,
-                            std::string path, const std::string& step) {
-  StatusOr<T> value = parse(raw);
-  if (!value.ok()) return value.status().WithContext(step);
-  return Fetched<T>{std::move(value).value(), std::move(raw), std::move(path)};
+bool HasHeader(const std::vector<http::Header>& headers, std::string_view name) {
+  return std::any_of(headers.begin(), headers.end(), [&](const http::Header& header) {
+    return std::equal(header.first.begin(), header.first.end(), name.begin(), name.end(),
+                      [](char a, char b) {
+                        return std::tolower(static_cast<unsigned char>(a)) ==
+                               std::tolower(static_cast<unsigned char>(b));
+                      });
+  });
 }
 
 }  // namespace
@@ -66,19 +72,38 @@ Client::Client(http::Transport& transport, auth::Endpoints endpoints, auth::Sess
 
 StatusOr<http::Response> Client::Call(const std::string& method, const std::string& path,
                                       const http::QueryParams& query, const std::string& body) {
-  http::Request request;
+  internal::RestRequest request;
   request.method = method;
-  request.url = http::JoinUrl(endpoints_.api_url, path);
-  if (!query.empty()) request.url += "?" + http::BuildQuery(query);
+  request.route = path;
+  request.query = query;
   request.body = body;
-  return Send(std::move(request), method + " " + path);
+  return Exchange(request);
+}
+
+StatusOr<http::Response> Client::Exchange(const internal::RestRequest& rest) {
+  http::Request request;
+  request.method = rest.method;
+  request.url = http::JoinUrl(endpoints_.api_url, internal::PathOf(rest));
+  request.body = rest.body;
+  request.sensitive = rest.sensitive;
+  if (!rest.accept.empty()) request.headers.emplace_back("Accept", rest.accept);
+  return Send(std::move(request), internal::Step(rest));
+}
+
+StatusOr<Done> Client::Do(const internal::RestRequest& request) {
+  PELO_ASSIGN_OR_RETURN(http::Response response, Exchange(request));
+  return Done{response.status, std::move(response.body)};
 }
 
 StatusOr<http::Response> Client::Send(http::Request request, const std::string& step) {
-  request.headers.insert(request.headers.begin(),
-                         {{"Peloton-Platform", "web"}, {"Accept", "application/json"}});
+  std::vector<http::Header> standard = {{"Peloton-Platform", "web"}};
+  // A request that asks for something else (the CSV export: text/csv) keeps its own Accept.
+  if (!HasHeader(request.headers, "Accept")) standard.emplace_back("Accept", "application/json");
+  request.headers.insert(request.headers.begin(), standard.begin(), standard.end());
   if (!user_agent_.empty()) request.headers.emplace_back("User-Agent", user_agent_);
-  if (!request.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
+  if (!request.body.empty() && !HasHeader(request.headers, "Content-Type")) {
+    request.headers.emplace_back("Content-Type", "application/json");
+  }
   const size_t base_headers = request.headers.size();
 
   std::vector<http::Header> auth;
@@ -99,75 +124,6 @@ StatusOr<http::Response> Client::Send(http::Request request, const std::string& 
     if (!response.ok()) return HttpError(step, response);
     return response;
   }
-}
-
-StatusOr<std::string> Client::GetBody(const std::string& path, const http::QueryParams& query,
-                                      std::string* path_out) {
-  PELO_ASSIGN_OR_RETURN(http::Response response, Call("GET", path, query));
-  *path_out = query.empty() ? path : path + "?" + http::BuildQuery(query);
-  return std::move(response.body);
-}
-
-StatusOr<Fetched<model::User>> Client::Me() {
-  std::string path;
-  PELO_ASSIGN_OR_RETURN(std::string body, GetBody("/api/me", {}, &path));
-  return Parsed(&ParseUser, std::move(body), std::move(path), "GET /api/me");
-}
-
-StatusOr<Fetched<model::WorkoutPage>> Client::Workouts(const std::string& user_id, int page,
-                                                       int limit, const std::string& joins) {
-  const std::string route = "/api/user/" + http::UrlEncode(user_id) + "/workouts";
-  http::QueryParams query = {
-      {"sort_by", "-created"}, {"page", std::to_string(page)}, {"limit", std::to_string(limit)}};
-  if (!joins.empty()) query.emplace_back("joins", joins);
-  std::string path;
-  PELO_ASSIGN_OR_RETURN(std::string body, GetBody(route, query, &path));
-  return Parsed(&ParseWorkoutPage, std::move(body), std::move(path), "GET " + route);
-}
-
-StatusOr<Fetched<model::Workout>> Client::Workout(const std::string& workout_id,
-                                                  const std::string& joins) {
-  const std::string route = "/api/workout/" + http::UrlEncode(workout_id);
-  http::QueryParams query;
-  if (!joins.empty()) query.emplace_back("joins", joins);
-  std::string path;
-  PELO_ASSIGN_OR_RETURN(std::string body, GetBody(route, query, &path));
-  return Parsed(&ParseWorkout, std::move(body), std::move(path), "GET " + route);
-}
-
-StatusOr<Fetched<model::PerformanceGraph>> Client::PerformanceGraph(const std::string& workout_id,
-                                                                    int every_n) {
-  const std::string route = "/api/workout/" + http::UrlEncode(workout_id) + "/performance_graph";
-  std::string path;
-  PELO_ASSIGN_OR_RETURN(std::string body,
-                        GetBody(route, {{"every_n", std::to_string(every_n)}}, &path));
-  return Parsed(&ParsePerformanceGraph, std::move(body), std::move(path), "GET " + route);
-}
-
-StatusOr<Fetched<model::RideDetails>> Client::RideDetails(const std::string& ride_id,
-                                                          const std::string& stream_source) {
-  const std::string route = "/api/ride/" + http::UrlEncode(ride_id) + "/details";
-  http::QueryParams query;
-  if (!stream_source.empty()) query.emplace_back("stream_source", stream_source);
-  std::string path;
-  PELO_ASSIGN_OR_RETURN(std::string body, GetBody(route, query, &path));
-  return Parsed(&ParseRideDetails, std::move(body), std::move(path), "GET " + route);
-}
-
-StatusOr<Fetched<std::vector<model::Instructor>>> Client::Instructors(int page, int limit) {
-  const std::string route = "/api/instructor";
-  std::string path;
-  PELO_ASSIGN_OR_RETURN(
-      std::string body,
-      GetBody(route, {{"page", std::to_string(page)}, {"limit", std::to_string(limit)}}, &path));
-  return Parsed(&ParseInstructorList, std::move(body), std::move(path), "GET " + route);
-}
-
-StatusOr<Fetched<model::Instructor>> Client::Instructor(const std::string& instructor_id) {
-  const std::string route = "/api/instructor/" + http::UrlEncode(instructor_id);
-  std::string path;
-  PELO_ASSIGN_OR_RETURN(std::string body, GetBody(route, {}, &path));
-  return Parsed(&ParseInstructor, std::move(body), std::move(path), "GET " + route);
 }
 
 }  // namespace pelo::api

@@ -28,7 +28,7 @@ std::optional<double> NumericString(std::string_view text) {
 
 }  // namespace
 
-StatusOr<Object> ParseObject(std::string_view body) {
+StatusOr<Element> ParseRoot(std::string_view body) {
   // One parser per thread: a dom::parser owns the parsed document and is not thread-safe.
   thread_local simdjson::dom::parser parser;
   std::string_view text = StripBom(body);
@@ -38,6 +38,11 @@ StatusOr<Object> ParseObject(std::string_view body) {
     return Status(ErrorCode::kApi,
                   "invalid JSON at byte " + std::to_string(error.offset) + ": " + error.what);
   }
+  return root;
+}
+
+StatusOr<Object> ParseObject(std::string_view body) {
+  PELO_ASSIGN_OR_RETURN(Element root, ParseRoot(body));
   Object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) {
     return Status(ErrorCode::kApi, "expected a JSON object");
@@ -52,9 +57,9 @@ std::optional<Object> ObjectField(const Object& object, std::string_view key) {
   return result;
 }
 
-std::optional<simdjson::dom::array> ArrayField(const Object& object, std::string_view key) {
+std::optional<Array> ArrayField(const Object& object, std::string_view key) {
   std::optional<Element> value = Field(object, key);
-  simdjson::dom::array result;
+  Array result;
   if (!value || value->get_array().get(result) != simdjson::SUCCESS) return std::nullopt;
   return result;
 }
@@ -95,16 +100,29 @@ std::string String(const Object& object, std::string_view key) {
   return std::string(text);
 }
 
+std::string Text(const Object& object, std::string_view key) {
+  std::optional<Element> value = Field(object, key);
+  if (!value) return {};
+  if (value->is_number()) return simdjson::minify(*value);
+  std::string_view text;
+  if (value->get_string().get(text) != simdjson::SUCCESS) return {};
+  return std::string(text);
+}
+
 bool Bool(const Object& object, std::string_view key) {
+  return OptionalBool(object, key).value_or(false);
+}
+
+std::optional<bool> OptionalBool(const Object& object, std::string_view key) {
   std::optional<Element> value = Field(object, key);
   bool flag = false;
-  if (!value || value->get_bool().get(flag) != simdjson::SUCCESS) return false;
+  if (!value || value->get_bool().get(flag) != simdjson::SUCCESS) return std::nullopt;
   return flag;
 }
 
 std::vector<std::string> StringArray(const Object& object, std::string_view key) {
   std::vector<std::string> result;
-  std::optional<simdjson::dom::array> array = ArrayField(object, key);
+  std::optional<Array> array = ArrayField(object, key);
   if (!array) return result;
   for (Element item : *array) {
     std::string_view text;
@@ -112,5 +130,17 @@ std::vector<std::string> StringArray(const Object& object, std::string_view key)
   }
   return result;
 }
+
+std::vector<int64_t> IntArray(const Object& object, std::string_view key) {
+  std::vector<int64_t> result;
+  std::optional<Array> array = ArrayField(object, key);
+  if (!array) return result;
+  for (Element item : *array) {
+    if (std::optional<int64_t> number = AsInt(item)) result.push_back(*number);
+  }
+  return result;
+}
+
+std::string Minified(const Object& object) { return simdjson::minify(object); }
 
 }  // namespace pelo::api::json

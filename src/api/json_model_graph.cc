@@ -4,17 +4,6 @@
 namespace pelo::api::json {
 namespace {
 
-// Calls `fn(object)` for every object element of array member `key`.
-template <typename Fn>
-void ForEachObject(const Object& parent, std::string_view key, Fn&& fn) {
-  std::optional<simdjson::dom::array> array = ArrayField(parent, key);
-  if (!array) return;
-  for (Element item : *array) {
-    Object object;
-    if (item.get_object().get(object) == simdjson::SUCCESS) fn(object);
-  }
-}
-
 std::vector<model::SummaryValue> ReadSummaries(const Object& graph, std::string_view key) {
   std::vector<model::SummaryValue> summaries;
   ForEachObject(graph, key, [&](const Object& object) {

@@ -74,6 +74,30 @@ std::vector<model::Segment> ReadSegments(const simdjson::dom::array& array) {
 
 namespace {
 
+model::Song ReadSong(const Object& object) {
+  model::Song song;
+  song.title = String(object, "title");
+  ForEachObject(object, "artists", [&](const Object& artist) {
+    std::string name = String(artist, "artist_name");
+    if (name.empty()) return;
+    if (!song.artists.empty()) song.artists += ", ";
+    song.artists += name;
+  });
+  if (std::optional<Object> album = ObjectField(object, "album")) {
+    song.album = String(*album, "name");
+  }
+  song.start_time_offset = Int(object, "start_time_offset");
+  return song;
+}
+
+}  // namespace
+
+std::vector<model::Song> ReadPlaylist(const Object& playlist) {
+  return MapObjects(playlist, "songs", ReadSong);
+}
+
+namespace {
+
 model::FtpInfo ReadFtpInfo(const Object& object) {
   model::FtpInfo info;
   info.ftp = Double(object, "ftp");

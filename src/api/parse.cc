@@ -1,6 +1,7 @@
 // Public JSON -> model entry points: parse the body once, then map with json_model.
 #include "pelo/api/parse.h"
 
+#include "api/json_envelope.h"
 #include "api/json_model.h"
 
 namespace pelo::api {
@@ -12,38 +13,23 @@ std::string_view StripBom(std::string_view json) {
 }
 
 StatusOr<model::User> ParseUser(std::string_view body) {
-  PELO_ASSIGN_OR_RETURN(json::Object object, json::ParseObject(body));
-  return json::ReadUser(object);
+  return json::ParseOne(body, json::ReadUser);
 }
 
 StatusOr<model::WorkoutPage> ParseWorkoutPage(std::string_view body) {
-  PELO_ASSIGN_OR_RETURN(json::Object object, json::ParseObject(body));
+  PELO_ASSIGN_OR_RETURN(json::ListBody list, json::ParseListBody(body, "data"));
   model::WorkoutPage page;
-  if (std::optional<simdjson::dom::array> data = json::ArrayField(object, "data")) {
-    for (json::Element item : *data) {
-      json::Object workout;
-      if (item.get_object().get(workout) == simdjson::SUCCESS) {
-        page.data.push_back(json::ReadWorkout(workout));
-      }
-    }
-  }
-  page.total = json::Int(object, "total").value_or(0);
-  page.count = json::Int(object, "count").value_or(0);
-  page.page = json::Int(object, "page").value_or(0);
-  page.limit = json::Int(object, "limit").value_or(0);
-  page.page_count = json::Int(object, "page_count").value_or(0);
-  page.show_next = json::Bool(object, "show_next");
+  page.data = json::ReadItems(list, json::ReadWorkout);
+  if (list.object) json::ReadPaging(*list.object, page);
   return page;
 }
 
 StatusOr<model::Workout> ParseWorkout(std::string_view body) {
-  PELO_ASSIGN_OR_RETURN(json::Object object, json::ParseObject(body));
-  return json::ReadWorkout(object);
+  return json::ParseOne(body, json::ReadWorkout);
 }
 
 StatusOr<model::PerformanceGraph> ParsePerformanceGraph(std::string_view body) {
-  PELO_ASSIGN_OR_RETURN(json::Object object, json::ParseObject(body));
-  return json::ReadPerformanceGraph(object);
+  return json::ParseOne(body, json::ReadPerformanceGraph);
 }
 
 StatusOr<model::RideDetails> ParseRideDetails(std::string_view body) {
@@ -52,31 +38,27 @@ StatusOr<model::RideDetails> ParseRideDetails(std::string_view body) {
   if (std::optional<json::Object> ride = json::ObjectField(object, "ride")) {
     details.ride = json::ReadRide(*ride);
   }
+  // Older details carry the instructor beside the ride rather than inside it.
+  if (std::optional<json::Object> instructor = json::ObjectField(object, "instructor")) {
+    if (!details.ride.instructor) details.ride.instructor = json::ReadInstructor(*instructor);
+  }
   if (std::optional<json::Object> segments = json::ObjectField(object, "segments")) {
     if (auto list = json::ArrayField(*segments, "segment_list")) {
       details.segments = json::ReadSegments(*list);
     }
   }
+  if (std::optional<json::Object> playlist = json::ObjectField(object, "playlist")) {
+    details.playlist = json::ReadPlaylist(*playlist);
+  }
   return details;
 }
 
 StatusOr<model::Instructor> ParseInstructor(std::string_view body) {
-  PELO_ASSIGN_OR_RETURN(json::Object object, json::ParseObject(body));
-  return json::ReadInstructor(object);
+  return json::ParseOne(body, json::ReadInstructor);
 }
 
 StatusOr<std::vector<model::Instructor>> ParseInstructorList(std::string_view body) {
-  PELO_ASSIGN_OR_RETURN(json::Object object, json::ParseObject(body));
-  std::vector<model::Instructor> instructors;
-  if (std::optional<simdjson::dom::array> data = json::ArrayField(object, "data")) {
-    for (json::Element item : *data) {
-      json::Object instructor;
-      if (item.get_object().get(instructor) == simdjson::SUCCESS) {
-        instructors.push_back(json::ReadInstructor(instructor));
-      }
-    }
-  }
-  return instructors;
+  return json::ParseList(body, "data", json::ReadInstructor);
 }
 
 }  // namespace pelo::api

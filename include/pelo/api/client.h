@@ -3,13 +3,14 @@
 //
 // Every method sends `Peloton-Platform: web` and the session's bearer token, refreshes once on
 // a 401, and maps non-2xx answers to a Status naming the request (kUnauthenticated for
-// 401/403, kApi otherwise; Status::http_status() has the code). A GraphQL 200 whose `errors[]` is not empty is
-// kApi. Parsed values are plain structs; `Fetched::raw` keeps the body as received, and items
-// of the less settled endpoints carry their own JSON in a `json` member.
+// 401/403, kApi otherwise; Status::http_status() has the code). A GraphQL 200 whose `errors[]` is
+// not empty is kApi. Parsed values are plain structs; `Fetched::raw` keeps the body as received,
+// and items of the less settled endpoints carry their own JSON in a `json` member.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pelo/api/paging.h"
@@ -50,9 +51,14 @@ struct Done {
 
 inline constexpr const char* kWorkoutJoins = "ride,ride.instructor";
 
+namespace internal {
+struct RestRequest;  // what one typed method sends (src/api/client_internal.h)
+}  // namespace internal
+
 class Client {
  public:
-  // `session` may be null for anonymous calls only.
+  // `session` may be null for anonymous calls only. The All*() ranges call back into the
+  // client: it must outlive them.
   Client(http::Transport& transport, auth::Endpoints endpoints, auth::Session* session,
          std::string user_agent);
 
@@ -89,11 +95,11 @@ class Client {
       const std::string& user_id, const std::string& challenge_id);
   StatusOr<Done> JoinChallenge(const std::string& user_id, const std::string& challenge_id);
   StatusOr<Done> LeaveChallenge(const std::string& user_id, const std::string& challenge_id);
-  StatusOr<Fetched<model::Page<model::UserProfile>>> Followers(const std::string& user_id,
-                                                              int page, int limit = 20);
+  StatusOr<Fetched<model::Page<model::UserProfile>>> Followers(const std::string& user_id, int page,
+                                                               int limit = 20);
   Paged<model::UserProfile> AllFollowers(const std::string& user_id, int limit = 100);
-  StatusOr<Fetched<model::Page<model::UserProfile>>> Following(const std::string& user_id,
-                                                              int page, int limit = 20);
+  StatusOr<Fetched<model::Page<model::UserProfile>>> Following(const std::string& user_id, int page,
+                                                               int limit = 20);
   Paged<model::UserProfile> AllFollowing(const std::string& user_id, int limit = 100);
   StatusOr<Fetched<model::Page<model::UserProfile>>> FacebookFriends(const std::string& user_id);
   // GET /api/user/search?user_query=&limit=.
@@ -170,7 +176,7 @@ class Client {
                                                  const std::string& after = "");
   Paged<model::Tag> AllSearchTags(const std::string& text);
   StatusOr<Fetched<model::CursorPage<model::Tag>>> BrowseTags(model::TagCategory category,
-                                                             const std::string& after = "");
+                                                              const std::string& after = "");
   Paged<model::Tag> AllBrowseTags(model::TagCategory category);
   StatusOr<Fetched<std::vector<model::TagCategoryName>>> TagCategoryNames();
   StatusOr<Fetched<model::TagDetail>> TagDetail(const std::string& tag_name,
@@ -192,9 +198,17 @@ class Client {
                                    const std::string& operation = "");
 
  private:
+  template <typename T>
+  using Parser = StatusOr<T> (*)(std::string_view body);
+
+  // The 2xx answer to `request`, sent with the standard headers and auth.
+  StatusOr<http::Response> Exchange(const internal::RestRequest& request);
+  // Exchange, then `parse` the body (defined in src/api/client_internal.h).
+  template <typename T>
+  StatusOr<Fetched<T>> Fetch(const internal::RestRequest& request, Parser<T> parse);
+  // Exchange, for answers with nothing to parse.
+  StatusOr<Done> Do(const internal::RestRequest& request);
   StatusOr<http::Response> Send(http::Request request, const std::string& step);
-  StatusOr<std::string> GetBody(const std::string& path, const http::QueryParams& query,
-                                std::string* path_out);
 
   http::Transport& transport_;
   auth::Endpoints endpoints_;

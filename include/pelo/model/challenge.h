@@ -51,6 +51,7 @@ struct ChallengeDetail {
 struct ChallengeFriend {
   std::string user_id;
   std::string username;
+  std::string image_url;
   ChallengeProgress progress;
 };
 

@@ -19,9 +19,9 @@ namespace pelo::model {
 struct ClassQuery {
   std::string browse_category;  // cycling, running, strength, yoga, ... (the discipline)
   std::string instructor_id;
-  std::string content_format;   // "audio,video"
-  std::vector<int> durations;   // minutes; sent as `duration` in seconds, comma separated
-  std::string sort_by;          // original_air_time, trending, popularity, top_rated, difficulty
+  std::string content_format;  // "audio,video"
+  std::vector<int> durations;  // minutes; sent as `duration` in seconds, comma separated
+  std::string sort_by;         // original_air_time, trending, popularity, top_rated, difficulty
   std::optional<bool> desc;
   std::optional<bool> is_favorite_ride;
   int page = 0;

@@ -110,11 +110,11 @@ TEST(Catalogue, ExtraRowsComeFromTheMergedCatalogue) {
     if (e.postman) continue;
     ++extras;
     std::string path(e.path);
-    for (const auto& [ours, theirs] : std::vector<std::pair<std::string, std::string>>{
-             {"{user_id}", "{userId}"},
-             {"{workout_id}", "{workoutId}"},
-             {"{challenge_id}", "{challengeId}"},
-             {"{peloton_id}", "{pelotonId}"}}) {
+    for (const auto& [ours, theirs] :
+         std::vector<std::pair<std::string, std::string>>{{"{user_id}", "{userId}"},
+                                                          {"{workout_id}", "{workoutId}"},
+                                                          {"{challenge_id}", "{challengeId}"},
+                                                          {"{peloton_id}", "{pelotonId}"}}) {
       for (auto at = path.find(ours); at != std::string::npos; at = path.find(ours)) {
         path.replace(at, ours.size(), theirs);
       }

@@ -1,10 +1,22 @@
 // Reading the captured Peloton responses under shared/fixtures/peloton for the parse tests.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "pelo/common/status.h"
+
 namespace pelo::api::testing {
+
+// The value of an ok `result`; a failed expectation (and T{}) otherwise.
+template <typename T>
+T Ok(StatusOr<T> result) {
+  EXPECT_TRUE(result.ok()) << result.status().ToString();
+  return result.ok() ? std::move(result).value() : T{};
+}
 
 // Absolute path of `relative` under shared/fixtures/peloton.
 std::string FixturePath(const std::string& relative);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pelo/api/parse.h"
+#include "pelo/api/parse_more.h"
 #include "unit/api/fixture_files.h"
 
 namespace pelo::api {
@@ -66,11 +67,19 @@ bool ParseByKind(const std::string& name, const std::string& body) {
     EXPECT_TRUE(user.ok() && !user->id.empty()) << name;
   } else if (Contains(name, "peloton_classes")) {
     ExpectArchivedClassesParse(body);
-  } else if (Contains(name, "workoutsummary") || Contains(name, "calendar") ||
-             Contains(name, "reservation")) {
-    // Endpoints pelo does not model (legacy /summary, calendar, reservations): a tolerant parse
-    // of any object still succeeds, and that is all that is asked of them.
-    EXPECT_TRUE(ParseWorkout(body).ok()) << name;
+    auto page = ParseClassPage(body);
+    EXPECT_TRUE(page.ok() && !page->rides.data.empty() && !page->instructors.empty()) << name;
+  } else if (Contains(name, "workoutsummary")) {
+    auto summary = ParseWorkoutSummary(body);
+    EXPECT_TRUE(summary.ok() && !summary->workout_id.empty()) << name;
+  } else if (Contains(name, "calendar")) {
+    auto months = ParseCalendar(body);
+    EXPECT_TRUE(months.ok() && !months->empty()) << name;
+  } else if (Contains(name, "GET_api_peloton_")) {
+    auto session = ParseLiveSession(body);
+    EXPECT_TRUE(session.ok() && !session->id.empty()) << name;
+  } else if (Contains(name, "DELETE_api_reservation")) {
+    EXPECT_EQ(nlohmann::json::parse(body), nlohmann::json::parse(R"({"deleted":true})")) << name;
   } else {
     return false;
   }

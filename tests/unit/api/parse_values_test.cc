@@ -9,17 +9,12 @@ namespace {
 
 using testing::FixturePath;
 using testing::Member;
+using testing::Ok;
 using testing::ReadFile;
 
 const std::string kP2g = "peloton-to-garmin/src/UnitTests/Data/";
 const std::string kP2gTests = "peloton-to-garmin/tests/data/";
 const std::string kTableau = "peloton-tableau-connector/service/peloservice/requests_test.go.";
-
-template <typename T>
-T Ok(StatusOr<T> result) {
-  EXPECT_TRUE(result.ok()) << result.status().ToString();
-  return result.ok() ? std::move(result).value() : T{};
-}
 
 model::PerformanceGraph Graph(const std::string& envelope) {
   return Ok(ParsePerformanceGraph(Member(ReadFile(FixturePath(envelope)), "WorkoutSamples")));
