@@ -140,12 +140,14 @@ RideClass MakeClass(const DisciplineSpec& spec, int n, size_t serial) {
   c.id = HexId(Mix(kCatalogSeed, serial), 3);
   const size_t type_index = static_cast<size_t>(n) % spec.types.size();
   const std::string type = spec.types[type_index];
+  c.type = type;
   const int minutes = spec.minutes[rng.Next() % spec.minutes.size()];
   c.duration = minutes * 60;
   c.title = std::to_string(minutes) + " min " + type + (*spec.suffix ? " " : "") + spec.suffix;
   const auto teachers = InstructorsFor(c.discipline);
   c.instructor_id = InstructorId(teachers[rng.Next() % teachers.size()]);
-  c.ride_type_id = HexId(Mix(kCatalogSeed, 0x7000 + type_index), Mix(4, spec.count));
+  // A class type belongs to one discipline: "Endurance" rides and runs are different types.
+  c.ride_type_id = HexId(Mix(kCatalogSeed, 0x7000 + type_index), HashText(c.discipline));
   c.description =
       "A " + std::to_string(minutes) + " minute " + type + " class from the pelo-sim library.";
   c.original_air_time = kFirstAirTime + rng.Int(0, 900) * 86400LL + 3600LL * rng.Int(11, 22);
@@ -162,6 +164,7 @@ RideClass MakeFtpTest() {
   c.duration = 1200;
   c.instructor_id = InstructorId(3);
   c.ride_type_id = HexId(kCatalogSeed, 0xF8);
+  c.type = "FTP Test";
   c.description = "Ride your hardest sustainable effort for 20 minutes to set your FTP.";
   c.original_air_time = kFirstAirTime + 86400LL * 30;
   c.difficulty = 8.9;

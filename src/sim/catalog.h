@@ -46,6 +46,7 @@ struct RideClass {
   std::string instructor_id;
   std::string description;
   std::string ride_type_id;
+  std::string type;  // the class type's name ("Power Zone", "Flow", ...)
   int duration = 1800;
   int64_t original_air_time = 0;
   double difficulty = 6.0;

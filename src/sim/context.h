@@ -10,31 +10,53 @@
 #include <nlohmann/json.hpp>
 
 #include "pelo/sim/server.h"
+#include "sim/account_state.h"
+#include "sim/challenges.h"
 #include "sim/data_set.h"
+#include "sim/library.h"
+#include "sim/live_schedule.h"
+#include "sim/members.h"
 #include "sim/tokens.h"
+#include "sim/workout_metrics.h"
 
 namespace pelo::sim {
 
+// What the routes share: the fixed world built at start-up (data set, members, class library,
+// live schedule, challenges) and the state the user changes (auth, account).
 struct Context {
-  Context(Options opts, std::unique_ptr<DataSet> data_set)
-      : options(std::move(opts)),
-        data(std::move(data_set)),
-        tokens(data->user_id, options.token_ttl_s) {}
+  Context(Options opts, std::unique_ptr<DataSet> data_set);
 
   Options options;
   std::unique_ptr<DataSet> data;
+  // The simulator's "now" for everything relative (streaks, live classes, challenges): the
+  // end of --end-date, so answers do not depend on the wall clock.
+  int64_t now;
+  Members members;
+  Library library;
+  LiveSchedule live;
+  std::vector<ChallengeDef> challenges;
   TokenIssuer tokens;
   AuthState auth;
+  AccountState account;
+  MetricsCache metrics;
 };
 
 // Registers the auth host's routes (Auth0 pages, /oauth/token) and the legacy /auth/login.
 void RegisterAuthRoutes(httplib::Server& server, Context& context);
 // Registers POST /oauth/token.
 void RegisterTokenRoutes(httplib::Server& server, Context& context);
-// Registers the legacy POST /auth/login (403 unless --legacy-auth).
+// Registers the legacy POST /auth/login (403 unless --legacy-auth), /auth/logout and
+// /auth/check_session.
 void RegisterLegacyRoutes(httplib::Server& server, Context& context);
-// Registers /api/* and /graphql.
+// Registers /api/*, /ecomm/* and /graphql (each group below in its own file).
 void RegisterApiRoutes(httplib::Server& server, Context& context);
+void RegisterUserRoutes(httplib::Server& server, Context& context);
+void RegisterProgressRoutes(httplib::Server& server, Context& context);
+void RegisterChallengeRoutes(httplib::Server& server, Context& context);
+void RegisterWorkoutRoutes(httplib::Server& server, Context& context);
+void RegisterLibraryRoutes(httplib::Server& server, Context& context);
+void RegisterLiveRoutes(httplib::Server& server, Context& context);
+void RegisterCommerceRoutes(httplib::Server& server, Context& context);
 // Registers POST /graphql (the tag operations; graphql_routes.cc).
 void RegisterGraphqlRoutes(httplib::Server& server, Context& context);
 

@@ -36,6 +36,7 @@ class DataSet {
   std::vector<WorkoutEntry> workouts;  // newest first once Finish() ran
   std::vector<nlohmann::json> instructors;
   std::map<std::string, nlohmann::json> ride_details;       // ride id -> GET /api/ride/{id}/details
+  std::map<std::string, std::string> class_type_names;      // ride_type_id -> "Power Zone"
   nlohmann::json month_summary = nlohmann::json::object();  // "YYYY-MM" -> count
   nlohmann::json total_zone_durations;
 

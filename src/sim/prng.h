@@ -15,6 +15,13 @@ inline uint64_t Mix(uint64_t a, uint64_t b) {
   return z ^ (z >> 31);
 }
 
+// A well-distributed key for a string (ids of any format).
+inline uint64_t HashText(const std::string& text) {
+  uint64_t h = 0;
+  for (char c : text) h = Mix(h, static_cast<uint8_t>(c));
+  return h;
+}
+
 class Rng {
  public:
   explicit Rng(uint64_t seed) : state_(seed) {}

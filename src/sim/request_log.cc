@@ -11,8 +11,8 @@ namespace {
 
 constexpr const char* kRedacted = "<redacted>";
 constexpr std::array<std::string_view, 10> kSecretFields = {
-    "password", "access_token", "refresh_token", "id_token",  "code",
-    "code_verifier", "_csrf",   "session_id",    "token",     "client_secret"};
+    "password",      "access_token", "refresh_token", "id_token", "code",
+    "code_verifier", "_csrf",        "session_id",    "token",    "client_secret"};
 
 bool IsSecretField(std::string_view name) {
   return std::find(kSecretFields.begin(), kSecretFields.end(), name) != kSecretFields.end();
@@ -71,8 +71,8 @@ std::string RedactBody(const std::string& body, const std::string& content_type)
 nlohmann::json ToJson(const RecordedRequest& r) {
   nlohmann::json headers = nlohmann::json::array();
   for (const auto& [name, value] : r.headers) headers.push_back({name, value});
-  return {{"method", r.method}, {"path", r.path},   {"query", r.query},
-          {"headers", headers}, {"body", r.body},   {"status", r.status}};
+  return {{"method", r.method}, {"path", r.path}, {"query", r.query},
+          {"headers", headers}, {"body", r.body}, {"status", r.status}};
 }
 
 }  // namespace

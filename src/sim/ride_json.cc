@@ -19,16 +19,6 @@ std::string OnDemandJoinToken(const std::string& ride_id) {
   return Base64UrlEncode(token.dump());
 }
 
-const char* DisplayName(const std::string& d) {
-  if (d == kCycling) return "Cycling";
-  if (d == kRunning) return "Running";
-  if (d == kRowing) return "Rowing";
-  if (d == kStrength) return "Strength";
-  if (d == kYoga) return "Yoga";
-  if (d == kMeditation) return "Meditation";
-  return "Walking";
-}
-
 nlohmann::json MetricsOf(const std::string& d) {
   if (d == kCycling) return {"heart_rate", "cadence", "calories"};
   if (d == kRunning || d == kWalking) return {"heart_rate", "pace", "calories"};
@@ -36,6 +26,17 @@ nlohmann::json MetricsOf(const std::string& d) {
 }
 
 }  // namespace
+
+std::string DisciplineName(const std::string& d) {
+  if (d == kCycling) return "Cycling";
+  if (d == kRunning) return "Running";
+  if (d == kRowing) return "Rowing";
+  if (d == kStrength) return "Strength";
+  if (d == kYoga) return "Yoga";
+  if (d == kMeditation) return "Meditation";
+  if (d == kWalking) return "Walking";
+  return d;
+}
 
 nlohmann::json SegmentJson(const Segment& s, const std::string& metrics_type) {
   return {{"id", s.id},
@@ -67,10 +68,14 @@ namespace {
 // The second half of a ride: metrics, schedule, ratings and streaming ids.
 nlohmann::json RideScheduleJson(const RideClass& r) {
   const int pre = 60;
+  // Popularity, trend and rating differ between classes so the library's sorts mean something.
+  const uint64_t key = Mix(HashText(r.id), 0x909);
+  const int total_workouts = 1000 + static_cast<int>(key % 60000);
+  const double rating = 0.9 + static_cast<double>((key >> 20) % 1000) / 10000.0;
   return {{"metrics", MetricsOf(r.discipline)},
           {"original_air_time", r.original_air_time},
-          {"overall_rating_avg", 0.9912},
-          {"overall_rating_count", 1500},
+          {"overall_rating_avg", rating},
+          {"overall_rating_count", total_workouts / 20},
           {"pedaling_start_offset", pre},
           {"pedaling_end_offset", pre + r.duration},
           {"pedaling_duration", r.duration},
@@ -84,8 +89,8 @@ nlohmann::json RideScheduleJson(const RideClass& r) {
           {"studio_peloton_id", HexId(Mix(8, r.original_air_time), 5)},
           {"title", r.title},
           {"total_ratings", 0},
-          {"total_in_progress_workouts", 3},
-          {"total_workouts", 25000},
+          {"total_in_progress_workouts", static_cast<int>((key >> 40) % 60)},
+          {"total_workouts", total_workouts},
           {"vod_stream_url", nullptr},
           {"vod_stream_id", r.id + "-vod"},
           {"class_type_ids", {r.ride_type_id}},
@@ -125,7 +130,7 @@ nlohmann::json RideJson(const RideClass& r) {
       {"equipment_tags", nlohmann::json::array()},
       {"extra_images", nlohmann::json::array()},
       {"fitness_discipline", r.discipline},
-      {"fitness_discipline_display_name", DisplayName(r.discipline)},
+      {"fitness_discipline_display_name", DisciplineName(r.discipline)},
       {"has_pedaling_metrics", pedals},
       {"home_peloton_id", HexId(Mix(7, r.original_air_time), 5)},
       {"id", r.id},

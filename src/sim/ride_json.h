@@ -12,6 +12,9 @@ namespace pelo::sim {
 // "cycling", "caesar", "running" (tread and outdoor) or "floor" (strength, yoga, meditation).
 std::string MetricsType(const std::string& discipline);
 
+// "Cycling" for "cycling", "Rowing" for "caesar", ...; other slugs as they are.
+std::string DisciplineName(const std::string& discipline);
+
 // The `ride` object of a class as the API returns it (without `instructor`).
 nlohmann::json RideJson(const RideClass& ride);
 

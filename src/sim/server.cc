@@ -70,9 +70,8 @@ void ServerImpl::Configure() {
     if (res.status == 404) return SendApiError(res, 404, 4040, "Not Found");
     SendApiError(res, res.status, res.status, "Request failed");
   });
-  http_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    log_.Record(req, res);
-  });
+  http_.set_logger(
+      [this](const httplib::Request& req, const httplib::Response& res) { log_.Record(req, res); });
   RegisterAuthRoutes(http_, context_);
   RegisterApiRoutes(http_, context_);
 }

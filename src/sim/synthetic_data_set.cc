@@ -66,6 +66,7 @@ StatusOr<std::unique_ptr<DataSet>> BuildSyntheticDataSet(const Options& options)
   for (const auto& ride : catalog->classes) {
     const auto& instructor = catalog->instructors[catalog->instructor_index.at(ride.instructor_id)];
     data->ride_details[ride.id] = RideDetailsJson(ride, instructor);
+    data->class_type_names[ride.ride_type_id] = ride.type;
   }
   const int64_t created = history.first_day - 30 * 86400;
   data->me = MeJson(options, data->user_id, options.workouts, history.current_ftp,

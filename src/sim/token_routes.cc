@@ -1,5 +1,5 @@
 // POST /oauth/token (authorization_code with PKCE, password, refresh_token) and the legacy
-// POST /auth/login session.
+// session: POST /auth/login, POST /auth/logout, GET /auth/check_session.
 //
 // Refresh tokens do not rotate: a refresh answers with the same refresh token, which stays
 // valid for the life of the process (Auth0's default for non-rotating clients), so concurrent
@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "sim/context.h"
 #include "sim/crypto.h"
+#include "sim/route_util.h"
 
 namespace pelo::sim {
 namespace {
@@ -107,6 +107,24 @@ void LegacyLogin(Context& ctx, const httplib::Request& req, httplib::Response& r
             {"pubsub_session", json::object()}});
 }
 
+// Ends the legacy session named by the body's session_id or the cookie. A bearer-only logout
+// has nothing to end (access tokens are not revocable) and succeeds all the same.
+void LegacyLogout(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+  std::string session = StringField(RequestFields(req), "session_id");
+  if (session.empty()) session = CookieValue(req, "peloton_session_id");
+  if (!session.empty() && ctx.auth.EndSession(session)) {
+    res.set_header("Set-Cookie", "peloton_session_id=; Path=/; Max-Age=0");
+  }
+  SendJson(res, 200, json::object());
+}
+
+// Guarded, so only a live session or a valid bearer token gets here. A bearer token counts as
+// a session: since 2025 the API accepts the bearer wherever the cookie worked, and clients
+// that migrated still call this to test their credentials.
+void CheckSession(Context& ctx, const httplib::Request&, httplib::Response& res) {
+  SendJson(res, 200, {{"is_valid", true}, {"user_id", ctx.data->user_id}});
+}
+
 }  // namespace
 
 void RegisterTokenRoutes(httplib::Server& server, Context& ctx) {
@@ -115,6 +133,8 @@ void RegisterTokenRoutes(httplib::Server& server, Context& ctx) {
 
 void RegisterLegacyRoutes(httplib::Server& server, Context& ctx) {
   server.Post("/auth/login", [&ctx](const auto& req, auto& res) { LegacyLogin(ctx, req, res); });
+  server.Post("/auth/logout", Guarded(ctx, LegacyLogout));
+  server.Get("/auth/check_session", Guarded(ctx, CheckSession));
 }
 
 }  // namespace pelo::sim

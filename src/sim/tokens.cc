@@ -154,4 +154,9 @@ bool AuthState::HasSession(const std::string& session_id) const {
   return sessions_.count(session_id) > 0;
 }
 
+bool AuthState::EndSession(const std::string& session_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return sessions_.erase(session_id) > 0;
+}
+
 }  // namespace pelo::sim

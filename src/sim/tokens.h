@@ -74,6 +74,8 @@ class AuthState {
 
   std::string NewSession();
   bool HasSession(const std::string& session_id) const;
+  // Forgets the session (POST /auth/logout); false when it was unknown.
+  bool EndSession(const std::string& session_id);
 
  private:
   mutable std::mutex mu_;

@@ -112,5 +112,52 @@ TEST_F(SimShape, InstructorHasTheRealKeys) {
   EXPECT_EQ(Missing(real, ours), std::set<std::string>{});
 }
 
+TEST_F(SimShape, ArchivedClassesHaveTheRealEnvelopeAndRideKeys) {
+  auto real = Fixture("peloton-pal/peloton_classes.json");
+  auto ours = GetJson(*client_, "/api/v2/ride/archived?limit=20", token_);
+  EXPECT_EQ(Missing(real, ours), std::set<std::string>{});
+  ASSERT_FALSE(ours["data"].empty());
+  for (const auto& ride : real["data"]) {
+    EXPECT_EQ(Missing(ride, ours["data"][0]), std::set<std::string>{});
+  }
+  EXPECT_EQ(Missing(real["browse_categories"][0], ours["browse_categories"][0]),
+            std::set<std::string>{});
+  EXPECT_EQ(Missing(real["class_types"][0], ours["class_types"][0]), std::set<std::string>{});
+  EXPECT_EQ(Missing(real["fitness_disciplines"][0], ours["fitness_disciplines"][0]),
+            std::set<std::string>{});
+}
+
+TEST_F(SimShape, LiveSessionHasTheRealKeys) {
+  auto real = Fixture("dovops-spec-examples/GET_api_peloton_reservationId.200.json");
+  auto live = GetJson(*client_, "/api/v3/ride/live", token_);
+  ASSERT_FALSE(live["data"].empty());
+  auto ours = GetJson(*client_, "/api/peloton/" + live["data"][0]["id"].get<std::string>(), token_);
+  EXPECT_EQ(Missing(real, ours), std::set<std::string>{});
+  EXPECT_EQ(Missing(real, live["data"][0]), std::set<std::string>{});
+}
+
+TEST_F(SimShape, ReservationDeleteHasTheRealKeys) {
+  auto real = Fixture("dovops-spec-examples/DELETE_api_reservation_reservationId.200.json");
+  auto live = GetJson(*client_, "/api/v3/ride/live?exclude_complete=true", token_);
+  ASSERT_FALSE(live["data"].empty());
+  const nlohmann::json request = {
+      {"location", "remote"}, {"peloton_id", live["data"].back()["id"]}, {"user_id", me_["id"]}};
+  auto created =
+      client_->Post("/api/reservation", Bearer(token_), request.dump(), "application/json");
+  ASSERT_TRUE(created && created->status == 200) << (created ? created->body : "no answer");
+  const auto id = nlohmann::json::parse(created->body)["id"].get<std::string>();
+  auto deleted = client_->Delete(("/api/reservation/" + id).c_str(), Bearer(token_));
+  ASSERT_TRUE(deleted && deleted->status == 200);
+  EXPECT_EQ(nlohmann::json::parse(deleted->body), real);
+}
+
+TEST_F(SimShape, CalendarHasTheRealKeys) {
+  auto real = Fixture("dovops-spec-examples/GET_api_user_userId_calendar.200.json");
+  auto ours = GetJson(*client_, "/api/user/" + me_["id"].get<std::string>() + "/calendar", token_);
+  EXPECT_EQ(Missing(real, ours), std::set<std::string>{});
+  ASSERT_FALSE(ours["months"].empty());
+  EXPECT_EQ(Missing(real["months"][0], ours["months"][0]), std::set<std::string>{});
+}
+
 }  // namespace
 }  // namespace pelo::sim::testing
