@@ -70,8 +70,10 @@ void ServerImpl::Configure() {
     if (res.status == 404) return SendApiError(res, 404, 4040, "Not Found");
     SendApiError(res, res.status, res.status, "Request failed");
   });
-  http_.set_logger(
-      [this](const httplib::Request& req, const httplib::Response& res) { log_.Record(req, res); });
+  // Recorded before the response is written (a logger would run after it), so a client that
+  // has its answer finds its request in the log.
+  http_.set_post_routing_handler(
+      [this](const httplib::Request& req, httplib::Response& res) { log_.Record(req, res); });
   RegisterAuthRoutes(http_, context_);
   RegisterApiRoutes(http_, context_);
 }
