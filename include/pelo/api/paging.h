@@ -67,8 +67,8 @@ class Paged {
     size_t index_ = 0;
   };
 
-  // Single pass: the first begin() fetches the first page; later calls continue where the
-  // range is. Make a new range to start over.
+  // Single pass: the first begin() fetches the first page; a later begin() starts at the first
+  // item of the page the range holds now. Make a new range to start over.
   iterator begin() {
     if (!started_) {
       started_ = true;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <ostream>
 
 #include "pelo/api/client.h"
 #include "unit/api/fixture_files.h"
@@ -39,6 +40,9 @@ struct RequestCase {
   std::string accept = "application/json";
   bool sensitive = false;
 };
+
+// Test names and failure messages show the case's name, not its bytes.
+void PrintTo(const RequestCase& c, std::ostream* out) { *out << c.name; }
 
 std::string Fixture(const std::string& relative) { return ReadFile(FixturePath(relative)); }
 
