@@ -12,24 +12,13 @@
 
 #include "sim/context.h"
 #include "sim/graphql_operations.h"
+#include "sim/route_util.h"
 
 namespace pelo::sim {
 namespace {
 
 using nlohmann::json;
 using ojson = nlohmann::ordered_json;
-
-// The same credentials the REST routes accept (api_routes.cc): the bearer token, or the
-// legacy session cookie with --legacy-auth.
-bool Authorized(const Context& ctx, const httplib::Request& req) {
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (header.size() > kBearer.size() && header.compare(0, kBearer.size(), kBearer) == 0) {
-    const auto sub = ctx.tokens.Verify(header.substr(kBearer.size()));
-    if (sub && *sub == ctx.data->user_id) return true;
-  }
-  return ctx.options.legacy_auth && ctx.auth.HasSession(CookieValue(req, "peloton_session_id"));
-}
 
 void SendErrors(httplib::Response& res, int status, const std::string& message,
                 const std::string& code, bool with_data) {

@@ -74,20 +74,14 @@ class CatalogueCoverageTest : public pelo::testing::SimTest {
   void SetUp() override {
     sim::Options options;
     options.legacy_auth = true;  // the legacy /auth/* rows are part of the catalogue
-    StartSim(options);
-    auto creds = auth::Login(*transport_, endpoints_,
-                             auth::LoginInput{auth::Method::kPkce, kEmail, kPassword, ""});
-    ASSERT_TRUE(creds.ok()) << creds.status().ToString();
-    session_ = std::make_unique<auth::Session>(*transport_, endpoints_, *creds, nullptr);
-    client_ = std::make_unique<Client>(*transport_, endpoints_, session_.get(), "pelo-test");
+    StartSignedIn(options);
+    if (HasFatalFailure()) return;
     ResolveIds();
   }
 
   void TearDown() override {
     legacy_client_.reset();
     legacy_session_.reset();
-    client_.reset();
-    session_.reset();
     SimTest::TearDown();
   }
 
@@ -168,8 +162,6 @@ class CatalogueCoverageTest : public pelo::testing::SimTest {
     }
   }
 
-  std::unique_ptr<auth::Session> session_;
-  std::unique_ptr<Client> client_;
   Vars vars_;
   std::string doomed_workout_;
   std::string member_;

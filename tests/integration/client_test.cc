@@ -14,23 +14,7 @@ namespace {
 
 class ClientTest : public pelo::testing::SimTest {
  protected:
-  void SetUp() override {
-    StartSim();
-    auto c = auth::Login(*transport_, endpoints_,
-                         auth::LoginInput{auth::Method::kPkce, kEmail, kPassword, ""});
-    ASSERT_TRUE(c.ok()) << c.status().ToString();
-    session_ = std::make_unique<auth::Session>(*transport_, endpoints_, *c, nullptr);
-    client_ = std::make_unique<Client>(*transport_, endpoints_, session_.get(), "pelo-test");
-  }
-
-  void TearDown() override {
-    client_.reset();
-    session_.reset();
-    SimTest::TearDown();
-  }
-
-  std::unique_ptr<auth::Session> session_;
-  std::unique_ptr<Client> client_;
+  void SetUp() override { StartSignedIn(); }
 };
 
 TEST_F(ClientTest, Me_ReturnsUserAndRawBody) {

@@ -4,10 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
-#include <chrono>
 #include <map>
 #include <set>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -24,52 +22,29 @@ using nlohmann::json;
 class GraphqlTest : public pelo::testing::SimTest {
  protected:
   void SetUp() override {
-    StartSim();
-    auto c = auth::Login(*transport_, endpoints_,
-                         auth::LoginInput{auth::Method::kPkce, kEmail, kPassword, ""});
-    ASSERT_TRUE(c.ok()) << c.status().ToString();
-    credentials_ = *c;
-    session_ = std::make_unique<auth::Session>(*transport_, endpoints_, *c, nullptr);
-    client_ = std::make_unique<Client>(*transport_, endpoints_, session_.get(), "pelo-test");
+    StartSignedIn();
     server_->ClearRequests();
   }
 
-  void TearDown() override {
-    client_.reset();
-    session_.reset();
-    SimTest::TearDown();
-  }
-
-  // The /graphql requests answered so far. The simulator logs a request just after answering
-  // it, so this waits briefly for the `count`th.
-  std::vector<sim::RecordedRequest> GraphqlRequests(size_t count = 1) {
+  // The /graphql requests answered so far (the simulator records a request before answering).
+  std::vector<sim::RecordedRequest> GraphqlRequests() {
     std::vector<sim::RecordedRequest> found;
-    for (int i = 0; i < 200; ++i) {
-      found.clear();
-      for (sim::RecordedRequest& r : server_->Requests()) {
-        if (r.path == "/graphql") found.push_back(std::move(r));
-      }
-      if (found.size() >= count) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    for (sim::RecordedRequest& r : server_->Requests()) {
+      if (r.path == "/graphql") found.push_back(std::move(r));
     }
     return found;
   }
 
   // Asserts pelo sent `operation` with `variables` as documented: POST /graphql, the standard
-  // headers and the §7.3 text. Looks the request up by content rather than position, as log
-  // entries may land just after the answer.
+  // headers and the §7.3 text. Looks the request up by content rather than position.
   void ExpectSent(const std::string& operation, const json& variables) {
     const sim::RecordedRequest* sent = nullptr;
-    std::vector<sim::RecordedRequest> requests;
-    for (int i = 0; i < 200 && sent == nullptr; ++i) {
-      if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      requests = GraphqlRequests(0);
-      for (const sim::RecordedRequest& r : requests) {
-        const json body = json::parse(r.body, nullptr, false);
-        if (body.is_object() && body.value("operationName", "") == operation &&
-            body.value("variables", json()) == variables) {
-          sent = &r;
-        }
+    const std::vector<sim::RecordedRequest> requests = GraphqlRequests();
+    for (const sim::RecordedRequest& r : requests) {
+      const json body = json::parse(r.body, nullptr, false);
+      if (body.is_object() && body.value("operationName", "") == operation &&
+          body.value("variables", json()) == variables) {
+        sent = &r;
       }
     }
     ASSERT_NE(sent, nullptr) << operation << " " << variables.dump() << " not sent";
@@ -89,10 +64,6 @@ class GraphqlTest : public pelo::testing::SimTest {
     EXPECT_TRUE(me.ok()) << me.status().ToString();
     return me.ok() ? me->value.id : "";
   }
-
-  auth::Credentials credentials_;
-  std::unique_ptr<auth::Session> session_;
-  std::unique_ptr<Client> client_;
 };
 
 template <typename T, typename Key>
@@ -215,7 +186,7 @@ TEST_F(GraphqlTest, AllBrowseTags_CrossesPagesWithoutDuplicates) {
     EXPECT_GE((*all)[i - 1].following_count, (*all)[i].following_count);
   }
   // The last page request carried the previous page's cursor.
-  const auto requests = GraphqlRequests(5);
+  const auto requests = GraphqlRequests();
   ASSERT_EQ(requests.size(), 5u);
   EXPECT_TRUE(json::parse(requests.back().body)["variables"].contains("after"));
   EXPECT_FALSE(json::parse(requests.front().body)["variables"].contains("after"));
@@ -267,7 +238,7 @@ TEST_F(GraphqlTest, AllTagUsers_EqualsTheTotalCount) {
   EXPECT_GT(users.pages_fetched(), 1);
   EXPECT_EQ(Distinct(*all, [](const model::TagUser& u) { return u.id; }).size(), all->size());
   // The TagDetail above, then one request per page.
-  const auto requests = GraphqlRequests(1 + static_cast<size_t>(users.pages_fetched()));
+  const auto requests = GraphqlRequests();
   ASSERT_EQ(requests.size(), 1 + static_cast<size_t>(users.pages_fetched()));
   const json second = json::parse(requests[2].body)["variables"];
   EXPECT_EQ(second["tagName"], "PowerZonePack");
@@ -385,8 +356,7 @@ TEST_F(GraphqlTest, Graphql_InvalidVariablesAreRejectedBeforeSending) {
   auto res = client_->Graphql("query MyTags { user { id } }", "[1,2]");
   ASSERT_FALSE(res.ok());
   EXPECT_EQ(res.status().code(), ErrorCode::kInvalidArgument);
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  EXPECT_TRUE(GraphqlRequests(0).empty());
+  EXPECT_TRUE(GraphqlRequests().empty());
 }
 
 TEST_F(GraphqlTest, Auth_NoCredentialsIsUnauthenticated) {
@@ -406,7 +376,7 @@ TEST_F(GraphqlTest, Auth_RejectedTokenIsRefreshedOnceAndRetried) {
   Client client(*transport_, endpoints_, &session, "pelo-test");
   auto mine = client.MyTags();
   ASSERT_TRUE(mine.ok()) << mine.status().ToString();
-  const auto requests = GraphqlRequests(2);
+  const auto requests = GraphqlRequests();
   ASSERT_EQ(requests.size(), 2u);
   EXPECT_EQ(requests[0].status, 401);
   EXPECT_EQ(requests[1].status, 200);

@@ -5,7 +5,10 @@
 
 #include <memory>
 
+#include "pelo/api/client.h"
 #include "pelo/auth/credentials.h"
+#include "pelo/auth/login.h"
+#include "pelo/auth/session.h"
 #include "pelo/http/transport.h"
 #include "pelo/sim/server.h"
 
@@ -35,8 +38,23 @@ class SimTest : public ::testing::Test {
     transport_ = http::MakeCurlTransport(transport_options);
   }
 
-  // The transport goes first: its idle keep-alive connections would hold up the server's stop.
+  // Starts a simulator and signs in with PKCE: credentials_, session_ and client_ are set.
+  void StartSignedIn(sim::Options options = {}) {
+    StartSim(std::move(options));
+    if (HasFatalFailure()) return;
+    auto credentials = auth::Login(*transport_, endpoints_,
+                                   auth::LoginInput{auth::Method::kPkce, kEmail, kPassword, ""});
+    ASSERT_TRUE(credentials.ok()) << credentials.status().ToString();
+    credentials_ = *credentials;
+    session_ = std::make_unique<auth::Session>(*transport_, endpoints_, credentials_, nullptr);
+    client_ = std::make_unique<api::Client>(*transport_, endpoints_, session_.get(), "pelo-test");
+  }
+
+  // Users of the transport go first, then the transport: its idle keep-alive connections would
+  // hold up the server's stop.
   void TearDown() override {
+    client_.reset();
+    session_.reset();
     transport_.reset();
     if (server_) server_->Stop();
   }
@@ -44,6 +62,9 @@ class SimTest : public ::testing::Test {
   std::unique_ptr<sim::Server> server_;
   auth::Endpoints endpoints_;
   std::unique_ptr<http::Transport> transport_;
+  auth::Credentials credentials_;
+  std::unique_ptr<auth::Session> session_;
+  std::unique_ptr<api::Client> client_;
 };
 
 }  // namespace pelo::testing

@@ -20,11 +20,8 @@ using nlohmann::json;
 class SimRoutesTest : public pelo::testing::SimTest {
  protected:
   void SetUp() override {
-    StartSim();
-    auto c = auth::Login(*transport_, endpoints_,
-                         auth::LoginInput{auth::Method::kPkce, kEmail, kPassword, ""});
-    ASSERT_TRUE(c.ok()) << c.status().ToString();
-    creds_ = *c;
+    StartSignedIn();
+    if (HasFatalFailure()) return;
     me_ = Get("/api/me");
     user_ = me_["id"].get<std::string>();
     const json workouts = Get("/api/user/" + user_ + "/workouts?joins=ride&limit=100");
@@ -39,7 +36,7 @@ class SimRoutesTest : public pelo::testing::SimTest {
     http::Request request;
     request.method = method;
     request.url = server_->url() + path;
-    if (signed_in) request.headers = auth::AuthHeaders(creds_);
+    if (signed_in) request.headers = auth::AuthHeaders(credentials_);
     if (!body.is_null()) {
       request.headers.emplace_back("Content-Type", "application/json");
       request.body = body.dump();
@@ -122,7 +119,6 @@ class SimRoutesTest : public pelo::testing::SimTest {
     return path;
   }
 
-  auth::Credentials creds_;
   json me_;
   std::string user_, workout_, ride_, spare_workout_;
   std::map<std::string, std::string> placeholders_;
