@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "integration/sim_fixture.h"
 #include "pelo/auth/login.h"
@@ -157,6 +160,47 @@ TEST(ClientErrors, UnauthorizedWithoutRefreshTokenAsksToLogInAgain) {
   EXPECT_EQ(me.status().message(), "GET /api/me: session expired; run `pelo login` again");
   EXPECT_EQ(me.status().message().find("eyJrevoked"), std::string::npos);
   EXPECT_EQ(transport.seen_.size(), 1u);
+}
+
+}  // namespace
+}  // namespace pelo::api
+
+namespace pelo::api {
+namespace {
+
+std::vector<std::string> Ids(const std::vector<model::UserProfile>& profiles) {
+  std::vector<std::string> ids;
+  for (const auto& p : profiles) ids.push_back(p.id);
+  return ids;
+}
+
+// REST paging over real HTTP: the ranges cross page boundaries, fetch lazily, and list exactly
+// what one big page lists.
+TEST_F(ClientTest, Paging_RestRangesCrossPagesLazilyAndMissNothing) {
+  auto me = client_->Me();
+  ASSERT_TRUE(me.ok()) << me.status().ToString();
+  const std::string& user = me->value.id;
+
+  auto lazy = client_->AllWorkouts(user, 7);
+  auto first = lazy.begin();
+  ASSERT_NE(first, lazy.end());
+  EXPECT_EQ(lazy.pages_fetched(), 1);
+
+  auto workouts = client_->AllWorkouts(user, 7);
+  std::set<std::string> ids;
+  for (const model::Workout& w : workouts) ids.insert(w.id);
+  ASSERT_TRUE(workouts.status().ok()) << workouts.status().ToString();
+  EXPECT_EQ(ids.size(), 40u);              // the fixture's athlete, each workout once
+  EXPECT_EQ(workouts.pages_fetched(), 6);  // 5 pages of 7 and one of 5
+
+  auto one_page = client_->Followers(user, 0, 100);
+  ASSERT_TRUE(one_page.ok()) << one_page.status().ToString();
+  ASSERT_GT(one_page->value.data.size(), 3u);
+  auto followers = client_->AllFollowers(user, 3);
+  auto all = followers.Collect();
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(Ids(*all), Ids(one_page->value.data));
+  EXPECT_GT(followers.pages_fetched(), 1);
 }
 
 }  // namespace
