@@ -12,41 +12,58 @@
 namespace pelo::cli {
 namespace {
 
-std::string EndpointsJson(bool pretty) {
-  nlohmann::json rows = nlohmann::json::array();
+struct EndpointsFlags {
+  bool json = false;
+  bool all = false;
+};
+
+// The Postman collection's requests (§9), and with `all` the §5-only ones too.
+std::vector<api::Endpoint> Rows(bool all) {
+  std::vector<api::Endpoint> rows;
   for (const api::Endpoint& e : api::Catalogue()) {
+    if (all || e.postman) rows.push_back(e);
+  }
+  return rows;
+}
+
+std::string EndpointsJson(const std::vector<api::Endpoint>& endpoints, bool pretty) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const api::Endpoint& e : endpoints) {
     nlohmann::json row = {{"group", e.group},
                           {"name", e.name},
                           {"method", e.method},
                           {"path", e.path},
                           {"auth", e.auth},
                           {"mutating", e.mutating},
-                          {"platform_header", e.platform_header}};
+                          {"platform_header", e.platform_header},
+                          {"postman", e.postman}};
     if (!e.operation.empty()) row["operation"] = e.operation;
     rows.push_back(std::move(row));
   }
   return pretty ? rows.dump(2) : rows.dump();
 }
 
-void PrintTable(std::ostream& out) {
+void PrintTable(const std::vector<api::Endpoint>& endpoints, std::ostream& out) {
   out << fmt::format("{:<14}  {:<6}  {:<72}  {}\n", "group", "method", "path or operation",
                      "notes");
-  for (const api::Endpoint& e : api::Catalogue()) {
+  for (const api::Endpoint& e : endpoints) {
     std::string notes;
     if (!e.auth) notes += "no login; ";
     if (e.mutating) notes += "changes your account; ";
     if (e.platform_header) notes += "Peloton-Platform: web; ";
+    if (!e.postman) notes += "not in Postman; ";
     if (!notes.empty()) notes.resize(notes.size() - 2);
     const std::string_view target = e.operation.empty() ? e.path : e.operation;
     out << fmt::format("{:<14}  {:<6}  {:<72}  {}\n", e.group, e.method, target, notes);
   }
 }
 
-Status RunEndpoints(bool json) {
-  if (json) {
-    std::cout << EndpointsJson(isatty(STDOUT_FILENO)) << "\n";
+Status RunEndpoints(const EndpointsFlags& flags) {
+  const std::vector<api::Endpoint> rows = Rows(flags.all);
+  if (flags.json) {
+    std::cout << EndpointsJson(rows, isatty(STDOUT_FILENO)) << "\n";
   } else {
-    PrintTable(std::cout);
+    PrintTable(rows, std::cout);
   }
   return OkStatus();
 }
@@ -54,12 +71,16 @@ Status RunEndpoints(bool json) {
 }  // namespace
 
 void AddEndpointsCommand(CLI::App& app, Context& ctx) {
-  auto json = std::make_shared<bool>(false);
-  CLI::App* cmd = app.add_subcommand("endpoints", "List the Peloton API requests pelo knows");
-  cmd->add_flag("--json", *json,
+  auto flags = std::make_shared<EndpointsFlags>();
+  CLI::App* cmd = app.add_subcommand(
+      "endpoints", "List the Peloton API requests pelo knows (the Postman collection's)");
+  cmd->add_flag("--json", flags->json,
                 "One JSON array of {group, name, method, path, auth, mutating, "
-                "platform_header[, operation]}");
-  cmd->callback([&ctx, json] { ctx.run = [json] { return RunEndpoints(*json); }; });
+                "platform_header, postman[, operation]}");
+  cmd->add_flag("--all", flags->all,
+                "Also the requests other sources document (peloton-api.md §5) that the Postman "
+                "collection lacks");
+  cmd->callback([&ctx, flags] { ctx.run = [flags] { return RunEndpoints(*flags); }; });
 }
 
 }  // namespace pelo::cli

@@ -1,7 +1,12 @@
-// pelo export workouts|samples --format csv [-o FILE].
+// pelo export workouts|samples --format csv [-o FILE]: the stored tables;
+// pelo export history-csv [-o FILE] [--timezone TZ]: Peloton's own workout history CSV.
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.h"
+#include "lookup.h"
 #include "pelo/export/csv.h"
 
 namespace pelo::cli {
@@ -12,7 +17,72 @@ struct ExportFlags {
   std::string format = "csv";
   std::string out;
   std::string db;
+  std::string timezone;
 };
+
+// An IANA zone name ("Europe/London", "UTC"), not a POSIX rule ("EST5EDT,M3.2.0,...").
+bool IsIanaName(const std::string& tz) {
+  if (tz.empty() || tz.front() == '/' || tz.find("..") != std::string::npos) return false;
+  for (char c : tz) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '/' && c != '_' && c != '-' &&
+        c != '+') {
+      return false;
+    }
+  }
+  return tz.find('/') != std::string::npos || tz == "UTC" || tz == "GMT";
+}
+
+// The zone Peloton should write times in when --timezone is not given: $TZ when it names an
+// IANA zone (":Europe/Berlin" and ".../zoneinfo/Europe/Berlin" too), else the system's zone
+// (/etc/localtime -> .../zoneinfo/Area/City), else UTC.
+std::string DefaultTimezone() {
+  auto from_path = [](std::string path) -> std::string {
+    const auto at = path.find("zoneinfo/");
+    return at == std::string::npos ? "" : path.substr(at + 9);
+  };
+  if (const char* env = std::getenv("TZ"); env != nullptr && *env != '\0') {
+    std::string tz = env;
+    if (tz.front() == ':') tz.erase(0, 1);
+    if (IsIanaName(tz)) return tz;
+    if (std::string named = from_path(tz); IsIanaName(named)) return named;
+  }
+  std::error_code ec;
+  const auto target = std::filesystem::read_symlink("/etc/localtime", ec);
+  if (!ec) {
+    if (std::string named = from_path(target.string()); IsIanaName(named)) return named;
+  }
+  return "UTC";
+}
+
+Status WriteText(const std::string& text, const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    if (!std::cout.flush()) return Status(ErrorCode::kStorage, "cannot write standard output");
+    return OkStatus();
+  }
+  PELO_RETURN_IF_ERROR(exporter::WriteFileAtomically(path, [&](std::ostream& out) {
+    out << text;
+    return out ? OkStatus() : Status(ErrorCode::kStorage, "write failed");
+  }));
+  std::cerr << "Wrote " << path << "\n";
+  return OkStatus();
+}
+
+Status RunHistoryCsv(const Context& ctx, const ExportFlags& flags) {
+  if (!flags.db.empty()) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "--db: history-csv comes from Peloton, not the database");
+  }
+  const std::string tz = flags.timezone.empty() ? DefaultTimezone() : flags.timezone;
+  if (!IsIanaName(tz)) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "--timezone: '" + tz + "' is not an IANA zone name (e.g. Europe/London, UTC)");
+  }
+  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(std::string me, MyUserId(conn));
+  PELO_ASSIGN_OR_RETURN(auto csv, conn.client->WorkoutHistoryCsv(me, tz));
+  return WriteText(csv.value, flags.out);
+}
 
 Status WriteTable(store::Store& store, const std::string& table, std::ostream& out) {
   if (table == "workouts") {
@@ -30,6 +100,10 @@ Status WriteTable(store::Store& store, const std::string& table, std::ostream& o
 }
 
 Status RunExport(const Context& ctx, const ExportFlags& flags) {
+  if (flags.table == "history-csv") return RunHistoryCsv(ctx, flags);
+  if (!flags.timezone.empty()) {
+    return Status(ErrorCode::kInvalidArgument, "--timezone applies to history-csv only");
+  }
   PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
   if (flags.out.empty() || flags.out == "-") {
     PELO_RETURN_IF_ERROR(WriteTable(*store, flags.table, std::cout));
@@ -46,13 +120,19 @@ Status RunExport(const Context& ctx, const ExportFlags& flags) {
 
 void AddExportCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<ExportFlags>();
-  CLI::App* cmd = app.add_subcommand("export", "Write a stored table as a file");
-  cmd->add_option("table", flags->table, "workouts (one row per workout) or samples (per second)")
+  CLI::App* cmd = app.add_subcommand(
+      "export", "Write a stored table as a file, or download Peloton's own history CSV");
+  cmd->add_option("table", flags->table,
+                  "workouts (one row per workout), samples (per second), or history-csv "
+                  "(Peloton's workout history CSV, fetched now)")
       ->required()
-      ->check(CLI::IsMember({"workouts", "samples"}));
+      ->check(CLI::IsMember({"workouts", "samples", "history-csv"}));
   cmd->add_option("--format", flags->format, "Output format (csv)")->check(CLI::IsMember({"csv"}));
   cmd->add_option("-o,--output", flags->out, "Output file (default: standard output)");
   cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  cmd->add_option("--timezone", flags->timezone,
+                  "history-csv: IANA zone for the times (default $TZ, else the system zone, "
+                  "else UTC)");
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunExport(ctx, *flags); }; });
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
+#include <utility>
 
 #include "context.h"
 
@@ -11,9 +13,30 @@ void AddLoginCommands(CLI::App& app, Context& ctx);  // login, logout
 void AddWhoamiCommand(CLI::App& app, Context& ctx);
 void AddSyncCommand(CLI::App& app, Context& ctx);
 void AddWorkoutsCommand(CLI::App& app, Context& ctx);
-void AddExportCommand(CLI::App& app, Context& ctx);
+void AddExportCommand(CLI::App& app, Context& ctx);  // workouts, samples, history-csv
 void AddDemoCommand(CLI::App& app, Context& ctx);
 void AddEndpointsCommand(CLI::App& app, Context& ctx);
-void AddApiCommand(CLI::App& app, Context& ctx);
+void AddApiCommand(CLI::App& app, Context& ctx);  // api METHOD PATH, api graphql
+
+// Looking things up and changing the account (README "Looking things up and changing your
+// account").
+void AddProfileCommands(CLI::App& app, Context& ctx);  // user, overview, calendar, achievements,
+                                                       // profile [set]
+void AddAccountCommands(CLI::App& app, Context& ctx);  // settings [set], workout delete
+void AddSocialCommands(CLI::App& app, Context& ctx);   // followers, following, search, follow,
+                                                       // unfollow
+void AddClassCommands(CLI::App& app, Context& ctx);    // instructors, classes, class, favorite,
+                                                       // unfavorite
+void AddLiveCommands(CLI::App& app, Context& ctx);     // live, reserve, unreserve
+void AddChallengesCommand(CLI::App& app, Context& ctx);
+void AddTagsCommand(CLI::App& app, Context& ctx);
+
+// Makes `run` what main() runs when `cmd` is chosen and none of its own subcommands is (CLI11
+// runs a subcommand's callback before its parent's).
+inline void OnRun(CLI::App* cmd, Context& ctx, std::function<Status()> run) {
+  cmd->callback([cmd, &ctx, run = std::move(run)] {
+    if (cmd->get_subcommands().empty()) ctx.run = run;
+  });
+}
 
 }  // namespace pelo::cli

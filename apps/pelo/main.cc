@@ -47,6 +47,13 @@ int main(int argc, char** argv) {
   pelo::cli::AddDemoCommand(app, ctx);
   pelo::cli::AddEndpointsCommand(app, ctx);
   pelo::cli::AddApiCommand(app, ctx);
+  pelo::cli::AddProfileCommands(app, ctx);
+  pelo::cli::AddAccountCommands(app, ctx);
+  pelo::cli::AddSocialCommands(app, ctx);
+  pelo::cli::AddClassCommands(app, ctx);
+  pelo::cli::AddLiveCommands(app, ctx);
+  pelo::cli::AddChallengesCommand(app, ctx);
+  pelo::cli::AddTagsCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

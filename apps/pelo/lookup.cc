@@ -1,0 +1,103 @@
+#include "lookup.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+#include <vector>
+
+namespace pelo::cli {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+}  // namespace
+
+bool LooksLikeId(std::string_view s) {
+  return s.size() == 32 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+Status CheckIdArgument(std::string_view what, const std::string& value, std::string_view kind) {
+  const bool bad = value.empty() || value.find_first_of("/?#% \t\r\n") != std::string::npos;
+  if (bad) {
+    return Status(ErrorCode::kInvalidArgument,
+                  std::string(what) + ": '" + value + "' is not a valid " + std::string(kind));
+  }
+  return OkStatus();
+}
+
+StatusOr<std::string> MyUserId(Connection& conn) {
+  std::string id = conn.session->credentials().user_id;
+  if (!id.empty()) return id;
+  PELO_ASSIGN_OR_RETURN(auto me, conn.client->Me());
+  conn.session->set_user_id(me.value.id);
+  return me.value.id;
+}
+
+StatusOr<std::string> ResolveUserId(Connection& conn, const std::string& user) {
+  if (user.empty()) return MyUserId(conn);
+  if (LooksLikeId(user)) return user;
+  PELO_RETURN_IF_ERROR(CheckIdArgument("USER", user, "id or username"));
+  PELO_ASSIGN_OR_RETURN(auto profile, conn.client->User(user));
+  if (profile.value.id.empty()) {
+    return Status(ErrorCode::kNotFound, "no user named '" + user + "'");
+  }
+  return profile.value.id;
+}
+
+StatusOr<std::string> ResolveInstructorId(Connection& conn, const std::string& id_or_name) {
+  if (LooksLikeId(id_or_name)) return id_or_name;
+  const std::string wanted = Lower(id_or_name);
+  std::vector<model::Instructor> exact, partial;
+  auto all = conn.client->AllInstructors();
+  for (const model::Instructor& i : all) {
+    if (Lower(i.name) == wanted || Lower(i.username) == wanted) {
+      exact.push_back(i);
+    } else if (Lower(i.first_name) == wanted || Lower(i.last_name) == wanted) {
+      partial.push_back(i);
+    }
+  }
+  PELO_RETURN_IF_ERROR(all.status());
+  const std::vector<model::Instructor>& found = exact.empty() ? partial : exact;
+  if (found.size() == 1) return found.front().id;
+  if (found.empty()) {
+    return Status(ErrorCode::kInvalidArgument, "--instructor: no instructor named '" + id_or_name +
+                                                   "' (see `pelo instructors`)");
+  }
+  std::string names;
+  for (const model::Instructor& i : found) names += (names.empty() ? "" : ", ") + i.name;
+  return Status(ErrorCode::kInvalidArgument,
+                "--instructor: '" + id_or_name + "' could be " + names + "; give the full name");
+}
+
+StatusOr<int64_t> ParseDateArgument(std::string_view what, const std::string& text) {
+  const Status bad(
+      ErrorCode::kInvalidArgument,
+      std::string(what) + ": '" + text + "' is not a date (YYYY-MM-DD) or epoch seconds");
+  int64_t epoch = 0;
+  const char* end = text.data() + text.size();
+  if (auto [p, ec] = std::from_chars(text.data(), end, epoch); ec == std::errc() && p == end) {
+    return epoch;
+  }
+  std::tm tm{};
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      m < 1 || m > 12 || d < 1 || d > 31) {
+    return bad;
+  }
+  tm.tm_year = y - 1900;
+  tm.tm_mon = m - 1;
+  tm.tm_mday = d;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
+}  // namespace pelo::cli
