@@ -205,7 +205,8 @@ Status RunClasses(const Context& ctx, const ClassesFlags& flags) {
   const auto& p = page.value.rides;
   if (p.show_next) {
     std::cout << "(page " << p.page
-              << (p.page_count > 0 ? " of 0-" + std::to_string(p.page_count - 1) : std::string())
+              << (p.page_count > 0 ? " of pages 0-" + std::to_string(p.page_count - 1)
+                                   : std::string())
               << "; --page " << p.page + 1 << " for the next, --all for all)\n";
   }
   return OkStatus();

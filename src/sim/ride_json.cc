@@ -2,6 +2,7 @@
 #include "sim/ride_json.h"
 
 #include <cmath>
+#include <iterator>
 #include <string>
 
 #include "sim/crypto.h"
@@ -23,6 +24,39 @@ nlohmann::json MetricsOf(const std::string& d) {
   if (d == kCycling) return {"heart_rate", "cadence", "calories"};
   if (d == kRunning || d == kWalking) return {"heart_rate", "pace", "calories"};
   return {"heart_rate", "calories"};
+}
+
+// Invented songs (no real artist appears in the simulator): about one per 3.5 minutes of the
+// class, from the first minute, the same for a class every run.
+nlohmann::json PlaylistSongs(const RideClass& r) {
+  static constexpr const char* kWords[] = {"Neon",   "Midnight", "Gold",   "River",  "Echo",
+                                           "Summer", "Static",   "Velvet", "Fire",   "Horizon",
+                                           "Paper",  "Electric", "Wild",   "Silver", "Motion"};
+  static constexpr const char* kArtists[] = {"The Cadence Club", "Lumen Park",   "Nova Drive",
+                                             "Kite & Key",       "Maple Static", "June Avenue",
+                                             "The Outer Lanes",  "Rosa Vale"};
+  constexpr int kWordCount = static_cast<int>(std::size(kWords));
+  constexpr int kArtistCount = static_cast<int>(std::size(kArtists));
+  Rng rng(HashText(r.id));
+  nlohmann::json songs = nlohmann::json::array();
+  for (int offset = 60; offset < r.duration - 60; offset += rng.Int(180, 270)) {
+    const int artist = rng.Int(0, kArtistCount - 1);
+    const auto word = [&rng] { return kWords[rng.Int(0, kWordCount - 1)]; };
+    const std::string title = std::string(word()) + " " + word();
+    songs.push_back({{"id", HexId(HashText(r.id), static_cast<uint64_t>(offset))},
+                     {"title", title},
+                     {"artists",
+                      {{{"artist_id", HexId(HashText(kArtists[artist]), 1)},
+                        {"artist_name", kArtists[artist]}}}},
+                     {"album",
+                      {{"id", HexId(HashText(title), 2)},
+                       {"image_url", nullptr},
+                       {"name", title + " (Single)"}}},
+                     {"cue_time_offset", offset},
+                     {"start_time_offset", offset},
+                     {"liked", false}});
+  }
+  return songs;
 }
 
 }  // namespace
@@ -182,7 +216,7 @@ nlohmann::json RideDetailsJson(const RideClass& r, const nlohmann::json& instruc
            {{"id", HexId(Mix(11, r.original_air_time), 5)},
             {"ride_id", r.id},
             {"top_artists", nlohmann::json::array()},
-            {"songs", nlohmann::json::array()},
+            {"songs", PlaylistSongs(r)},
             {"is_top_artists_shown", false},
             {"is_playlist_shown", true},
             {"is_in_class_music_shown", true}}},
