@@ -26,7 +26,8 @@ std::vector<api::Endpoint> Rows(bool all) {
   return rows;
 }
 
-std::string EndpointsJson(const std::vector<api::Endpoint>& endpoints, bool pretty) {
+// The documented keys; with --all each row also says whether the Postman collection has it.
+std::string EndpointsJson(const std::vector<api::Endpoint>& endpoints, bool all, bool pretty) {
   nlohmann::json rows = nlohmann::json::array();
   for (const api::Endpoint& e : endpoints) {
     nlohmann::json row = {{"group", e.group},
@@ -35,9 +36,9 @@ std::string EndpointsJson(const std::vector<api::Endpoint>& endpoints, bool pret
                           {"path", e.path},
                           {"auth", e.auth},
                           {"mutating", e.mutating},
-                          {"platform_header", e.platform_header},
-                          {"postman", e.postman}};
+                          {"platform_header", e.platform_header}};
     if (!e.operation.empty()) row["operation"] = e.operation;
+    if (all) row["postman"] = e.postman;
     rows.push_back(std::move(row));
   }
   return pretty ? rows.dump(2) : rows.dump();
@@ -61,7 +62,7 @@ void PrintTable(const std::vector<api::Endpoint>& endpoints, std::ostream& out) 
 Status RunEndpoints(const EndpointsFlags& flags) {
   const std::vector<api::Endpoint> rows = Rows(flags.all);
   if (flags.json) {
-    std::cout << EndpointsJson(rows, isatty(STDOUT_FILENO)) << "\n";
+    std::cout << EndpointsJson(rows, flags.all, isatty(STDOUT_FILENO)) << "\n";
   } else {
     PrintTable(rows, std::cout);
   }
@@ -76,7 +77,7 @@ void AddEndpointsCommand(CLI::App& app, Context& ctx) {
       "endpoints", "List the Peloton API requests pelo knows (the Postman collection's)");
   cmd->add_flag("--json", flags->json,
                 "One JSON array of {group, name, method, path, auth, mutating, "
-                "platform_header, postman[, operation]}");
+                "platform_header[, operation][, postman with --all]}");
   cmd->add_flag("--all", flags->all,
                 "Also the requests other sources document (peloton-api.md §5) that the Postman "
                 "collection lacks");
