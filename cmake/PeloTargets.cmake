@@ -7,32 +7,6 @@ if(PELO_WERROR)
   target_compile_options(pelo_warnings INTERFACE -Werror)
 endif()
 
-# pelo_precompile(TARGET LIBS...): precompiles the heavy third-party headers TARGET's sources use
-# (known from the libraries it links), so each is parsed once per target instead of once per
-# file. Builds with PELO_PCH=OFF check that every file includes what it uses.
-option(PELO_PCH "Precompile heavy third-party headers" ON)
-function(pelo_precompile target)
-  if(NOT PELO_PCH)
-    return()
-  endif()
-  set(headers <string> <vector> <map> <memory> <optional> <functional> <string_view>)
-  foreach(lib IN LISTS ARGN)
-    if(lib STREQUAL "nlohmann_json::nlohmann_json")
-      list(APPEND headers <nlohmann/json.hpp>)
-    elseif(lib STREQUAL "PkgConfig::HTTPLIB")
-      list(APPEND headers <httplib.h>)
-    elseif(lib STREQUAL "simdjson::simdjson")
-      list(APPEND headers <simdjson.h>)
-    elseif(lib STREQUAL "GTest::gtest")
-      list(APPEND headers <gtest/gtest.h>)
-    elseif(lib STREQUAL "CLI11::CLI11")
-      list(APPEND headers <CLI/CLI.hpp>)
-    endif()
-  endforeach()
-  list(REMOVE_DUPLICATES headers)
-  target_precompile_headers(${target} PRIVATE ${headers})
-endfunction()
-
 # pelo_add_layer(NAME SOURCES... [DEPS ...] [PRIVATE_DEPS ...]): one static library per layer.
 function(pelo_add_layer name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
@@ -44,7 +18,6 @@ function(pelo_add_layer name)
   target_include_directories(pelo_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include
                              PRIVATE ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(pelo_${name} PUBLIC ${ARG_DEPS} PRIVATE pelo_warnings ${ARG_PRIVATE_DEPS})
-  pelo_precompile(pelo_${name} ${ARG_DEPS} ${ARG_PRIVATE_DEPS})
 endfunction()
 
 # pelo_add_test(NAME SOURCES... DEPS ...): one GoogleTest binary, its cases registered with ctest.
@@ -54,7 +27,6 @@ function(pelo_add_test name)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main
                         pelo_warnings)
-  pelo_precompile(${name} ${ARG_DEPS} GTest::gtest)
   target_compile_definitions(${name} PRIVATE
     PELO_SHARED_DIR="${PELO_SHARED_DIR}"
     PELO_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
