@@ -75,6 +75,15 @@ CREATE TABLE raw_responses (
   path TEXT PRIMARY KEY, fetched_at INTEGER NOT NULL, body_zstd BLOB NOT NULL,
   raw_size INTEGER NOT NULL);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql",
+                                                       R"sql(
+-- Workouts listed while IN_PROGRESS: later syncs fetch them again until they are complete
+-- (then stored and removed from here) or gone.
+CREATE TABLE pending_workouts (
+  workout_id TEXT PRIMARY KEY, status TEXT NOT NULL, seen_at INTEGER NOT NULL);
+-- Stored workouts that `pelo sync --reconcile` no longer found on Peloton: kept, but flagged.
+-- Sync bookkeeping, not derived from the archive: `pelo rebuild` leaves it as it is.
+CREATE TABLE workout_deletions (workout_id TEXT PRIMARY KEY, detected_at INTEGER NOT NULL);
 )sql"};
   return kMigrations;
 }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "pelo/common/time.h"
 #include "pelo/store/store.h"
 #include "store/raw_archive.h"
 #include "store/schema.h"
@@ -98,6 +99,79 @@ class SqliteStore final : public Store {
     std::lock_guard lock(mutex_);
     return InTransaction(*db_, [&] { return WriteWorkoutBundle(*db_, bundle); })
         .WithContext("saving workout " + bundle.workout.id);
+  }
+
+  StatusOr<std::vector<std::string>> PendingWorkoutIds() override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(Statement q,
+                          db_->Prepare("SELECT workout_id FROM pending_workouts ORDER BY seen_at"));
+    std::vector<std::string> ids;
+    while (true) {
+      PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) return ids;
+      ids.push_back(q.Text(0));
+    }
+  }
+
+  Status MarkPending(const std::string& workout_id, const std::string& status) override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(Statement q, db_->Prepare(R"sql(
+      INSERT INTO pending_workouts (workout_id, status, seen_at) VALUES (?1, ?2, ?3)
+      ON CONFLICT (workout_id) DO UPDATE SET status = ?2)sql"));
+    return q.Bind(1, workout_id).Bind(2, status).Bind(3, NowEpochSeconds()).Run();
+  }
+
+  Status ClearPending(const std::string& workout_id) override {
+    std::lock_guard lock(mutex_);
+    return ClearPendingWorkout(*db_, workout_id);
+  }
+
+  StatusOr<ReconcileResult> Reconcile(const std::unordered_set<std::string>& listed_ids) override {
+    std::lock_guard lock(mutex_);
+    ReconcileResult result;
+    Status done = InTransaction(*db_, [&]() -> Status {
+      PELO_ASSIGN_OR_RETURN(Statement stored, db_->Prepare(R"sql(
+        SELECT w.id, d.workout_id IS NOT NULL FROM workouts w
+        LEFT JOIN workout_deletions d ON d.workout_id = w.id)sql"));
+      PELO_ASSIGN_OR_RETURN(
+          Statement flag,
+          db_->Prepare("INSERT INTO workout_deletions (workout_id, detected_at) VALUES (?1, ?2)"));
+      PELO_ASSIGN_OR_RETURN(Statement unflag,
+                            db_->Prepare("DELETE FROM workout_deletions WHERE workout_id = ?1"));
+      const int64_t now = NowEpochSeconds();
+      while (true) {
+        PELO_ASSIGN_OR_RETURN(bool row, stored.Step());
+        if (!row) break;
+        const std::string id = stored.Text(0);
+        const bool flagged = stored.Int(1) != 0;
+        const bool listed = listed_ids.count(id) != 0;
+        if (!listed && !flagged) {
+          PELO_RETURN_IF_ERROR(flag.Bind(1, id).Bind(2, now).Run());
+          ++result.newly_deleted;
+        } else if (listed && flagged) {
+          PELO_RETURN_IF_ERROR(unflag.Bind(1, id).Run());
+          ++result.restored;
+        }
+      }
+      PELO_ASSIGN_OR_RETURN(Statement count,
+                            db_->Prepare("SELECT COUNT(*) FROM workout_deletions"));
+      PELO_ASSIGN_OR_RETURN(bool row, count.Step());
+      if (row) result.deleted_total = count.Int(0);
+      return OkStatus();
+    });
+    if (!done.ok()) return done;
+    return result;
+  }
+
+  StatusOr<std::unordered_set<std::string>> DeletedWorkoutIds() override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(Statement q, db_->Prepare("SELECT workout_id FROM workout_deletions"));
+    std::unordered_set<std::string> ids;
+    while (true) {
+      PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) return ids;
+      ids.insert(q.Text(0));
+    }
   }
 
   StatusOr<std::optional<std::string>> GetState(const std::string& key) override {

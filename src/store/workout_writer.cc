@@ -201,7 +201,13 @@ Status WriteWorkoutBundle(Database& db, const WorkoutBundle& bundle) {
   PELO_RETURN_IF_ERROR(InsertSamples(db, key, id, bundle.graph));
   PELO_RETURN_IF_ERROR(InsertGps(db, id, bundle.graph));
   for (const RawResponse& raw : bundle.raw) PELO_RETURN_IF_ERROR(ArchiveRaw(db, raw));
-  return OkStatus();
+  return ClearPendingWorkout(db, id);
+}
+
+Status ClearPendingWorkout(Database& db, const std::string& workout_id) {
+  PELO_ASSIGN_OR_RETURN(Statement stmt,
+                        db.Prepare("DELETE FROM pending_workouts WHERE workout_id = ?1"));
+  return stmt.Bind(1, workout_id).Run();
 }
 
 Status WriteUser(Database& db, const model::User& u) {

@@ -10,6 +10,8 @@ namespace pelo::store {
 Status WriteInstructor(sqlite::Database& db, const model::Instructor& instructor);
 // Replaces every row of `bundle.workout` (detail, ride, instructor, graph, raw responses).
 Status WriteWorkoutBundle(sqlite::Database& db, const WorkoutBundle& bundle);
+// Forgets that `workout_id` was listed in progress (nothing when it was not).
+Status ClearPendingWorkout(sqlite::Database& db, const std::string& workout_id);
 // Inserts or replaces the user row.
 Status WriteUser(sqlite::Database& db, const model::User& user);
 // Archives `raw` (secrets blanked, compressed); authentication responses are never archived.

@@ -28,6 +28,7 @@ struct WorkoutRow {
   std::optional<double> distance_km;
   std::optional<double> calories_kcal;
   std::optional<double> ftp;  // in effect at the workout (analytics.md §3.1)
+  bool deleted = false;       // no longer on Peloton (found by `pelo sync --reconcile`)
 };
 
 // One sample of a performance graph, metric units; nullopt where the metric is absent.

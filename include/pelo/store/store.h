@@ -32,6 +32,13 @@ struct WorkoutBundle {
   std::vector<RawResponse> raw;  // the responses these came from
 };
 
+// What Store::Reconcile changed.
+struct ReconcileResult {
+  int64_t newly_deleted = 0;  // stored workouts flagged by this call
+  int64_t restored = 0;       // flagged workouts listed again (flag cleared)
+  int64_t deleted_total = 0;  // flagged workouts after the call
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -46,6 +53,16 @@ class Store {
   virtual StatusOr<std::unordered_set<std::string>> StoredWorkoutIds() = 0;
   // Stores `bundle` atomically; storing the same workout again replaces it (never duplicates).
   virtual Status SaveWorkout(const WorkoutBundle& bundle) = 0;
+  // Workouts listed while not yet COMPLETE, to fetch again on a later sync. Storing a workout
+  // (SaveWorkout) removes it from here in the same transaction.
+  virtual StatusOr<std::vector<std::string>> PendingWorkoutIds() = 0;
+  virtual Status MarkPending(const std::string& workout_id, const std::string& status) = 0;
+  virtual Status ClearPending(const std::string& workout_id) = 0;
+  // Flags every stored workout missing from `listed_ids` (the whole list, as Peloton has it
+  // now) as deleted on Peloton, keeping its data, and clears the flag of any listed again.
+  virtual StatusOr<ReconcileResult> Reconcile(
+      const std::unordered_set<std::string>& listed_ids) = 0;
+  virtual StatusOr<std::unordered_set<std::string>> DeletedWorkoutIds() = 0;
   // Small key/value sync bookkeeping (e.g. "backfill_complete").
   virtual StatusOr<std::optional<std::string>> GetState(const std::string& key) = 0;
   virtual Status SetState(const std::string& key, const std::string& value) = 0;
