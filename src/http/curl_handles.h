@@ -59,7 +59,7 @@ class EasyPool {
   void Release(CURL* handle);
 
  private:
-  static constexpr size_t kMaxIdle = 16;
+  static constexpr size_t kMaxIdle = 64;  // --jobs up to 64 reuse handles
   std::mutex mu_;
   std::vector<CURL*> idle_;
 };

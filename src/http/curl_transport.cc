@@ -4,7 +4,9 @@
 #include <curl/curl.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -99,6 +101,14 @@ class CurlTransport final : public Transport {
  private:
   StatusOr<Response> SendWithRetries(const Request& request);
   Attempt Perform(const Request& request);
+  // Waits `delay` (the injected sleep, or a real one); false when cancelled.
+  bool Wait(std::chrono::steady_clock::duration delay);
+  // Waits before retrying this request (counted as a retry).
+  bool Backoff(std::chrono::milliseconds delay);
+  // Holds back every request of this transport for `delay` (a Retry-After).
+  void PauseFor(std::chrono::milliseconds delay);
+  // Waits out a pause set by PauseFor, if one is running.
+  bool WaitForPause();
   void Configure(CURL* easy, const Request& request, curl_slist* headers, Attempt* out) const;
   double Jitter();
   // Sleeps `delay` in short slices; false when cancelled meanwhile.
@@ -110,6 +120,7 @@ class CurlTransport final : public Transport {
   internal::RateLimiter limiter_;
   std::mutex rng_mu_;
   std::mt19937_64 rng_;
+  std::atomic<int64_t> pause_until_{0};  // steady_clock ticks; no request is sent before it
 };
 
 StatusOr<Response> CurlTransport::Send(const Request& request) {
@@ -138,16 +149,14 @@ StatusOr<Response> CurlTransport::Send(const Request& request) {
 
 StatusOr<Response> CurlTransport::SendWithRetries(const Request& request) {
   const int max_attempts = std::max(1, options_.retry.max_attempts);
+  auto interrupted = [&] {
+    return Status(ErrorCode::kCancelled, Describe(request) + ": interrupted");
+  };
   for (int attempt = 1;; ++attempt) {
-    if (CancelRequested() || !SleepUnlessCancelled(limiter_.Reserve())) {
-      return Status(ErrorCode::kCancelled, Describe(request) + ": interrupted");
-    }
+    if (CancelRequested() || !WaitForPause() || !Wait(limiter_.Reserve())) return interrupted();
     Attempt result = Perform(request);
-    if (result.code == CURLE_ABORTED_BY_CALLBACK) {
-      return Status(ErrorCode::kCancelled, Describe(request) + ": interrupted");
-    }
+    if (result.code == CURLE_ABORTED_BY_CALLBACK) return interrupted();
     const bool last = attempt >= max_attempts;
-    std::chrono::milliseconds delay{};
     if (result.code != CURLE_OK) {
       spdlog::debug("http: {} {} failed: {}", request.method, RedactUrl(request.url),
                     curl_easy_strerror(result.code));
@@ -156,21 +165,58 @@ StatusOr<Response> CurlTransport::SendWithRetries(const Request& request) {
         return Status(ErrorCode::kNetwork, Describe(request) + ": " + detail + " (after " +
                                                std::to_string(attempt) + " attempts)");
       }
-      delay = internal::BackoffDelay(options_.retry, attempt, Jitter());
-    } else {
-      result.response.attempts = attempt;
-      spdlog::debug("http: {} {} -> {} (attempt {})", request.method, RedactUrl(request.url),
-                    result.response.status, attempt);
-      if (last || !internal::IsRetryableStatus(result.response.status, request.sensitive)) {
-        return std::move(result.response);
+      if (!Backoff(internal::BackoffDelay(options_.retry, attempt, Jitter()))) {
+        return interrupted();
       }
-      delay = internal::RetryDelay(options_.retry, attempt, result.response, Jitter(),
-                                   NowEpochSeconds());
+      continue;
     }
-    if (!SleepUnlessCancelled(delay)) {
-      return Status(ErrorCode::kCancelled, Describe(request) + ": interrupted");
+    result.response.attempts = attempt;
+    spdlog::debug("http: {} {} -> {} (attempt {})", request.method, RedactUrl(request.url),
+                  result.response.status, attempt);
+    if (last || !internal::IsRetryableStatus(result.response.status, request.sensitive)) {
+      return std::move(result.response);
+    }
+    const std::optional<std::chrono::milliseconds> retry_after =
+        internal::ParseRetryAfter(result.response.HeaderValue("Retry-After"), NowEpochSeconds());
+    if (retry_after) {
+      // The server asked this client to wait: every request waits (at the top of the loop).
+      PauseFor(std::min(*retry_after, options_.retry.max_retry_after));
+    } else if (!Backoff(internal::BackoffDelay(options_.retry, attempt, Jitter()))) {
+      return interrupted();
     }
   }
+}
+
+bool CurlTransport::Wait(std::chrono::steady_clock::duration delay) {
+  if (delay <= std::chrono::steady_clock::duration::zero()) return !CancelRequested();
+  const auto ms = std::chrono::ceil<std::chrono::milliseconds>(delay);
+  return options_.sleep ? options_.sleep(ms) : SleepUnlessCancelled(ms);
+}
+
+bool CurlTransport::Backoff(std::chrono::milliseconds delay) {
+  if (options_.counters) {
+    options_.counters->retries.fetch_add(1, std::memory_order_relaxed);
+    options_.counters->waited_ms.fetch_add(delay.count(), std::memory_order_relaxed);
+  }
+  return Wait(delay);
+}
+
+void CurlTransport::PauseFor(std::chrono::milliseconds delay) {
+  if (options_.counters) {
+    options_.counters->retries.fetch_add(1, std::memory_order_relaxed);
+    options_.counters->waited_ms.fetch_add(delay.count(), std::memory_order_relaxed);
+  }
+  const int64_t until = (std::chrono::steady_clock::now() + delay).time_since_epoch().count();
+  int64_t current = pause_until_.load(std::memory_order_relaxed);
+  while (current < until &&
+         !pause_until_.compare_exchange_weak(current, until, std::memory_order_relaxed)) {
+  }
+}
+
+bool CurlTransport::WaitForPause() {
+  const std::chrono::steady_clock::time_point until{
+      std::chrono::steady_clock::duration(pause_until_.load(std::memory_order_relaxed))};
+  return Wait(until - std::chrono::steady_clock::now());
 }
 
 Attempt CurlTransport::Perform(const Request& request) {
@@ -192,6 +238,11 @@ Attempt CurlTransport::Perform(const Request& request) {
   curl_easy_setopt(lease->get(), CURLOPT_ERRORBUFFER, error);
   out.code = curl_easy_perform(lease->get());
   out.error = error;
+  if (options_.counters) {
+    options_.counters->requests.fetch_add(1, std::memory_order_relaxed);
+    options_.counters->bytes.fetch_add(static_cast<int64_t>(out.response.body.size()),
+                                       std::memory_order_relaxed);
+  }
   if (out.code == CURLE_OK) {
     long status = 0;
     curl_easy_getinfo(lease->get(), CURLINFO_RESPONSE_CODE, &status);

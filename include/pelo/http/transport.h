@@ -1,7 +1,9 @@
 // HTTP transport: requests and responses as values, sent by a Transport (libcurl in production).
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -47,12 +49,25 @@ struct RetryPolicy {
   std::chrono::milliseconds max_retry_after{60000};  // longest Retry-After honoured
 };
 
+// What a transport has sent and received so far (every attempt counts); safe to read from any
+// thread while requests are in flight.
+struct TransportCounters {
+  std::atomic<int64_t> requests{0};   // attempts sent (retries included)
+  std::atomic<int64_t> bytes{0};      // response body bytes received (decoded)
+  std::atomic<int64_t> retries{0};    // attempts that were retries
+  std::atomic<int64_t> waited_ms{0};  // time spent waiting before retries (Retry-After, backoff)
+};
+
 struct TransportOptions {
   std::string user_agent;  // e.g. "pelo/0.1.0"
   RetryPolicy retry;
   bool cookies = false;  // keep a cookie jar shared by every request of this transport
   double max_requests_per_second = 0;                // 0 = unlimited
   bool allow_insecure_http_to_loopback_only = true;  // refuse http:// except 127.0.0.0/8, ::1
+  std::shared_ptr<TransportCounters> counters;       // optional: counted when set
+  // How the transport waits (before retries, for the rate cap); returns false when cancelled.
+  // Unset: a real sleep that wakes early on cancellation. Tests pass a fake clock.
+  std::function<bool(std::chrono::milliseconds)> sleep;
 };
 
 // Sends requests. HTTP error statuses are Responses; only failures to get a response (or a
@@ -60,7 +75,9 @@ struct TransportOptions {
 class Transport {
  public:
   virtual ~Transport() = default;
-  // Sends `request`, retrying 429/5xx/network failures per the RetryPolicy (Retry-After honoured).
+  // Sends `request`, retrying 429/5xx/network failures per the RetryPolicy. A Retry-After is
+  // honoured by every request of the transport, not just the one that got it: the server asked
+  // the client, not the request, to wait.
   virtual StatusOr<Response> Send(const Request& request) = 0;
 };
 

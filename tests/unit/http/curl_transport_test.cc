@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -128,26 +129,105 @@ TEST_F(CurlTransportTest, Retry_503ThenSuccess) {
   EXPECT_EQ(calls.load(), 2);
 }
 
-TEST_F(CurlTransportTest, Retry_HonoursRetryAfterOn429) {
+// A fake clock: records every wait the transport asks for and returns at once.
+struct RecordedWaits {
   std::mutex mu;
-  std::vector<Clock::time_point> times;
+  std::vector<std::chrono::milliseconds> waits;
+
+  std::function<bool(std::chrono::milliseconds)> Sleeper() {
+    return [this](std::chrono::milliseconds delay) {
+      std::lock_guard<std::mutex> lock(mu);
+      waits.push_back(delay);
+      return true;
+    };
+  }
+};
+
+TEST_F(CurlTransportTest, Retry_HonoursRetryAfterOn429WithAFakeClock) {
+  std::atomic<int> calls{0};
   server_.Get("/limited", [&](const httplib::Request&, httplib::Response& res) {
-    std::lock_guard<std::mutex> lock(mu);
-    times.push_back(Clock::now());
-    if (times.size() == 1) {
+    if (calls++ == 0) {
       res.status = 429;
-      res.set_header("Retry-After", "1");
+      res.set_header("Retry-After", "7");
       return;
     }
     res.set_content("ok", "text/plain");
   });
+  RecordedWaits clock;
+  TransportOptions options;
+  options.sleep = clock.Sleeper();
+  options.counters = std::make_shared<TransportCounters>();
   Request req;
   req.url = Url("/limited");
-  auto res = Make()->Send(req);
+  auto res = MakeCurlTransport(options)->Send(req);
   ASSERT_TRUE(res.ok()) << res.status().ToString();
   EXPECT_EQ(res->status, 200);
-  ASSERT_EQ(times.size(), 2u);
-  EXPECT_GE(times[1] - times[0], std::chrono::milliseconds(950));
+  EXPECT_EQ(res->attempts, 2);
+  EXPECT_EQ(calls.load(), 2);
+  // Exactly the wait the server asked for: no backoff on top, nothing shorter.
+  ASSERT_EQ(clock.waits.size(), 1u);
+  EXPECT_GT(clock.waits[0], std::chrono::milliseconds(6900));
+  EXPECT_LE(clock.waits[0], std::chrono::milliseconds(7000));
+  EXPECT_EQ(options.counters->requests.load(), 2);
+  EXPECT_EQ(options.counters->retries.load(), 1);
+  EXPECT_EQ(options.counters->waited_ms.load(), 7000);
+  EXPECT_EQ(options.counters->bytes.load(), 2);  // "ok"
+}
+
+TEST_F(CurlTransportTest, Retry_AfterHoldsBackEveryRequestOfTheTransport) {
+  std::atomic<int> limited{0};
+  server_.Get("/limited", [&](const httplib::Request&, httplib::Response& res) {
+    if (limited++ == 0) {
+      res.status = 429;
+      res.set_header("Retry-After", "30");
+      return;
+    }
+    res.set_content("ok", "text/plain");
+  });
+  server_.Get("/other", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("fine", "text/plain");
+  });
+  RecordedWaits clock;
+  TransportOptions options;
+  options.sleep = clock.Sleeper();
+  auto transport = MakeCurlTransport(options);
+  Request first;
+  first.url = Url("/limited");
+  ASSERT_TRUE(transport->Send(first).ok());
+  ASSERT_EQ(clock.waits.size(), 1u);
+  // The fake clock did not move: another request of the same transport waits out the pause
+  // too, rather than hitting a server that asked for quiet.
+  Request second;
+  second.url = Url("/other");
+  auto res = transport->Send(second);
+  ASSERT_TRUE(res.ok());
+  EXPECT_EQ(res->body, "fine");
+  ASSERT_EQ(clock.waits.size(), 2u);
+  EXPECT_GT(clock.waits[1], std::chrono::seconds(29));
+  EXPECT_LE(clock.waits[1], std::chrono::seconds(30));
+}
+
+TEST_F(CurlTransportTest, Retry_BackoffWithoutRetryAfterGrowsAndIsCapped) {
+  server_.Get("/down", [](const httplib::Request&, httplib::Response& res) { res.status = 503; });
+  RecordedWaits clock;
+  TransportOptions options;
+  options.sleep = clock.Sleeper();
+  options.retry.max_attempts = 5;
+  options.retry.initial_backoff = std::chrono::milliseconds(1000);
+  options.retry.max_backoff = std::chrono::milliseconds(3000);
+  Request req;
+  req.url = Url("/down");
+  auto res = MakeCurlTransport(options)->Send(req);
+  ASSERT_TRUE(res.ok());
+  EXPECT_EQ(res->status, 503);
+  EXPECT_EQ(res->attempts, 5);
+  // 1 s, 2 s, 3 s (capped), 3 s; each scaled by jitter into [50%, 100%].
+  const std::vector<int64_t> nominal = {1000, 2000, 3000, 3000};
+  ASSERT_EQ(clock.waits.size(), nominal.size());
+  for (size_t i = 0; i < nominal.size(); ++i) {
+    EXPECT_GE(clock.waits[i].count(), nominal[i] / 2) << i;
+    EXPECT_LE(clock.waits[i].count(), nominal[i]) << i;
+  }
 }
 
 TEST_F(CurlTransportTest, Retry_ExhaustedReturnsLastResponse) {
