@@ -30,16 +30,20 @@ std::string SelfPath() {
 Status SyncFromSimulator(const Context& ctx, const sim::Options& sim_options,
                          const std::string& url, store::Store& store) {
   const auth::Endpoints endpoints{url, url, url + "/graphql"};
-  auto transport = ctx.MakeTransport();
+  TransportTuning tuning;
+  tuning.counters = std::make_shared<http::TransportCounters>();
+  auto transport = ctx.MakeTransport(tuning);
   auth::LoginInput input{auth::Method::kPkce, sim_options.email, sim_options.password, ""};
   PELO_ASSIGN_OR_RETURN(auth::Credentials creds, auth::Login(*transport, endpoints, input));
   std::cout << "Logged in with Auth0 PKCE as " << sim_options.email << "\n";
   auth::Session session(*transport, endpoints, creds, nullptr);  // demo tokens are not kept
   api::Client client(*transport, endpoints, &session, kUserAgent);
   sync::Options options;
-  PELO_ASSIGN_OR_RETURN(sync::Report report, sync::Run(client, store, options));
-  std::cout << "Synced " << report.added << " new workouts (" << report.requests
-            << " requests); the database holds " << report.stored_total << "\n";
+  options.counters = tuning.counters;
+  const sync::Report report = sync::Run(client, store, options);
+  PELO_RETURN_IF_ERROR(report.status);
+  std::cout << "Synced " << report.added << " new workouts (" << report.requests << " requests, "
+            << options.jobs << " at a time); the database holds " << report.stored_total << "\n";
   return OkStatus();
 }
 

@@ -1,42 +1,130 @@
-// pelo sync: fetch everything new into the local database.
+// pelo sync: fetch everything new into the local database, concurrently and politely.
 #include <unistd.h>
 
+#include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "lookup.h"
 #include "pelo/sync/sync.h"
+#include "sync_progress.h"
 
 namespace pelo::cli {
 namespace {
 
+// Polite by default: Peloton is an unofficial API; 10 requests a second syncs 1,000 workouts
+// in about three minutes. --rate 0 lifts the cap (the simulator, benchmarks).
+constexpr double kDefaultRate = 10;
+
 struct SyncFlags {
   std::string db;
   int every_n = 1;
+  int jobs = 4;
+  double rate = kDefaultRate;
+  std::string since;
+  int64_t last = 0;
+  std::vector<std::string> workouts;
+  bool full = false;
+  std::string discipline;
+  bool reconcile = false;
+  bool quiet = false;
+  bool json = false;
 };
 
+std::string Megabytes(int64_t bytes) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return buffer;
+}
+
+std::string Seconds(double seconds) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%.1f s", seconds);
+  return buffer;
+}
+
+std::string Plural(int64_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+void PrintJson(const sync::Report& r, bool reconcile) {
+  nlohmann::ordered_json j = {{"requests", r.requests}, {"bytes", r.bytes},
+                              {"new", r.added},         {"updated", r.updated},
+                              {"skipped", r.skipped},   {"failed", r.failed},
+                              {"seconds", r.seconds},   {"listed", r.listed},
+                              {"pending", r.pending},   {"total", r.stored_total}};
+  if (reconcile) {
+    j["deleted"] = r.deleted;
+    j["restored"] = r.restored;
+  }
+  if (!r.status.ok())
+    j["error"] = {{"code", ErrorCodeName(r.status.code())}, {"message", r.status.message()}};
+  std::cout << j.dump() << "\n";
+}
+
+void PrintSummary(const sync::Report& r, const std::string& db_path, bool reconcile) {
+  if (reconcile) {
+    std::cout << "Reconciled " << Plural(r.listed, "listed workout") << " for " << r.username
+              << ": " << r.deleted << " stored workout" << (r.deleted == 1 ? " is" : "s are")
+              << " no longer on Peloton (kept, flagged deleted)";
+    if (r.restored) std::cout << ", " << r.restored << " came back";
+    if (r.skipped) std::cout << "; " << r.skipped << " on Peloton not synced yet";
+    std::cout << "\n";
+    return;
+  }
+  if (r.status.code() == ErrorCode::kCancelled) {
+    std::cout << "Interrupted: saved " << Plural(r.added + r.updated, "workout")
+              << " before stopping; " << db_path << " holds " << r.stored_total
+              << ". Run `pelo sync` again to carry on.\n";
+    return;
+  }
+  std::cout << "Synced " << r.added << " new";
+  if (r.updated) std::cout << " and " << r.updated << " updated";
+  std::cout << " workout" << (r.added + r.updated == 1 ? "" : "s") << " for " << r.username << " ("
+            << r.listed << " listed";
+  if (r.pending) std::cout << ", " << r.pending << " in progress for later";
+  if (r.failed) std::cout << ", " << r.failed << " failed";
+  std::cout << ") in " << Seconds(r.seconds) << ": " << Plural(r.requests, "request") << ", "
+            << Megabytes(r.bytes) << "; " << db_path << " holds " << r.stored_total
+            << " workouts\n";
+}
+
 Status RunSync(const Context& ctx, const SyncFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
-  const std::string db_path = ctx.DbPath(flags.db);
-  PELO_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(db_path));
   sync::Options options;
   options.every_n = flags.every_n;
-  const bool tty = isatty(STDERR_FILENO);
-  if (tty) {
-    options.on_progress = [](const sync::Progress& p) {
-      std::cerr << "\rsyncing: " << p.done << "/" << p.total << " workouts" << std::flush;
-      if (p.done == p.total) std::cerr << "\n";
-    };
+  options.jobs = flags.jobs;
+  options.full = flags.full;
+  options.reconcile = flags.reconcile;
+  options.discipline = flags.discipline;
+  options.workout_ids = flags.workouts;
+  if (flags.last > 0) options.last = flags.last;
+  if (!flags.since.empty()) {
+    PELO_ASSIGN_OR_RETURN(int64_t since, ParseDateArgument("--since", flags.since));
+    options.since = since;
   }
-  auto report = sync::Run(*conn.client, *store, options);
-  if (!report.ok()) {
-    if (tty) std::cerr << "\n";
-    return report.status();
+  TransportTuning tuning;
+  tuning.max_requests_per_second = flags.rate;
+  tuning.counters = std::make_shared<http::TransportCounters>();
+  options.counters = tuning.counters;
+
+  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect(tuning));
+  const std::string db_path = ctx.DbPath(flags.db);
+  PELO_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(db_path));
+
+  SyncProgressPrinter printer(std::cerr, isatty(STDERR_FILENO) != 0);
+  if (!flags.quiet) {
+    options.on_progress = [&printer](const sync::Progress& p) { printer.Update(p); };
   }
-  std::cout << "Synced " << report->added << " new workout" << (report->added == 1 ? "" : "s")
-            << " for " << report->username << " (" << report->listed << " listed";
-  if (report->skipped) std::cout << ", " << report->skipped << " in progress skipped";
-  std::cout << "); " << db_path << " holds " << report->stored_total << " workouts\n";
-  return OkStatus();
+  sync::Report report = sync::Run(*conn.client, *store, options);
+  printer.Finish();
+  if (flags.json) {
+    PrintJson(report, flags.reconcile);
+  } else if (report.status.ok() || report.status.code() == ErrorCode::kCancelled ||
+             report.added + report.updated > 0) {
+    PrintSummary(report, db_path, flags.reconcile);
+  }
+  return report.status;
 }
 
 }  // namespace
@@ -48,6 +136,24 @@ void AddSyncCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--every-n", flags->every_n,
                   "Performance-graph resolution in seconds (default 1: full resolution)")
       ->check(CLI::Range(1, 3600));
+  cmd->add_option("--jobs,-j", flags->jobs, "Workouts fetched at the same time (default 4)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--rate", flags->rate,
+                  "At most this many requests per second (default 10; 0: no cap)")
+      ->check(CLI::Range(0.0, 1000.0));
+  cmd->add_option("--since", flags->since,
+                  "Only workouts from this date on (YYYY-MM-DD, UTC, or epoch seconds)");
+  cmd->add_option("--last", flags->last, "Only the N newest workouts")->check(CLI::PositiveNumber);
+  cmd->add_option("--workout", flags->workouts,
+                  "Fetch this workout (by id), stored or not; repeatable");
+  cmd->add_flag("--full", flags->full, "Fetch every workout again, stored or not");
+  cmd->add_option("--discipline", flags->discipline,
+                  "Only workouts of this fitness discipline (cycling, running, strength...)");
+  cmd->add_flag("--reconcile", flags->reconcile,
+                "List everything, fetch nothing, and flag stored workouts deleted on Peloton");
+  cmd->add_flag("--quiet,-q", flags->quiet, "No progress output");
+  cmd->add_flag("--json", flags->json,
+                "Print one JSON object: requests, bytes, new, updated, skipped, failed, seconds");
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunSync(ctx, *flags); }; });
 }
 

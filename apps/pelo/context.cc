@@ -92,13 +92,15 @@ Status Context::SaveEndpoints(const auth::Endpoints& endpoints) const {
   return OkStatus();
 }
 
-std::unique_ptr<http::Transport> Context::MakeTransport() const {
+std::unique_ptr<http::Transport> Context::MakeTransport(const TransportTuning& tuning) const {
   http::TransportOptions t;
   t.user_agent = kUserAgent;
+  t.max_requests_per_second = tuning.max_requests_per_second;
+  t.counters = tuning.counters;
   return http::MakeCurlTransport(t);
 }
 
-StatusOr<Connection> Context::Connect() const {
+StatusOr<Connection> Context::Connect(const TransportTuning& tuning) const {
   PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, Endpoints());
   Connection c;
   c.token_store = std::make_unique<auth::TokenStore>(ConfigDir());
@@ -109,7 +111,7 @@ StatusOr<Connection> Context::Connect() const {
     }
     return creds.status();
   }
-  c.transport = MakeTransport();
+  c.transport = MakeTransport(tuning);
   c.session = std::make_unique<auth::Session>(*c.transport, endpoints, std::move(*creds),
                                               c.token_store.get());
   c.client = std::make_unique<api::Client>(*c.transport, endpoints, c.session.get(), kUserAgent);

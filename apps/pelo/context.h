@@ -32,6 +32,12 @@ struct Connection {
   std::unique_ptr<api::Client> client;
 };
 
+// How a command wants its transport: a request-rate cap and where requests are counted.
+struct TransportTuning {
+  double max_requests_per_second = 0;  // 0 = no cap
+  std::shared_ptr<http::TransportCounters> counters;
+};
+
 class Context {
  public:
   GlobalOptions options;
@@ -46,9 +52,9 @@ class Context {
   StatusOr<auth::Endpoints> Endpoints() const;
   // Remembers the hosts a login used, so later commands reach the same service.
   Status SaveEndpoints(const auth::Endpoints& endpoints) const;
-  std::unique_ptr<http::Transport> MakeTransport() const;
+  std::unique_ptr<http::Transport> MakeTransport(const TransportTuning& tuning = {}) const;
   // A client using the saved credentials (kUnauthenticated "not logged in" when there are none).
-  StatusOr<Connection> Connect() const;
+  StatusOr<Connection> Connect(const TransportTuning& tuning = {}) const;
   StatusOr<std::unique_ptr<store::Store>> OpenStore(const std::string& db_flag) const;
 };
 

@@ -19,7 +19,12 @@ StatusOr<model::User> ParseUser(std::string_view body) {
 StatusOr<model::WorkoutPage> ParseWorkoutPage(std::string_view body) {
   PELO_ASSIGN_OR_RETURN(json::ListBody list, json::ParseListBody(body, "data"));
   model::WorkoutPage page;
-  page.data = json::ReadItems(list, json::ReadWorkout);
+  if (list.items) {
+    json::ForEachObject(*list.items, [&](const json::Object& item) {
+      page.data.push_back(json::ReadWorkout(item));
+      page.raw_data.push_back(simdjson::minify(item));
+    });
+  }
   if (list.object) json::ReadPaging(*list.object, page);
   return page;
 }

@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "pelo/auth/login.h"
 #include "pelo/common/time.h"
 
@@ -25,8 +27,7 @@ Session::Session(http::Transport& transport, Endpoints endpoints, Credentials cr
 StatusOr<std::vector<http::Header>> Session::Headers() {
   std::lock_guard<std::mutex> lock(mu_);
   const int64_t now = now_();
-  const bool expiring =
-      credentials_.expires_at != 0 && credentials_.expires_at - now < kRefreshMarginS;
+  const bool expiring = credentials_.expires_at != 0 && credentials_.expires_at - now < margin_s_;
   if (expiring && !credentials_.refresh_token.empty()) {
     Status refreshed = RefreshLocked();
     // A token with time left is still usable when the refresh fails for a network blip.
@@ -67,6 +68,11 @@ Status Session::RefreshLocked() {
   spdlog::debug("auth: refreshing the access token");
   PELO_ASSIGN_OR_RETURN(Credentials next, Refresh(transport_, endpoints_, credentials_));
   credentials_ = std::move(next);
+  // Refresh within 5 minutes of expiry, or within a quarter of the lifetime of short-lived
+  // tokens: a 5-minute margin on a 2-minute token would refresh before every request.
+  if (credentials_.expires_at != 0) {
+    margin_s_ = std::clamp<int64_t>((credentials_.expires_at - now_()) / 4, 0, kRefreshMarginS);
+  }
   // Refresh tokens may rotate: an unsaved one would leave the next run logged out.
   if (store_ != nullptr) PELO_RETURN_IF_ERROR(store_->Save(credentials_));
   return OkStatus();

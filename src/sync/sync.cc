@@ -1,106 +1,375 @@
+// sync::Run: a lister thread pages through the workout list and queues what to fetch, `jobs`
+// worker threads fetch, and the calling thread stores each workout in its own transaction (the
+// store has one connection; SQLite writes are serial anyway). Both queues are bounded, so
+// memory stays flat however long the history is.
 #include "pelo/sync/sync.h"
 
+#include <atomic>
+#include <chrono>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "pelo/common/cancel.h"
+#include "sync/bounded_queue.h"
+#include "sync/fetch.h"
+#include "sync/listing_rules.h"
 
 namespace pelo::sync {
 namespace {
 
-constexpr const char* kBackfillKeyPrefix = "backfill_complete:";
+using internal::BoundedQueue;
+using internal::EntryAction;
+using internal::Job;
+using internal::Outcome;
 
-struct Listing {
-  std::vector<std::string> new_ids;  // newest first
-  int64_t listed = 0;
-  int64_t skipped = 0;
+// The created-at of the newest workout listed by the last complete run (see ListingRules).
+std::string WatermarkKey(const std::string& user_id) { return "listed_through:" + user_id; }
+
+Status Validate(const Options& o) {
+  auto bad = [](const std::string& message) {
+    return Status(ErrorCode::kInvalidArgument, message);
+  };
+  if (o.every_n < 1) return bad("--every-n must be >= 1");
+  if (o.page_size < 1) return bad("page size must be >= 1");
+  if (o.jobs < 1 || o.jobs > 64) return bad("--jobs must be 1-64");
+  if (o.last && *o.last < 1) return bad("--last must be >= 1");
+  if (o.reconcile &&
+      (o.full || o.since || o.last || !o.workout_ids.empty() || !o.discipline.empty())) {
+    return bad("--reconcile walks the whole list: it takes no other selection");
+  }
+  if (!o.workout_ids.empty() && (o.since || o.last || !o.discipline.empty())) {
+    return bad("--workout names workouts itself: drop --since, --last and --discipline");
+  }
+  return OkStatus();
+}
+
+class Runner {
+ public:
+  Runner(api::Client& client, store::Store& store, const Options& options)
+      : client_(client),
+        store_(store),
+        options_(options),
+        start_(std::chrono::steady_clock::now()),
+        jobs_(static_cast<size_t>(options.jobs) * 2),
+        outcomes_(static_cast<size_t>(options.jobs) * 2) {
+    if (options_.counters) {
+      requests_at_start_ = options_.counters->requests.load();
+      bytes_at_start_ = options_.counters->bytes.load();
+    }
+  }
+
+  Report Run();
+
+ private:
+  Status Prepare();
+  Status Reconcile();
+  void ListWorkouts();  // the lister thread
+  void Work();          // a worker thread
+  void QueueJob(Job job);
+  // Stores outcomes until the workers are done; returns a fatal error (storage, auth) if any.
+  Status StoreOutcomes();
+  Status StoreOne(Outcome& outcome);
+  void NoteFailure(const Status& status);
+  void Finish();
+  void EmitProgress();
+  double Elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+  api::Client& client_;
+  store::Store& store_;
+  const Options& options_;
+  const std::chrono::steady_clock::time_point start_;
+  Report report_;
+  int64_t requests_at_start_ = 0;
+  int64_t bytes_at_start_ = 0;
+
+  std::unordered_set<std::string> known_;
+  std::optional<int64_t> watermark_;
+  std::vector<std::string> pending_;
+
+  BoundedQueue<Job> jobs_;
+  BoundedQueue<Outcome> outcomes_;
+  std::atomic<bool> stop_{false};     // a fatal error: everyone stops
+  std::atomic<int> workers_left_{0};  // the last worker out closes outcomes_
+  std::atomic<int64_t> listed_{0};
+  std::atomic<int64_t> queued_{0};
+  std::atomic<int64_t> skipped_{0};
+  std::atomic<bool> listing_done_{false};
+
+  // Written by the lister before it closes jobs_ (read after the join).
+  Status listing_status_;
+  bool listing_complete_ = false;  // reached the end or the watermark, unfiltered
+  std::optional<int64_t> newest_listed_;
+  std::unordered_set<std::string> queued_ids_;  // lister-only until the join
+
+  std::mutex error_mu_;
+  Status first_error_;  // the first per-workout failure
 };
 
-// Pages through the workout list. Once a full history has been stored (`backfill_complete`),
-// it stops at the first page that reaches a workout already stored.
-StatusOr<Listing> ListNew(api::Client& client, const std::string& user_id,
-                          const std::unordered_set<std::string>& known, bool backfill_complete,
-                          const Options& options, Report& report) {
-  Listing listing;
+Report Runner::Run() {
+  Status prepared = Prepare();
+  if (!prepared.ok()) {
+    report_.status = std::move(prepared);
+    Finish();
+    return report_;
+  }
+  if (options_.reconcile) {
+    report_.status = Reconcile();
+    Finish();
+    return report_;
+  }
+
+  workers_left_ = options_.jobs;
+  std::vector<std::thread> workers;
+  workers.reserve(static_cast<size_t>(options_.jobs));
+  for (int i = 0; i < options_.jobs; ++i) workers.emplace_back([this] { Work(); });
+  std::thread lister([this] { ListWorkouts(); });
+
+  Status fatal = StoreOutcomes();
+  if (!fatal.ok() || CancelRequested()) {
+    stop_ = true;
+    jobs_.CloseAndClear();
+    outcomes_.CloseAndClear();
+  }
+  lister.join();
+  for (std::thread& worker : workers) worker.join();
+
+  report_.listed = listed_;
+  report_.skipped += skipped_;
+  if (!fatal.ok()) {
+    report_.status = std::move(fatal);
+  } else if (CancelRequested()) {
+    report_.status = Status(ErrorCode::kCancelled, "sync interrupted");
+  } else if (!listing_status_.ok()) {
+    report_.status = listing_status_;
+  } else if (!first_error_.ok()) {
+    report_.status = first_error_;
+  } else if (listing_complete_ && newest_listed_ &&
+             (!watermark_ || *newest_listed_ > *watermark_)) {
+    // Everything listed up to here is stored (or pending): later runs can stop here.
+    report_.status =
+        store_.SetState(WatermarkKey(report_.user_id), std::to_string(*newest_listed_));
+  }
+  Finish();
+  return report_;
+}
+
+Status Runner::Prepare() {
+  PELO_RETURN_IF_ERROR(Validate(options_));
+  auto me = client_.Me();
+  if (!me.ok()) return me.status();
+  report_.user_id = me->value.id;
+  report_.username = me->value.username;
+  if (report_.user_id.empty()) return Status(ErrorCode::kApi, "GET /api/me: no user id");
+  PELO_RETURN_IF_ERROR(store_.SaveUser(me->value, {me->path, me->raw}));
+  PELO_ASSIGN_OR_RETURN(known_, store_.StoredWorkoutIds());
+  PELO_ASSIGN_OR_RETURN(auto watermark, store_.GetState(WatermarkKey(report_.user_id)));
+  if (watermark) {
+    try {
+      watermark_ = std::stoll(*watermark);
+    } catch (const std::exception&) {
+      watermark_.reset();  // unreadable: list everything once more, then it is rewritten
+    }
+  }
+  const bool selective = !options_.workout_ids.empty() || options_.since || options_.last ||
+                         !options_.discipline.empty() || options_.reconcile;
+  if (!selective) {
+    PELO_ASSIGN_OR_RETURN(pending_, store_.PendingWorkoutIds());
+  }
+  return OkStatus();
+}
+
+Status Runner::Reconcile() {
+  std::unordered_set<std::string> listed;
   for (int page = 0;; ++page) {
     if (CancelRequested()) return Status(ErrorCode::kCancelled, "sync interrupted");
-    PELO_ASSIGN_OR_RETURN(auto fetched, client.Workouts(user_id, page, options.page_size));
-    ++report.requests;
-    bool reached_known = false;
-    for (const model::Workout& w : fetched.value.data) {
-      ++listing.listed;
-      if (known.count(w.id)) {
-        reached_known = true;
-      } else if (w.status != "COMPLETE") {
-        ++listing.skipped;
-      } else {
-        listing.new_ids.push_back(w.id);
+    auto fetched = internal::WithRetries(
+        [&] { return client_.Workouts(report_.user_id, page, options_.page_size); });
+    if (!fetched.ok()) return fetched.status();
+    for (const model::Workout& entry : fetched->value.data) {
+      ++report_.listed;
+      listed.insert(entry.id);
+      if (!known_.count(entry.id)) ++report_.skipped;  // on Peloton, not synced yet
+    }
+    EmitProgress();
+    if (!fetched->value.show_next || fetched->value.data.empty()) break;
+  }
+  PELO_ASSIGN_OR_RETURN(store::ReconcileResult result, store_.Reconcile(listed));
+  report_.deleted = result.deleted_total;
+  report_.restored = result.restored;
+  return OkStatus();
+}
+
+void Runner::QueueJob(Job job) {
+  if (!queued_ids_.insert(job.workout_id).second) return;
+  ++queued_;
+  jobs_.Push(std::move(job));
+}
+
+void Runner::ListWorkouts() {
+  // Workouts named on the command line, and those seen in progress by earlier runs, first.
+  for (const std::string& id : options_.workout_ids) {
+    QueueJob(Job{id, std::nullopt, "", true, known_.count(id) != 0});
+  }
+  for (const std::string& id : pending_) {
+    QueueJob(Job{id, std::nullopt, "", true, known_.count(id) != 0});
+  }
+  if (options_.workout_ids.empty()) {
+    internal::ListingRules rules(
+        {&known_, watermark_, options_.full, options_.since, options_.last, options_.discipline});
+    bool more = true;
+    for (int page = 0; more && !stop_ && !CancelRequested(); ++page) {
+      auto fetched = internal::WithRetries(
+          [&] { return client_.Workouts(report_.user_id, page, options_.page_size); });
+      if (!fetched.ok()) {
+        listing_status_ = fetched.status().WithContext("listing workouts");
+        break;
+      }
+      model::WorkoutPage& list = fetched->value;
+      for (size_t i = 0; i < list.data.size() && more; ++i) {
+        model::Workout& entry = list.data[i];
+        if (!rules.Wants(entry)) {
+          more = false;  // past --since / --last: the rest is older
+          break;
+        }
+        ++listed_;
+        switch (rules.Decide(entry)) {
+          case EntryAction::kFetch: {
+            Job job;
+            job.workout_id = entry.id;
+            job.need_detail = internal::NeedsDetail(entry);
+            job.known = known_.count(entry.id) != 0;
+            if (i < list.raw_data.size()) job.entry_json = std::move(list.raw_data[i]);
+            job.entry = std::move(entry);
+            QueueJob(std::move(job));
+            break;
+          }
+          case EntryAction::kInProgress:
+            if (!queued_ids_.count(entry.id)) {
+              // Remembered now (the store is thread-safe), fetched by a later sync.
+              if (Status marked = store_.MarkPending(entry.id, entry.status); !marked.ok()) {
+                listing_status_ = marked;
+                more = false;
+              }
+            }
+            ++skipped_;
+            break;
+          case EntryAction::kKnown:
+          case EntryAction::kFiltered:
+            ++skipped_;
+            break;
+        }
+      }
+      const bool end_of_list = !list.show_next || list.data.empty();
+      if (more && (end_of_list || rules.ReachedWatermark())) {
+        listing_complete_ = rules.Unfiltered();
+        more = false;
       }
     }
-    if (!fetched.value.show_next || fetched.value.data.empty()) break;
-    if (backfill_complete && reached_known) break;
+    newest_listed_ = rules.newest();
   }
-  return listing;
+  listing_done_ = true;
+  jobs_.Close();
 }
 
-// Fetches one workout's detail and graph and stores them in one transaction.
-Status FetchAndStore(api::Client& client, store::Store& store, const std::string& workout_id,
-                     const Options& options, Report& report) {
-  PELO_ASSIGN_OR_RETURN(auto detail, client.Workout(workout_id));
-  PELO_ASSIGN_OR_RETURN(auto graph, client.PerformanceGraph(workout_id, options.every_n));
-  report.requests += 2;
-  store::WorkoutBundle bundle;
-  bundle.workout = std::move(detail.value);
-  bundle.graph = std::move(graph.value);
-  bundle.every_n = options.every_n;
-  bundle.raw.push_back({std::move(detail.path), std::move(detail.raw)});
-  bundle.raw.push_back({std::move(graph.path), std::move(graph.raw)});
-  return store.SaveWorkout(bundle);
+void Runner::Work() {
+  while (std::optional<Job> job = jobs_.Pop()) {
+    if (stop_ || CancelRequested()) break;
+    Outcome outcome = internal::FetchWorkout(client_, report_.user_id, *job, options_.every_n);
+    if (outcome.kind == Outcome::kFailed && (outcome.error.code() == ErrorCode::kUnauthenticated ||
+                                             outcome.error.code() == ErrorCode::kCancelled)) {
+      // Nothing else will get through either: stop listing and fetching.
+      stop_ = true;
+      jobs_.CloseAndClear();
+    }
+    if (!outcomes_.Push(std::move(outcome))) break;
+  }
+  if (--workers_left_ == 0) outcomes_.Close();
 }
 
-// Instructors change rarely and are few: one listing per sync keeps names current.
-Status SyncInstructors(api::Client& client, store::Store& store, Report& report) {
-  PELO_ASSIGN_OR_RETURN(auto fetched, client.Instructors(0, 100));
-  ++report.requests;
-  return store.SaveInstructors(fetched.value, {fetched.path, fetched.raw});
+Status Runner::StoreOutcomes() {
+  auto last_progress = std::chrono::steady_clock::now();
+  while (true) {
+    bool timed_out = false;
+    std::optional<Outcome> outcome = outcomes_.PopFor(std::chrono::milliseconds(100), &timed_out);
+    if (CancelRequested()) {
+      // Keep what was fetched completely; stop waiting for the rest.
+      if (outcome && outcome->kind == Outcome::kBundle) PELO_RETURN_IF_ERROR(StoreOne(*outcome));
+      return OkStatus();
+    }
+    if (!outcome && !timed_out) return OkStatus();  // workers done
+    if (outcome) PELO_RETURN_IF_ERROR(StoreOne(*outcome));
+    const auto now = std::chrono::steady_clock::now();
+    if (outcome || now - last_progress >= std::chrono::milliseconds(250)) {
+      last_progress = now;
+      EmitProgress();
+    }
+  }
+}
+
+Status Runner::StoreOne(Outcome& outcome) {
+  switch (outcome.kind) {
+    case Outcome::kBundle:
+      PELO_RETURN_IF_ERROR(store_.SaveWorkout(outcome.bundle));
+      ++(outcome.known ? report_.updated : report_.added);
+      return OkStatus();
+    case Outcome::kInProgress:
+      ++report_.skipped;
+      return store_.MarkPending(outcome.workout_id, outcome.status);
+    case Outcome::kGone:
+      ++report_.skipped;
+      return store_.ClearPending(outcome.workout_id);
+    case Outcome::kFailed:
+      if (outcome.error.code() == ErrorCode::kUnauthenticated) return outcome.error;
+      if (outcome.error.code() == ErrorCode::kCancelled) return OkStatus();
+      ++report_.failed;
+      NoteFailure(outcome.error);
+      return OkStatus();
+  }
+  return OkStatus();
+}
+
+void Runner::NoteFailure(const Status& status) {
+  std::lock_guard<std::mutex> lock(error_mu_);
+  if (first_error_.ok()) first_error_ = status;
+}
+
+void Runner::EmitProgress() {
+  if (!options_.on_progress) return;
+  Progress p;
+  p.listed = options_.reconcile ? report_.listed : listed_.load();
+  p.to_fetch = queued_;
+  p.stored = report_.added + report_.updated;
+  p.failed = report_.failed;
+  p.listing_done = listing_done_;
+  if (options_.counters) p.requests = options_.counters->requests.load() - requests_at_start_;
+  p.seconds = Elapsed();
+  options_.on_progress(p);
+}
+
+void Runner::Finish() {
+  report_.pending = 0;
+  if (auto pending = store_.PendingWorkoutIds(); pending.ok()) {
+    report_.pending = static_cast<int64_t>(pending->size());
+  }
+  if (auto total = store_.CountWorkouts(); total.ok()) report_.stored_total = *total;
+  if (options_.counters) {
+    report_.requests = options_.counters->requests.load() - requests_at_start_;
+    report_.bytes = options_.counters->bytes.load() - bytes_at_start_;
+  }
+  report_.seconds = Elapsed();
 }
 
 }  // namespace
 
-StatusOr<Report> Run(api::Client& client, store::Store& store, const Options& options) {
-  if (options.every_n < 1) return Status(ErrorCode::kInvalidArgument, "--every-n must be >= 1");
-  if (options.page_size < 1) return Status(ErrorCode::kInvalidArgument, "page size must be >= 1");
-  Report report;
-  PELO_ASSIGN_OR_RETURN(auto me, client.Me());
-  ++report.requests;
-  report.user_id = me.value.id;
-  report.username = me.value.username;
-  if (report.user_id.empty()) return Status(ErrorCode::kApi, "GET /api/me: no user id");
-  PELO_RETURN_IF_ERROR(store.SaveUser(me.value, {me.path, me.raw}));
-  PELO_RETURN_IF_ERROR(SyncInstructors(client, store, report));
-
-  const std::string backfill_key = kBackfillKeyPrefix + report.user_id;
-  PELO_ASSIGN_OR_RETURN(auto known, store.StoredWorkoutIds());
-  PELO_ASSIGN_OR_RETURN(auto backfill, store.GetState(backfill_key));
-  PELO_ASSIGN_OR_RETURN(Listing listing, ListNew(client, report.user_id, known,
-                                                 backfill.has_value(), options, report));
-  report.listed = listing.listed;
-  report.skipped = listing.skipped;
-
-  Progress progress{0, static_cast<int64_t>(listing.new_ids.size())};
-  for (const std::string& id : listing.new_ids) {
-    if (CancelRequested()) return Status(ErrorCode::kCancelled, "sync interrupted");
-    PELO_RETURN_IF_ERROR(
-        FetchAndStore(client, store, id, options, report).WithContext("workout " + id));
-    ++report.added;
-    ++progress.done;
-    if (options.on_progress) options.on_progress(progress);
-  }
-  PELO_RETURN_IF_ERROR(store.SetState(backfill_key, "1"));
-  PELO_ASSIGN_OR_RETURN(report.stored_total, store.CountWorkouts());
-  return report;
+Report Run(api::Client& client, store::Store& store, const Options& options) {
+  Runner runner(client, store, options);
+  return runner.Run();
 }
 
 }  // namespace pelo::sync

@@ -64,7 +64,7 @@ TEST(CliErrors, TruncatedJsonMidSyncKeepsWhatWasStoredAndResumes) {
   });
   CliEnv env(api.url());
   ASSERT_EQ(LoginWithToken(env).exit_code, 0);
-  auto r = env.Pelo({"sync"});
+  auto r = env.Pelo({"sync", "--quiet"});  // no progress lines: just the error
   EXPECT_EQ(r.exit_code, 5) << r.err;
   EXPECT_NE(r.err.find("w2"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;

@@ -46,6 +46,7 @@ std::optional<double> ResolveWorkoutFtp(const FtpInfo& info);
 // One page of GET /api/user/{id}/workouts.
 struct WorkoutPage {
   std::vector<Workout> data;
+  std::vector<std::string> raw_data;  // each item of `data` as JSON (minified), same order
   int64_t total = 0;
   int64_t count = 0;
   int64_t page = 0;
