@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.h"
 #include "lookup.h"
@@ -13,15 +14,15 @@
 namespace pelo::cli {
 namespace {
 
-// Polite by default: Peloton is an unofficial API; 10 requests a second syncs 1,000 workouts
-// in about three minutes. --rate 0 lifts the cap (the simulator, benchmarks).
+// Polite by default: Peloton's API is unofficial, and 10 requests a second still syncs 1,000
+// workouts in about three minutes. A simulator on this machine gets no cap unless asked.
 constexpr double kDefaultRate = 10;
 
 struct SyncFlags {
   std::string db;
   int every_n = 1;
   int jobs = 4;
-  double rate = kDefaultRate;
+  std::optional<double> rate;  // unset: kDefaultRate, or no cap for a server on loopback
   std::string since;
   int64_t last = 0;
   std::vector<std::string> workouts;
@@ -104,7 +105,12 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
     options.since = since;
   }
   TransportTuning tuning;
-  tuning.max_requests_per_second = flags.rate;
+  if (flags.rate) {
+    tuning.max_requests_per_second = *flags.rate;
+  } else {
+    PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
+    tuning.max_requests_per_second = http::IsLoopbackUrl(endpoints.api_url) ? 0 : kDefaultRate;
+  }
   tuning.counters = std::make_shared<http::TransportCounters>();
   options.counters = tuning.counters;
 
@@ -139,7 +145,8 @@ void AddSyncCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--jobs,-j", flags->jobs, "Workouts fetched at the same time (default 4)")
       ->check(CLI::Range(1, 64));
   cmd->add_option("--rate", flags->rate,
-                  "At most this many requests per second (default 10; 0: no cap)")
+                  "At most this many requests per second (default 10, none for a server on "
+                  "this machine; 0: no cap)")
       ->check(CLI::Range(0.0, 1000.0));
   cmd->add_option("--since", flags->since,
                   "Only workouts from this date on (YYYY-MM-DD, UTC, or epoch seconds)");

@@ -117,6 +117,8 @@ const char* StatusText(int status) {
   }
 }
 
+bool IsLoopbackUrl(std::string_view url) { return IsLoopbackHost(UrlHost(url)); }
+
 Status CheckUrlAllowed(const std::string& url, const std::string& what) {
   const std::string scheme = UrlScheme(url);
   const std::string host = UrlHost(url);

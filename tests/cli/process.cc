@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -131,6 +132,39 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
   }
   Pump(in[1], input, out[0], err[0], r);
   if (interrupter.joinable()) interrupter.join();
+  int status = 0;
+  waitpid(pid, &status, 0);
+  r.exit_code = ExitCode(status);
+  return r;
+}
+
+ProcessResult RunProcessKilledWhen(const std::vector<std::string>& argv,
+                                   const std::map<std::string, std::string>& env,
+                                   const std::function<bool()>& kill_when) {
+  signal(SIGPIPE, SIG_IGN);
+  int in[2], out[2], err[2];
+  if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
+    throw std::runtime_error("pipe failed");
+  }
+  pid_t pid = Spawn(argv, MergedEnv(env), in[0], out[1], err[1]);
+  close(in[0]);
+  close(out[1]);
+  close(err[1]);
+  ProcessResult r;
+  std::atomic<bool> exited{false};
+  // The process is not reaped before the join below, so pid stays valid for kill().
+  std::thread killer([&] {
+    while (!exited) {
+      if (kill_when()) {
+        kill(pid, SIGKILL);
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  });
+  Pump(in[1], "", out[0], err[0], r);
+  exited = true;
+  killer.join();
   int status = 0;
   waitpid(pid, &status, 0);
   r.exit_code = ExitCode(status);

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,6 +24,12 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
                          const std::map<std::string, std::string>& env = {},
                          const std::string& input = "",
                          std::optional<std::chrono::milliseconds> interrupt_after = std::nullopt);
+
+// Runs `argv` like RunProcess and kills it with SIGKILL as soon as `kill_when()` (polled every
+// millisecond while it runs) returns true. exit_code is 137 when it was killed.
+ProcessResult RunProcessKilledWhen(const std::vector<std::string>& argv,
+                                   const std::map<std::string, std::string>& env,
+                                   const std::function<bool()>& kill_when);
 
 // A pelo-sim process on an ephemeral loopback port, stopped (SIGTERM, then waited) on scope exit.
 class SimProcess {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -89,6 +90,9 @@ void GlobalInit();
 
 // The standard reason phrase of an HTTP status ("Service Unavailable"), or "" when unknown.
 const char* StatusText(int status);
+
+// True when `url`'s host is this machine (localhost, 127.0.0.0/8, ::1).
+bool IsLoopbackUrl(std::string_view url);
 
 // Ok when `url` may be used: https anywhere, http only to loopback. Names `what` in the error.
 Status CheckUrlAllowed(const std::string& url, const std::string& what);
