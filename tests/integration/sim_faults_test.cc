@@ -161,10 +161,43 @@ TEST_F(SimFaultsTest, ResetIsANetworkError) {
   EXPECT_EQ(Get("/api/me").status().code(), ErrorCode::kNetwork);
 }
 
-TEST_F(SimFaultsTest, ResetCutsEvenAnEmptyBody) {
+TEST_F(SimFaultsTest, ResetCutsErrorAnswersToo) {
   StartFaulty("reset:1");
-  auto bad_path = Get("/api/no/such/path");
-  EXPECT_FALSE(bad_path.ok());
+  auto unknown = Get("/api/no/such/path");
+  EXPECT_EQ(unknown.status().code(), ErrorCode::kNetwork);
+  EXPECT_EQ(LoggedFault("/api/no/such/path"), "reset");
+}
+
+// DELETE /api/workout/ID answers 200 with an empty body: reset announces one byte and closes.
+TEST_F(SimFaultsTest, ResetCutsEvenAnEmptyBody) {
+  StartFaulty("");  // the same seed's athlete, unfaulted, to learn a workout id
+  auto me = Get("/api/me");
+  ASSERT_TRUE(me.ok()) << me.status().ToString();
+  const std::string user_id = json::parse(me->body)["id"].get<std::string>();
+  auto workouts = Get("/api/user/" + user_id + "/workouts?limit=1");
+  ASSERT_TRUE(workouts.ok()) << workouts.status().ToString();
+  const std::string workout_id = json::parse(workouts->body)["data"][0]["id"].get<std::string>();
+  http::Request remove;
+  remove.method = "DELETE";
+  remove.url = server_->url() + "/api/workout/" + workout_id;
+  remove.headers = {{"Authorization", "Bearer " + token_}};
+  auto unfaulted = transport_->Send(remove);
+  ASSERT_TRUE(unfaulted.ok()) << unfaulted.status().ToString();
+  ASSERT_EQ(unfaulted->status, 200);
+  ASSERT_EQ(unfaulted->body, "");
+  StopAll();
+
+  StartFaulty("reset:1");
+  remove.url = server_->url() + "/api/workout/" + workout_id;
+  remove.headers = {{"Authorization", "Bearer " + token_}};
+  auto cut = transport_->Send(remove);
+  ASSERT_FALSE(cut.ok()) << "status " << cut->status;
+  EXPECT_EQ(cut.status().code(), ErrorCode::kNetwork) << cut.status().ToString();
+  const auto requests = server_->Requests();
+  ASSERT_FALSE(requests.empty());
+  EXPECT_EQ(requests.back().path, "/api/workout/" + workout_id);
+  EXPECT_EQ(requests.back().status, 200) << "the same seed's workout, deleted";
+  EXPECT_EQ(requests.back().fault, "reset");
 }
 
 // slow: the normal answer (its delay is not asserted: no timed assertions), logged as slow.
