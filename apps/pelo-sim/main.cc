@@ -31,6 +31,17 @@ void AddFlags(CLI::App& app, pelo::sim::Options& o) {
   app.add_option("--request-log", o.request_log,
                  "Append every request answered to this file, one JSON object per line "
                  "(secrets redacted)");
+  app.add_option("--faults", o.faults,
+                 "Inject faults into /api/* requests: kind:fraction,... with kinds 429, 500, "
+                 "502, 503, reset (connection closed mid-body), truncate (a complete 200 with "
+                 "half the body), html (Cloudflare 502 page), invalid-json, slow (10x "
+                 "--latency-ms, or 100 ms); e.g. 429:0.05,503:0.02,slow:0.1. Which request gets "
+                 "which fault depends only on --seed and the request's number");
+  app.add_option("--retry-after", o.retry_after_s, "Retry-After seconds of an injected 429")
+      ->capture_default_str();
+  app.add_option("--revoke-refresh-after", o.revoke_refresh_after,
+                 "A refresh token stops working after N successful refreshes (0 = never)")
+      ->capture_default_str();
 }
 
 }  // namespace

@@ -71,8 +71,10 @@ std::string RedactBody(const std::string& body, const std::string& content_type)
 nlohmann::json ToJson(const RecordedRequest& r) {
   nlohmann::json headers = nlohmann::json::array();
   for (const auto& [name, value] : r.headers) headers.push_back({name, value});
-  return {{"method", r.method}, {"path", r.path}, {"query", r.query},
-          {"headers", headers}, {"body", r.body}, {"status", r.status}};
+  nlohmann::json line = {{"method", r.method}, {"path", r.path}, {"query", r.query},
+                         {"headers", headers}, {"body", r.body}, {"status", r.status}};
+  if (!r.fault.empty()) line["fault"] = r.fault;
+  return line;
 }
 
 }  // namespace
@@ -113,8 +115,10 @@ RequestLog::RequestLog(const std::string& path) {
   if (!path.empty()) file_.open(path, std::ios::app);
 }
 
-void RequestLog::Record(const httplib::Request& req, const httplib::Response& res) {
+void RequestLog::Record(const httplib::Request& req, const httplib::Response& res,
+                        std::string fault) {
   RecordedRequest entry = ToRecorded(req, res.status);
+  entry.fault = std::move(fault);
   std::lock_guard lock(mu_);
   if (file_.is_open()) {
     file_ << ToJson(entry).dump() << '\n';

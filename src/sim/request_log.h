@@ -17,7 +17,8 @@ class RequestLog {
   // Also appends each entry as a JSON line to `path` when it is not "".
   explicit RequestLog(const std::string& path);
 
-  void Record(const httplib::Request& req, const httplib::Response& res);
+  // `fault` is the injected fault's name, "" when none.
+  void Record(const httplib::Request& req, const httplib::Response& res, std::string fault = "");
   std::vector<RecordedRequest> Entries() const;
   void Clear();
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/fault_injector.h"
+
 namespace pelo::sim {
 namespace {
 
@@ -33,14 +35,20 @@ bool Authorized(const Context& ctx, const httplib::Request& req) {
 }
 
 httplib::Server::Handler Open(Context& ctx, Route route) {
-  return
-      [&ctx, route](const httplib::Request& req, httplib::Response& res) { route(ctx, req, res); };
+  return [&ctx, route](const httplib::Request& req, httplib::Response& res) {
+    route(ctx, req, res);
+    CutIfTruncating(res);  // here, before httplib compresses the body
+  };
 }
 
 httplib::Server::Handler Guarded(Context& ctx, Route route) {
   return [&ctx, route](const httplib::Request& req, httplib::Response& res) {
-    if (!Authorized(ctx, req)) return SendApiError(res, 401, 3020, "Not logged in");
-    route(ctx, req, res);
+    if (Authorized(ctx, req)) {
+      route(ctx, req, res);
+    } else {
+      SendApiError(res, 401, 3020, "Not logged in");
+    }
+    CutIfTruncating(res);  // here, before httplib compresses the body
   };
 }
 

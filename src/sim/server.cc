@@ -5,6 +5,8 @@
 #include <thread>
 
 #include "sim/context.h"
+#include "sim/fault_injector.h"
+#include "sim/faults.h"
 #include "sim/request_log.h"
 
 namespace pelo::sim {
@@ -19,6 +21,8 @@ Status Validate(const Options& o) {
   if (o.threads < 1 || o.threads > 1024) return bad("--threads must be 1-1024");
   if (o.latency_ms < 0 || o.latency_ms > 600000) return bad("--latency-ms must be 0-600000");
   if (o.token_ttl_s < 1) return bad("--token-ttl must be at least 1 second");
+  if (o.retry_after_s < 0 || o.retry_after_s > 86400) return bad("--retry-after must be 0-86400");
+  if (o.revoke_refresh_after < 0) return bad("--revoke-refresh-after must be 0 or more");
   if (o.email.empty()) return bad("--email must not be empty");
   if (!ParseDate(o.end_date)) return bad("--end-date must be a YYYY-MM-DD date: " + o.end_date);
   return OkStatus();
@@ -26,8 +30,11 @@ Status Validate(const Options& o) {
 
 class ServerImpl final : public Server {
  public:
-  ServerImpl(Options options, std::unique_ptr<DataSet> data)
-      : context_(std::move(options), std::move(data)), log_(context_.options.request_log) {}
+  ServerImpl(Options options, std::unique_ptr<DataSet> data, FaultPlan faults)
+      : context_(std::move(options), std::move(data)),
+        log_(context_.options.request_log),
+        faults_(std::move(faults), context_.options.seed, context_.options.retry_after_s,
+                context_.options.latency_ms) {}
   ~ServerImpl() override { Stop(); }
 
   Status Start() override;
@@ -44,6 +51,7 @@ class ServerImpl final : public Server {
 
   Context context_;
   RequestLog log_;
+  FaultInjector faults_;
   httplib::Server http_;
   std::thread thread_;
   int port_ = 0;
@@ -60,20 +68,27 @@ void ServerImpl::Configure() {
   // until the client's delayed ACK (~40 ms) on every keep-alive request.
   http_.set_tcp_nodelay(true);
   const int latency_ms = context_.options.latency_ms;
-  http_.set_pre_routing_handler([latency_ms](const httplib::Request&, httplib::Response&) {
-    // Sleeping in the worker thread is the point: it models a slow server holding a connection.
-    if (latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
+  http_.set_pre_routing_handler(
+      [this, latency_ms](const httplib::Request& req, httplib::Response& res) {
+        // Sleeping in the worker thread is the point: it models a slow server holding a
+        // connection.
+        if (latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
+        return faults_.BeforeRoute(req, res);
+      });
   http_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    if (res.status == 404) return SendApiError(res, 404, 4040, "Not Found");
-    SendApiError(res, res.status, res.status, "Request failed");
+    if (res.status == 404) {
+      SendApiError(res, 404, 4040, "Not Found");
+    } else {
+      SendApiError(res, res.status, res.status, "Request failed");
+    }
+    CutIfTruncating(res);
   });
   // Recorded before the response is written (a logger would run after it), so a client that
   // has its answer finds its request in the log.
-  http_.set_post_routing_handler(
-      [this](const httplib::Request& req, httplib::Response& res) { log_.Record(req, res); });
+  http_.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    log_.Record(req, res, FinishFault(res));
+  });
   RegisterAuthRoutes(http_, context_);
   RegisterApiRoutes(http_, context_);
 }
@@ -109,10 +124,12 @@ void ServerImpl::Stop() {
 
 StatusOr<std::unique_ptr<Server>> Server::Create(const Options& options) {
   PELO_RETURN_IF_ERROR(Validate(options));
+  PELO_ASSIGN_OR_RETURN(FaultPlan faults, ParseFaultPlan(options.faults));
   StatusOr<std::unique_ptr<DataSet>> data =
       options.workouts_from.empty() ? BuildSyntheticDataSet(options) : LoadDataSetFromDir(options);
   if (!data.ok()) return data.status();
-  return std::unique_ptr<Server>(new ServerImpl(options, std::move(data).value()));
+  return std::unique_ptr<Server>(
+      new ServerImpl(options, std::move(data).value(), std::move(faults)));
 }
 
 }  // namespace pelo::sim

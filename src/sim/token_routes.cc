@@ -3,7 +3,8 @@
 //
 // Refresh tokens do not rotate: a refresh answers with the same refresh token, which stays
 // valid for the life of the process (Auth0's default for non-rotating clients), so concurrent
-// refreshes by several workers never invalidate each other.
+// refreshes by several workers never invalidate each other; with --revoke-refresh-after N it
+// stops working after N successful refreshes (as a revoked grant does).
 #include <algorithm>
 #include <cctype>
 
@@ -17,7 +18,7 @@ using nlohmann::json;
 
 void SendTokens(Context& ctx, httplib::Response& res, const std::string& client_id,
                 const std::string& scope, const std::string& nonce, std::string refresh_token) {
-  if (refresh_token.empty()) refresh_token = ctx.auth.IssueRefreshToken({client_id, scope});
+  if (refresh_token.empty()) refresh_token = ctx.auth.IssueRefreshToken({client_id, scope, 0});
   SendJson(res, 200,
            {{"access_token", ctx.tokens.AccessToken(client_id, scope)},
             {"refresh_token", refresh_token},
@@ -70,8 +71,9 @@ void PasswordGrant(Context& ctx, const json& f, httplib::Response& res) {
 
 void RefreshGrant(Context& ctx, const json& f, httplib::Response& res) {
   const std::string token = StringField(f, "refresh_token");
-  const auto grant = ctx.auth.FindRefreshToken(token);
-  if (!grant || grant->client_id != StringField(f, "client_id")) {
+  const auto grant = ctx.auth.UseRefreshToken(token, StringField(f, "client_id"),
+                                              ctx.options.revoke_refresh_after);
+  if (!grant) {
     return SendOAuthError(res, 403, "invalid_grant", "Unknown or invalid refresh token.");
   }
   SendTokens(ctx, res, grant->client_id, grant->scope, "", token);

@@ -136,6 +136,16 @@ std::optional<RefreshGrant> AuthState::FindRefreshToken(const std::string& token
   return it->second;
 }
 
+std::optional<RefreshGrant> AuthState::UseRefreshToken(const std::string& token,
+                                                       const std::string& client_id, int max_uses) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const auto it = refresh_.find(token);
+  if (it == refresh_.end() || it->second.client_id != client_id) return std::nullopt;
+  if (max_uses > 0 && it->second.uses >= max_uses) return std::nullopt;
+  ++it->second.uses;
+  return it->second;
+}
+
 std::string AuthState::NewSession() {
   // Legacy session ids were 32 lowercase hex characters.
   static constexpr char kHex[] = "0123456789abcdef";

@@ -51,6 +51,7 @@ struct AuthCode {
 
 struct RefreshGrant {
   std::string client_id, scope;
+  int uses = 0;  // successful refreshes so far
 };
 
 // Thread-safe store of everything issued during logins.
@@ -71,6 +72,11 @@ class AuthState {
 
   std::string IssueRefreshToken(RefreshGrant grant);
   std::optional<RefreshGrant> FindRefreshToken(const std::string& token) const;
+  // Counts a refresh with `token` by `client_id` and returns its grant; nullopt (and nothing
+  // counted) for an unknown token, another client, or a token already used `max_uses` times
+  // (0 = no limit).
+  std::optional<RefreshGrant> UseRefreshToken(const std::string& token,
+                                              const std::string& client_id, int max_uses);
 
   std::string NewSession();
   bool HasSession(const std::string& session_id) const;

@@ -26,8 +26,17 @@ struct Options {
   bool legacy_auth = false;
   int threads = 32;
   // Appends every request the simulator answers to this file, one JSON object per line
-  // ({"method","path","query","headers","body","status"}, as RecordedRequest), or "" for none.
+  // ({"method","path","query","headers","body","status"} plus "fault" for a faulted request,
+  // as RecordedRequest), or "" for none.
   std::string request_log;
+  // Faults injected into /api/* requests (never auth, OAuth, GraphQL or the login pages):
+  // "kind:fraction,..." with kinds 429, 500, 502, 503, reset, truncate, html, invalid-json,
+  // slow; "" for none. Which request gets which fault is a pure function of `seed` and the
+  // request's number (see src/sim/faults.h).
+  std::string faults;
+  int retry_after_s = 2;  // the Retry-After of an injected 429, in seconds
+  // A refresh token stops working after this many successful refreshes; 0 = never.
+  int revoke_refresh_after = 0;
 };
 
 // A request the simulator answered (the request log, for tests). Header names are lowercase;
@@ -39,7 +48,9 @@ struct RecordedRequest {
   std::string query;  // "page=0&limit=10" as sent (not decoded), "" when none
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
-  int status = 0;  // what the simulator answered
+  int status = 0;  // what the simulator answered (for reset: the status line it began with)
+  // The injected fault ("429", "reset", "truncate", ... as in Options::faults), "" when none.
+  std::string fault;
 
   // The value of header `name` (any case), or "".
   std::string Header(std::string_view name) const;
