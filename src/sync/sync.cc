@@ -55,7 +55,7 @@ class Runner {
         options_(options),
         start_(std::chrono::steady_clock::now()),
         jobs_(static_cast<size_t>(options.jobs) * 2),
-        outcomes_(static_cast<size_t>(options.jobs) * 2) {
+        outcomes_(4) {
     if (options_.counters) {
       requests_at_start_ = options_.counters->requests.load();
       bytes_at_start_ = options_.counters->bytes.load();
