@@ -22,6 +22,8 @@ void AddFlags(CLI::App& app, pelo::sim::Options& o) {
   app.add_option("--password", o.password, "The account's password")->capture_default_str();
   app.add_option("--workouts-from", o.workouts_from,
                  "Serve the {Workout, WorkoutSamples} JSON files in this directory");
+  app.add_option("--in-progress", o.in_progress,
+                 "The newest N workouts are IN_PROGRESS (a ride still going)");
   app.add_option("--latency-ms", o.latency_ms, "Delay added to every response")
       ->capture_default_str();
   app.add_option("--token-ttl", o.token_ttl_s, "Access-token lifetime in seconds")

@@ -30,6 +30,7 @@ Context::Context(Options opts, std::unique_ptr<DataSet> data_set)
       live(library, now),
       challenges(BuildChallenges(now)),
       tokens(data->user_id, options.token_ttl_s),
-      account(FollowedAtStart(members), DefaultSettings(), JoinedAtStart(challenges)) {}
+      account(FollowedAtStart(members), DefaultSettings(), JoinedAtStart(challenges)),
+      in_progress(options.in_progress) {}
 
 }  // namespace pelo::sim

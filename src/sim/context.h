@@ -3,6 +3,7 @@
 #pragma once
 
 #include <httplib.h>
+#include <atomic>
 
 #include <memory>
 #include <string>
@@ -39,6 +40,8 @@ struct Context {
   AuthState auth;
   AccountState account;
   MetricsCache metrics;
+  // How many of the newest workouts are IN_PROGRESS (Options::in_progress, then SetInProgress).
+  std::atomic<int> in_progress{0};
 };
 
 // Registers the auth host's routes (Auth0 pages, /oauth/token) and the legacy /auth/login.

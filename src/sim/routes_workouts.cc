@@ -47,6 +47,23 @@ void AddSummaries(const std::vector<const WorkoutEntry*>& all, json& body) {
   body["total_heart_rate_zone_durations"] = durations;
 }
 
+// A workout still going (the newest Context::in_progress ones): no end yet.
+void MarkInProgress(json& workout) {
+  workout["status"] = "IN_PROGRESS";
+  workout["end_time"] = nullptr;
+}
+
+// True when `w` is one of the newest Context::in_progress workouts.
+bool InProgress(const Context& ctx, const WorkoutEntry* w) {
+  const int newest = ctx.in_progress.load();
+  if (newest <= 0) return false;
+  const auto all = VisibleWorkouts(ctx);
+  for (size_t i = 0; i < all.size() && i < static_cast<size_t>(newest); ++i) {
+    if (all[i] == w) return true;
+  }
+  return false;
+}
+
 void Workouts(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   Paging paging;
   if (!PathIsUser(ctx, req, res) || !ReadPaging(req, res, &paging)) return;
@@ -56,6 +73,7 @@ void Workouts(Context& ctx, const httplib::Request& req, httplib::Response& res)
   json data = json::array();
   for (size_t i = paging.begin; i < paging.end; ++i) {
     data.push_back(ShapeWorkout(all[i]->detail, true, joins.ride, joins.instructor));
+    if (i < static_cast<size_t>(std::max(0, ctx.in_progress.load()))) MarkInProgress(data.back());
   }
   json body = {{"data", data}};
   body.update(PageEnvelope(paging, all.size()));
@@ -78,7 +96,9 @@ void Workout(Context& ctx, const httplib::Request& req, httplib::Response& res) 
   const WorkoutEntry* w = PathWorkout(ctx, req, res);
   if (w == nullptr) return;
   const Joins joins = ParseJoins(req);
-  SendJson(res, 200, ShapeWorkout(w->detail, false, joins.ride, joins.instructor));
+  json body = ShapeWorkout(w->detail, false, joins.ride, joins.instructor);
+  if (InProgress(ctx, w)) MarkInProgress(body);
+  SendJson(res, 200, body);
 }
 
 void DeleteWorkout(Context& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -20,6 +20,7 @@ Status Validate(const Options& o) {
   if (o.workouts < 0 || o.workouts > 100000) return bad("--workouts must be 0-100000");
   if (o.threads < 1 || o.threads > 1024) return bad("--threads must be 1-1024");
   if (o.latency_ms < 0 || o.latency_ms > 600000) return bad("--latency-ms must be 0-600000");
+  if (o.in_progress < 0) return bad("--in-progress must be >= 0");
   if (o.token_ttl_s < 1) return bad("--token-ttl must be at least 1 second");
   if (o.retry_after_s < 0 || o.retry_after_s > 86400) return bad("--retry-after must be 0-86400");
   if (o.revoke_refresh_after < 0) return bad("--revoke-refresh-after must be 0 or more");
@@ -45,6 +46,7 @@ class ServerImpl final : public Server {
   }
   std::vector<RecordedRequest> Requests() const override { return log_.Entries(); }
   void ClearRequests() override { log_.Clear(); }
+  void SetInProgress(int newest) override { context_.in_progress = newest; }
 
  private:
   void Configure();

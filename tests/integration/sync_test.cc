@@ -335,6 +335,37 @@ TEST_F(SyncTest, StoresPerSecondSamplesAtFullResolution) {
   }
 }
 
+TEST_F(SyncTest, InProgressWorkoutsAreFetchedAgainOnceComplete) {
+  sim::Options o;
+  o.workouts = 20;
+  o.in_progress = 2;  // the two newest rides are still going
+  StartAndLogIn(o);
+  auto store = OpenStore();
+  sync::Options options;
+  options.every_n = 30;
+  sync::Report first = sync::Run(*client_, *store, options);
+  ASSERT_TRUE(first.status.ok()) << first.status.ToString();
+  EXPECT_EQ(first.added, 18);
+  EXPECT_EQ(first.pending, 2);
+  EXPECT_EQ(first.stored_total, 18);
+
+  sync::Report still = sync::Run(*client_, *store, options);  // not finished yet
+  ASSERT_TRUE(still.status.ok()) << still.status.ToString();
+  EXPECT_EQ(still.added, 0);
+  EXPECT_EQ(still.pending, 2);
+
+  server_->SetInProgress(0);  // both rides are over
+  server_->ClearRequests();
+  sync::Report done = sync::Run(*client_, *store, options);
+  ASSERT_TRUE(done.status.ok()) << done.status.ToString();
+  EXPECT_EQ(done.added, 2);
+  EXPECT_EQ(done.pending, 0);
+  EXPECT_EQ(done.stored_total, 20);
+  // /api/me, one page, and a detail and a graph for each of the two.
+  EXPECT_EQ(CountRequests(*server_, "all"), 6);
+  EXPECT_EQ(CountRequests(*server_, "graph"), 2);
+}
+
 TEST_F(SyncTest, RejectsContradictorySelections) {
   sim::Options o;
   o.workouts = 3;

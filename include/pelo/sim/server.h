@@ -22,6 +22,9 @@ struct Options {
   std::string password = "demo";
   std::string workouts_from;  // directory of {"Workout","WorkoutSamples"} JSON files, or ""
   int latency_ms = 0;
+  // The newest N workouts are IN_PROGRESS (a ride still going): listed and fetched with that
+  // status and no end time, until Server::SetInProgress changes N.
+  int in_progress = 0;
   int64_t token_ttl_s = 172800;
   bool legacy_auth = false;
   int threads = 32;
@@ -73,6 +76,8 @@ class Server {
   // Every request answered so far, oldest first (thread-safe).
   virtual std::vector<RecordedRequest> Requests() const = 0;
   virtual void ClearRequests() = 0;
+  // From now on the newest `newest` workouts are IN_PROGRESS (0: every workout is complete).
+  virtual void SetInProgress(int newest) = 0;
 };
 
 }  // namespace pelo::sim
