@@ -123,6 +123,17 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   return db;
 }
 
+StatusOr<std::unique_ptr<Database>> Database::OpenForReading(const std::string& path) {
+  sqlite3* handle = nullptr;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+  std::unique_ptr<Database> db(new Database(handle, path));
+  if (rc != SQLITE_OK) return db->Error("open for reading");
+  sqlite3_extended_result_codes(handle, 1);
+  sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+  return db;
+}
+
 Database::~Database() { sqlite3_close_v2(db_); }
 
 Status Database::Exec(const std::string& sql, std::string_view operation) {

@@ -61,6 +61,9 @@ class Database {
  public:
   // Opens (creating) the file at `path` with WAL, foreign keys and a busy timeout.
   static StatusOr<std::unique_ptr<Database>> Open(const std::string& path);
+  // Opens an existing file read-only (a second connection beside a writer, e.g. to stream the
+  // archive while another connection writes); kStorage when it does not exist.
+  static StatusOr<std::unique_ptr<Database>> OpenForReading(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -70,6 +73,8 @@ class Database {
   // kStorage "<path>: <operation>: <sqlite message>".
   Status Error(std::string_view operation) const;
   const std::string& path() const { return path_; }
+  // The rowid of the last row this connection inserted (INTEGER PRIMARY KEY columns alias it).
+  int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
