@@ -132,7 +132,11 @@ int main(int argc, char** argv) {
     if (!store.ok()) Die(nullptr, store.status().ToString());
   }
   sqlite3* db = nullptr;
-  if (sqlite3_open(out.c_str(), &db) != SQLITE_OK) Die(db, out);
+  // Single-threaded use: no SQLite mutex per call, like the store's connection.
+  if (sqlite3_open_v2(out.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    Die(db, out);
+  }
   // The store's durability setting; foreign keys stay at SQLite's default (off), as during a
   // rebuild's transaction.
   Exec(db, "PRAGMA synchronous=NORMAL");

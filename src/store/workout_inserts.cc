@@ -186,7 +186,7 @@ Status WorkoutInserts::InsertSamples(int64_t workout_key,
     stmt.Bind(5, r.resistance_pct).Bind(6, r.speed_kph).Bind(7, r.heart_rate_bpm);
     stmt.Bind(8, r.incline_pct).Bind(9, r.pace_min_per_km).Bind(10, r.altitude_m);
     stmt.Bind(11, r.stroke_rate_spm).Bind(12, r.split_pace_s_per_500m);
-    PELO_RETURN_IF_ERROR(stmt.Run());
+    PELO_RETURN_IF_ERROR(stmt.RunAllBound());
   }
   return OkStatus();
 }
@@ -198,7 +198,7 @@ Status WorkoutInserts::InsertGps(const std::string& id, const model::Performance
     stmt.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, p.seconds_offset);
     stmt.Bind(4, p.latitude).Bind(5, p.longitude).Bind(6, p.accuracy);
     stmt.Bind(7, DistanceKm(p.distance, p.distance_unit)).BindTextOrNull(8, p.segment_id);
-    PELO_RETURN_IF_ERROR(stmt.Bind(9, int64_t{p.is_gap}).Run());
+    PELO_RETURN_IF_ERROR(stmt.Bind(9, int64_t{p.is_gap}).RunAllBound());
   }
   return OkStatus();
 }

@@ -28,13 +28,19 @@ Status ArchiveGrouper::Add(const std::string& path, std::string_view body) {
       json_bytes_ += static_cast<int64_t>(body.size());
       // Sync stores only what parses, and never a user without id.
       if (!user.ok() || user->id.empty()) return OkStatus();
-      return emit_(std::move(user).value());
+      RebuildItem item;
+      item.kind = RebuildItem::Kind::kUser;
+      item.user = std::move(user).value();
+      return emit_(std::move(item));
     }
     case ArchiveKind::kInstructors: {
       StatusOr<std::vector<model::Instructor>> list = api::ParseInstructorList(body);
       json_bytes_ += static_cast<int64_t>(body.size());
       if (!list.ok()) return OkStatus();
-      return emit_(std::move(list).value());
+      RebuildItem item;
+      item.kind = RebuildItem::Kind::kInstructors;
+      item.instructors = std::move(list).value();
+      return emit_(std::move(item));
     }
     default:
       break;
@@ -76,9 +82,13 @@ Status ArchiveGrouper::Flush() {
   bundle.workout = std::move(workout).value();
   bundle.graph = std::move(graph).value();
   bundle.every_n = pending.every_n;
-  store::PreparedWorkout prepared = store::PrepareWorkout(std::move(bundle));
-  DropSeries(prepared.bundle.graph);
-  return emit_(std::move(prepared));
+  RebuildItem item;
+  item.workout = store::PrepareWorkout(std::move(bundle));
+  DropSeries(item.workout.bundle.graph);
+  // The writer keys samples by the workout's integer key: free the per-row ids here rather
+  // than on the writing thread.
+  for (model::SampleRow& row : item.workout.samples) std::string().swap(row.workout_id);
+  return emit_(std::move(item));
 }
 
 }  // namespace pelo::sync

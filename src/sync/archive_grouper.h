@@ -6,7 +6,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "pelo/common/status.h"
@@ -14,8 +13,15 @@
 
 namespace pelo::sync {
 
-using RebuildItem =
-    std::variant<model::User, std::vector<model::Instructor>, store::PreparedWorkout>;
+// One thing to write; `kind` says which member holds it. (Not a std::variant: GCC 12 reports a
+// bogus maybe-uninitialized in variant's move at -O2.)
+struct RebuildItem {
+  enum class Kind { kUser, kInstructors, kWorkout };
+  Kind kind = Kind::kWorkout;
+  model::User user;
+  std::vector<model::Instructor> instructors;
+  store::PreparedWorkout workout;
+};
 
 class ArchiveGrouper {
  public:

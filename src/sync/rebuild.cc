@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <thread>
-#include <type_traits>
 
 #include "pelo/common/cancel.h"
 #include "sync/archive_grouper.h"
@@ -24,23 +23,20 @@ Status WriteAll(BoundedQueue<RebuildItem>& queue, store::RebuildWriter& writer,
                 const RebuildOptions& options, RebuildReport& report) {
   while (std::optional<RebuildItem> item = queue.Pop()) {
     if (CancelRequested()) return Interrupted();
-    Status status = std::visit(
-        [&](const auto& value) -> Status {
-          using T = std::decay_t<decltype(value)>;
-          if constexpr (std::is_same_v<T, model::User>) {
-            return writer.WriteUser(value);
-          } else if constexpr (std::is_same_v<T, std::vector<model::Instructor>>) {
-            return writer.WriteInstructors(value);
-          } else {
-            PELO_RETURN_IF_ERROR(writer.WriteWorkout(value));
-            ++report.workouts;
-            report.samples += static_cast<int64_t>(value.samples.size());
-            if (options.on_progress) options.on_progress(report.workouts);
-            return OkStatus();
-          }
-        },
-        *item);
-    PELO_RETURN_IF_ERROR(status);
+    switch (item->kind) {
+      case RebuildItem::Kind::kUser:
+        PELO_RETURN_IF_ERROR(writer.WriteUser(item->user));
+        break;
+      case RebuildItem::Kind::kInstructors:
+        PELO_RETURN_IF_ERROR(writer.WriteInstructors(item->instructors));
+        break;
+      case RebuildItem::Kind::kWorkout:
+        PELO_RETURN_IF_ERROR(writer.WriteWorkout(item->workout));
+        ++report.workouts;
+        report.samples += static_cast<int64_t>(item->workout.samples.size());
+        if (options.on_progress) options.on_progress(report.workouts);
+        break;
+    }
   }
   return OkStatus();
 }

@@ -10,6 +10,7 @@
 
 #include "integration/sim_fixture.h"
 #include "pelo/api/parse.h"
+#include "pelo/common/cancel.h"
 #include "pelo/sync/archive_key.h"
 #include "pelo/sync/sync.h"
 #include "support/db_digest.h"
@@ -50,6 +51,7 @@ class RebuildTest : public testing::SimTest {
   }
 
   void TearDown() override {
+    ResetCancel();
     store_.reset();
     SimTest::TearDown();
     std::filesystem::remove_all(dir_);
@@ -80,6 +82,23 @@ TEST_F(RebuildTest, RebuildingASyncedHistoryGivesTheSameTables) {
   // A second rebuild changes nothing either.
   EXPECT_EQ(RebuildOk().samples, report.samples);
   EXPECT_EQ(DigestTables(db_path_), synced);
+}
+
+TEST_F(RebuildTest, AnInterruptedRebuildLeavesTheDatabaseAsItWas) {
+  SyncHistory(10, 30);
+  if (HasFatalFailure()) return;
+  const auto synced = DigestTables(db_path_, {.include_bookkeeping = true});
+  sync::RebuildOptions options;
+  options.on_progress = [](int64_t written) {
+    if (written == 4) RequestCancel();
+  };
+  auto report = sync::Rebuild(*store_, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), ErrorCode::kCancelled);
+  EXPECT_EQ(DigestTables(db_path_, {.include_bookkeeping = true}), synced);
+  ResetCancel();
+  EXPECT_EQ(RebuildOk().workouts, 10);  // and the store is usable afterwards
+  EXPECT_EQ(DigestTables(db_path_, {.include_bookkeeping = true}), synced);
 }
 
 // The new sync stores workouts whose detail it does not need from their list entry.

@@ -37,6 +37,7 @@ struct WorkoutBundle {
 struct PreparedWorkout {
   WorkoutBundle bundle;                   // bundle.raw is ignored: rebuild never re-archives
   std::vector<model::SampleRow> samples;  // one per second of bundle.graph, metric units
+                                          // (their workout_id is not read: may be cleared)
 };
 
 // Computes `bundle`'s sample rows exactly as SaveWorkout does. Pure and thread-safe, so the

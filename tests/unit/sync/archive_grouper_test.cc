@@ -38,15 +38,18 @@ TEST_F(ArchiveGrouperTest, PrefersTheDetailAndTheFinestGraph) {
   ASSERT_TRUE(grouper_.Finish().ok());
 
   ASSERT_EQ(items_.size(), 4u);
-  EXPECT_EQ(std::get<model::User>(items_[0]).username, "rider");
-  EXPECT_EQ(std::get<std::vector<model::Instructor>>(items_[1]).at(0).id, "i1");
-  const auto& w1 = std::get<store::PreparedWorkout>(items_[2]);
+  EXPECT_EQ(items_[0].kind, RebuildItem::Kind::kUser);
+  EXPECT_EQ(items_[1].kind, RebuildItem::Kind::kInstructors);
+  EXPECT_EQ(items_[2].kind, RebuildItem::Kind::kWorkout);
+  EXPECT_EQ(items_[0].user.username, "rider");
+  EXPECT_EQ(items_[1].instructors.at(0).id, "i1");
+  const auto& w1 = items_[2].workout;
   EXPECT_EQ(w1.bundle.workout.name, "detail");
   EXPECT_EQ(w1.bundle.every_n, 1);
   ASSERT_EQ(w1.samples.size(), 3u);
   EXPECT_EQ(w1.samples[2].output_w, 120);
   EXPECT_EQ(w1.bundle.graph.duration, 3);
-  const auto& w2 = std::get<store::PreparedWorkout>(items_[3]);
+  const auto& w2 = items_[3].workout;
   EXPECT_EQ(w2.bundle.workout.name, "list");
   EXPECT_EQ(w2.bundle.every_n, 1);  // a graph path without every_n is full resolution
   EXPECT_EQ(grouper_.skipped(), 0);
@@ -61,7 +64,7 @@ TEST_F(ArchiveGrouperTest, SkipsAndCountsWorkoutsMissingAPartOrNotParsing) {
   ASSERT_TRUE(grouper_.Add("/api/workout/d?joins=ride", R"({"id":"d"})").ok());
   ASSERT_TRUE(grouper_.Finish().ok());
   ASSERT_EQ(items_.size(), 1u);
-  EXPECT_EQ(std::get<store::PreparedWorkout>(items_[0]).bundle.workout.id, "d");
+  EXPECT_EQ(items_[0].workout.bundle.workout.id, "d");
   EXPECT_EQ(grouper_.skipped(), 3);
   EXPECT_GT(grouper_.json_bytes(), 0);
 }
