@@ -12,6 +12,7 @@ namespace pelo::cli {
 void AddLoginCommands(CLI::App& app, Context& ctx);  // login, logout
 void AddWhoamiCommand(CLI::App& app, Context& ctx);
 void AddSyncCommand(CLI::App& app, Context& ctx);
+void AddRebuildCommand(CLI::App& app, Context& ctx);
 void AddWorkoutsCommand(CLI::App& app, Context& ctx);
 void AddExportCommand(CLI::App& app, Context& ctx);  // workouts, samples, history-csv
 void AddDemoCommand(CLI::App& app, Context& ctx);

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   pelo::cli::AddLoginCommands(app, ctx);
   pelo::cli::AddWhoamiCommand(app, ctx);
   pelo::cli::AddSyncCommand(app, ctx);
+  pelo::cli::AddRebuildCommand(app, ctx);
   pelo::cli::AddWorkoutsCommand(app, ctx);
   pelo::cli::AddExportCommand(app, ctx);
   pelo::cli::AddDemoCommand(app, ctx);

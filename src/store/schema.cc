@@ -84,6 +84,22 @@ CREATE TABLE pending_workouts (
 -- Stored workouts that `pelo sync --reconcile` no longer found on Peloton: kept, but flagged.
 -- Sync bookkeeping, not derived from the archive: `pelo rebuild` leaves it as it is.
 CREATE TABLE workout_deletions (workout_id TEXT PRIMARY KEY, detected_at INTEGER NOT NULL);
+)sql",
+                                                       R"sql(
+-- The workout an archived response belongs to (NULL for the user and instructors): storing a
+-- workout drops its other archived responses, and rebuild reads each workout's together.
+-- Existing rows are tagged from their paths: /api/workout/{id}[/...|?...] and
+-- /api/user/{uid}/workouts#{id} (sync::ClassifyArchivePath's workout kinds).
+ALTER TABLE raw_responses ADD COLUMN workout_id TEXT;
+UPDATE raw_responses SET workout_id = NULLIF(CASE
+  WHEN path GLOB '/api/workout/*' THEN substr(path, 14, CASE
+    WHEN instr(substr(path, 14), '/') = 0 AND instr(substr(path, 14), '?') = 0 THEN length(path)
+    WHEN instr(substr(path, 14), '/') = 0 THEN instr(substr(path, 14), '?') - 1
+    WHEN instr(substr(path, 14), '?') = 0 THEN instr(substr(path, 14), '/') - 1
+    ELSE min(instr(substr(path, 14), '/'), instr(substr(path, 14), '?')) - 1 END)
+  WHEN path GLOB '/api/user/*/workouts#*' THEN substr(path, instr(path, '/workouts#') + 10)
+  END, '');
+CREATE INDEX raw_responses_by_workout ON raw_responses(workout_id, path);
 )sql"};
   return kMigrations;
 }

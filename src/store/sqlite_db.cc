@@ -74,6 +74,12 @@ Status Statement::Run() {
   return row.ok() ? OkStatus() : row.status();
 }
 
+Status Statement::RunAllBound() {
+  StatusOr<bool> row = Step();
+  sqlite3_reset(stmt_);
+  return row.ok() ? OkStatus() : row.status();
+}
+
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
@@ -110,7 +116,7 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   sqlite3* handle = nullptr;
   int rc =
       sqlite3_open_v2(path.c_str(), &handle,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<Database> db(new Database(handle, path));
   if (rc != SQLITE_OK) return db->Error("open");
   sqlite3_extended_result_codes(handle, 1);
@@ -120,6 +126,17 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   PELO_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL", "enable WAL"));
   PELO_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL", "set synchronous"));
   PELO_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON", "enable foreign keys"));
+  return db;
+}
+
+StatusOr<std::unique_ptr<Database>> Database::OpenForReading(const std::string& path) {
+  sqlite3* handle = nullptr;
+  int rc =
+      sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+  std::unique_ptr<Database> db(new Database(handle, path));
+  if (rc != SQLITE_OK) return db->Error("open for reading");
+  sqlite3_extended_result_codes(handle, 1);
+  sqlite3_busy_timeout(handle, kBusyTimeoutMs);
   return db;
 }
 

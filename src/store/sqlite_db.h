@@ -40,6 +40,9 @@ class Statement {
   StatusOr<bool> Step();
   // Steps to completion (for writes), then resets for reuse.
   Status Run();
+  // Run() keeping the bindings, for hot loops that bind every parameter before each run: saves
+  // clearing them per row.
+  Status RunAllBound();
   // Ready for new bindings (keeps the compiled statement).
   void Reset();
 
@@ -59,8 +62,13 @@ class Statement {
 
 class Database {
  public:
-  // Opens (creating) the file at `path` with WAL, foreign keys and a busy timeout.
+  // Opens (creating) the file at `path` with WAL, foreign keys and a busy timeout. The
+  // connection takes no SQLite mutex per call: its owner serialises access (SqliteStore's
+  // lock), as SQLite's multi-thread mode requires.
   static StatusOr<std::unique_ptr<Database>> Open(const std::string& path);
+  // Opens an existing file read-only (a second connection beside a writer, e.g. to stream the
+  // archive while another connection writes); kStorage when it does not exist.
+  static StatusOr<std::unique_ptr<Database>> OpenForReading(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -70,6 +78,8 @@ class Database {
   // kStorage "<path>: <operation>: <sqlite message>".
   Status Error(std::string_view operation) const;
   const std::string& path() const { return path_; }
+  // The rowid of the last row this connection inserted (INTEGER PRIMARY KEY columns alias it).
+  int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

@@ -5,7 +5,9 @@
 
 #include "pelo/common/time.h"
 #include "pelo/store/store.h"
+#include "store/archive_stream.h"
 #include "store/raw_archive.h"
+#include "store/rebuild_writer.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 #include "store/workout_reader.h"
@@ -77,9 +79,7 @@ class SqliteStore final : public Store {
                          const RawResponse& raw) override {
     std::lock_guard lock(mutex_);
     return InTransaction(*db_, [&] {
-      for (const model::Instructor& instructor : instructors) {
-        PELO_RETURN_IF_ERROR(WriteInstructor(*db_, instructor));
-      }
+      PELO_RETURN_IF_ERROR(WriteInstructors(*db_, instructors));
       return ArchiveRaw(*db_, raw);
     });
   }
@@ -223,6 +223,26 @@ class SqliteStore final : public Store {
     StatusOr<std::string> body = Decompress(q.Blob(0), static_cast<size_t>(q.Int(1)));
     if (!body.ok()) return body.status().WithContext(db_->path() + ": " + path);
     return std::optional<std::string>(std::move(body).value());
+  }
+
+  Status ForEachArchived(
+      const std::function<Status(const std::string&, std::string_view)>& fn) override {
+    return StreamArchive(db_->path(), fn);  // its own connection: no lock needed
+  }
+
+  Status Rebuild(const std::function<Status(RebuildWriter&)>& fill) override {
+    std::lock_guard lock(mutex_);
+    // Off for the transaction (it cannot change inside one): the rows are consistent by
+    // construction, and without foreign keys SQLite empties each table at once instead of row
+    // by row and inserts without a parent lookup per sample.
+    PELO_RETURN_IF_ERROR(db_->Exec("PRAGMA foreign_keys=OFF", "rebuild"));
+    Status status = InTransaction(*db_, [&]() -> Status {
+      PELO_RETURN_IF_ERROR(DeleteDerivedRows(*db_));
+      PELO_ASSIGN_OR_RETURN(auto writer, MakeRebuildWriter(*db_));
+      return fill(*writer);
+    });
+    Status restored = db_->Exec("PRAGMA foreign_keys=ON", "rebuild");
+    return status.ok() ? restored : status;
   }
 
  private:

@@ -1,10 +1,9 @@
 #include "store/workout_writer.h"
 
-#include <nlohmann/json.hpp>
-
 #include "pelo/common/time.h"
 #include "store/raw_archive.h"
 #include "store/units.h"
+#include "store/workout_inserts.h"
 
 namespace pelo::store {
 namespace {
@@ -15,26 +14,6 @@ using sqlite::Statement;
 // Child tables first: they reference workouts(id) (samples: workouts(key)).
 constexpr const char* kChildTables[] = {"workout_summaries", "workout_metrics", "heart_rate_zones",
                                         "segments", "gps_points"};
-
-Status WriteRide(Database& db, const model::Ride& ride) {
-  if (ride.instructor) PELO_RETURN_IF_ERROR(WriteInstructor(db, *ride.instructor));
-  PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT INTO rides (id, title, description, fitness_discipline, instructor_id, duration,
-      length, original_air_time, pedaling_start_offset, difficulty_estimate, content_format,
-      image_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-    ON CONFLICT (id) DO UPDATE SET title = ?2, description = ?3, fitness_discipline = ?4,
-      instructor_id = ?5, duration = ?6, length = ?7, original_air_time = ?8,
-      pedaling_start_offset = ?9, difficulty_estimate = ?10, content_format = ?11,
-      image_url = ?12)sql"));
-  std::string instructor_id = ride.instructor_id;
-  if (instructor_id.empty() && ride.instructor) instructor_id = ride.instructor->id;
-  stmt.Bind(1, ride.id).BindTextOrNull(2, ride.title).BindTextOrNull(3, ride.description);
-  stmt.BindTextOrNull(4, ride.fitness_discipline).BindTextOrNull(5, instructor_id);
-  stmt.Bind(6, ride.duration).Bind(7, ride.length).Bind(8, ride.original_air_time);
-  stmt.Bind(9, ride.pedaling_start_offset).Bind(10, ride.difficulty_estimate);
-  stmt.BindTextOrNull(11, ride.content_format).BindTextOrNull(12, ride.image_url);
-  return stmt.Run();
-}
 
 Status DeleteWorkout(Database& db, const std::string& id) {
   PELO_ASSIGN_OR_RETURN(Statement samples, db.Prepare(R"sql(
@@ -49,158 +28,35 @@ Status DeleteWorkout(Database& db, const std::string& id) {
   return stmt.Bind(1, id).Run();
 }
 
-// Inserts the workout row; returns its integer key (what samples reference).
-StatusOr<int64_t> InsertWorkout(Database& db, const WorkoutBundle& bundle) {
-  const model::Workout& w = bundle.workout;
-  PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT INTO workouts (id, user_id, peloton_id, name, title, status, fitness_discipline,
-      metrics_type, device_type, platform, workout_type, timezone, created_at, start_time,
-      end_time, total_work, has_pedaling_metrics, is_outdoor, ride_id, has_ftp_info, ftp,
-      ftp_source, ftp_workout_id, resolved_ftp, every_n, graph_duration, total_effort_points,
-      saved_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-      ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28))sql"));
-  stmt.Bind(1, w.id).BindTextOrNull(2, w.user_id).BindTextOrNull(3, w.peloton_id);
-  stmt.BindTextOrNull(4, w.name).BindTextOrNull(5, w.title).BindTextOrNull(6, w.status);
-  stmt.BindTextOrNull(7, w.fitness_discipline).BindTextOrNull(8, w.metrics_type);
-  stmt.BindTextOrNull(9, w.device_type).BindTextOrNull(10, w.platform);
-  stmt.BindTextOrNull(11, w.workout_type).BindTextOrNull(12, w.timezone);
-  stmt.Bind(13, w.created_at).Bind(14, w.start_time).Bind(15, w.end_time);
-  stmt.Bind(16, w.total_work).Bind(17, int64_t{w.has_pedaling_metrics});
-  stmt.Bind(18, int64_t{w.is_outdoor});
-  stmt.BindTextOrNull(19, w.ride && !w.ride->id.empty() ? w.ride->id : "");
-  stmt.Bind(20, int64_t{w.ftp_info.has_value()});
-  if (w.ftp_info) {
-    stmt.Bind(21, w.ftp_info->ftp).BindTextOrNull(22, w.ftp_info->ftp_source);
-    stmt.BindTextOrNull(23, w.ftp_info->ftp_workout_id);
-    stmt.Bind(24, model::ResolveWorkoutFtp(*w.ftp_info));
-  }
-  stmt.Bind(25, int64_t{bundle.every_n}).Bind(26, bundle.graph.duration);
-  stmt.Bind(27, bundle.graph.total_effort_points).Bind(28, NowEpochSeconds());
-  PELO_RETURN_IF_ERROR(stmt.Run());
-  PELO_ASSIGN_OR_RETURN(Statement key, db.Prepare("SELECT key FROM workouts WHERE id = ?1"));
-  PELO_ASSIGN_OR_RETURN(bool found, key.Bind(1, w.id).Step());
-  if (!found) return db.Error("read back workout " + w.id);
-  return key.Int(0);
-}
-
-Status InsertSummaries(Database& db, const std::string& id, const model::PerformanceGraph& g) {
-  PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT INTO workout_summaries (workout_id, kind, slug, display_name, display_unit, value)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql"));
-  for (const auto* list : {&g.summaries, &g.average_summaries}) {
-    const char* kind = list == &g.summaries ? "summary" : "average";
-    for (const model::SummaryValue& s : *list) {
-      stmt.Bind(1, id).Bind(2, kind).Bind(3, s.slug).BindTextOrNull(4, s.display_name);
-      PELO_RETURN_IF_ERROR(stmt.BindTextOrNull(5, s.display_unit).Bind(6, s.value).Run());
-    }
-  }
-  return OkStatus();
-}
-
-Status InsertMetrics(Database& db, const std::string& id, const model::PerformanceGraph& g) {
-  PELO_ASSIGN_OR_RETURN(Statement metric, db.Prepare(R"sql(
-    INSERT INTO workout_metrics (workout_id, slug, parent_slug, display_name, display_unit,
-      max_value, average_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7))sql"));
-  PELO_ASSIGN_OR_RETURN(Statement zone, db.Prepare(R"sql(
-    INSERT INTO heart_rate_zones (workout_id, slug, min_value, max_value, duration_s)
-    VALUES (?1, ?2, ?3, ?4, ?5))sql"));
-  auto insert = [&](const model::Metric& m, const std::string& parent) -> Status {
-    metric.Bind(1, id).Bind(2, m.slug).BindTextOrNull(3, parent).BindTextOrNull(4, m.display_name);
-    metric.BindTextOrNull(5, m.display_unit).Bind(6, m.max_value).Bind(7, m.average_value);
-    PELO_RETURN_IF_ERROR(metric.Run());
-    for (const model::HeartRateZone& z : m.zones) {
-      zone.Bind(1, id).Bind(2, z.slug).Bind(3, z.min_value).Bind(4, z.max_value);
-      PELO_RETURN_IF_ERROR(zone.Bind(5, z.duration).Run());
-    }
-    return OkStatus();
-  };
-  for (const model::Metric& m : g.metrics) {
-    PELO_RETURN_IF_ERROR(insert(m, ""));
-    for (const model::Metric& alternative : m.alternatives) {
-      PELO_RETURN_IF_ERROR(insert(alternative, m.slug));
-    }
-  }
-  return OkStatus();
-}
-
-Status InsertSegments(Database& db, const std::string& id, const model::PerformanceGraph& g) {
-  PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT INTO segments (workout_id, position, id, name, icon_slug, metrics_type,
-      start_time_offset, length, intensity_in_mets) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-    )sql"));
-  for (size_t i = 0; i < g.segments.size(); ++i) {
-    const model::Segment& s = g.segments[i];
-    stmt.Bind(1, id).Bind(2, static_cast<int64_t>(i)).BindTextOrNull(3, s.id);
-    stmt.BindTextOrNull(4, s.name).BindTextOrNull(5, s.icon_slug).BindTextOrNull(6, s.metrics_type);
-    stmt.Bind(7, s.start_time_offset).Bind(8, s.length).Bind(9, s.intensity_in_mets);
-    PELO_RETURN_IF_ERROR(stmt.Run());
-  }
-  return OkStatus();
-}
-
-Status InsertSamples(Database& db, int64_t workout_key, const std::string& id,
-                     const model::PerformanceGraph& g) {
-  // One statement, reused for every row: the hot path of a sync.
-  PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT INTO samples (workout_key, t_s, output_w, cadence_rpm, resistance_pct, speed_kph,
-      heart_rate_bpm, incline_pct, pace_min_per_km, altitude_m, stroke_rate_spm,
-      split_pace_s_per_500m) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql"));
-  for (const model::SampleRow& r : BuildSampleRows(id, g)) {
-    stmt.Bind(1, workout_key).Bind(2, r.t_s).Bind(3, r.output_w).Bind(4, r.cadence_rpm);
-    stmt.Bind(5, r.resistance_pct).Bind(6, r.speed_kph).Bind(7, r.heart_rate_bpm);
-    stmt.Bind(8, r.incline_pct).Bind(9, r.pace_min_per_km).Bind(10, r.altitude_m);
-    stmt.Bind(11, r.stroke_rate_spm).Bind(12, r.split_pace_s_per_500m);
-    PELO_RETURN_IF_ERROR(stmt.Run());
-  }
-  return OkStatus();
-}
-
-Status InsertGps(Database& db, const std::string& id, const model::PerformanceGraph& g) {
-  PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT INTO gps_points (workout_id, position, t_s, latitude, longitude, accuracy,
-      distance_km, segment_id, is_gap) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql"));
-  for (size_t i = 0; i < g.gps.size(); ++i) {
-    const model::GpsPoint& p = g.gps[i];
-    stmt.Bind(1, id).Bind(2, static_cast<int64_t>(i)).Bind(3, p.seconds_offset);
-    stmt.Bind(4, p.latitude).Bind(5, p.longitude).Bind(6, p.accuracy);
-    stmt.Bind(7, DistanceKm(p.distance, p.distance_unit)).BindTextOrNull(8, p.segment_id);
-    PELO_RETURN_IF_ERROR(stmt.Bind(9, int64_t{p.is_gap}).Run());
-  }
+// Replaces everything archived for workout `id` with `raw`: the archive keeps exactly the
+// responses the workout's current rows came from (no graph at another every_n, no stale detail
+// or list entry).
+Status ReplaceArchived(Database& db, const std::string& id, const std::vector<RawResponse>& raw) {
+  PELO_ASSIGN_OR_RETURN(Statement stmt,
+                        db.Prepare("DELETE FROM raw_responses WHERE workout_id = ?1"));
+  PELO_RETURN_IF_ERROR(stmt.Bind(1, id).Run());
+  for (const RawResponse& response : raw) PELO_RETURN_IF_ERROR(ArchiveRaw(db, response, id));
   return OkStatus();
 }
 
 }  // namespace
 
-Status WriteInstructor(Database& db, const model::Instructor& instructor) {
-  if (instructor.id.empty()) return OkStatus();  // e.g. the "JUST RIDE" stub of a freestyle ride
-  PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT INTO instructors (id, name, first_name, last_name, username, bio, image_url,
-      fitness_disciplines) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-    ON CONFLICT (id) DO UPDATE SET name = ?2, first_name = ?3, last_name = ?4, username = ?5,
-      bio = ?6, image_url = ?7, fitness_disciplines = ?8)sql"));
-  stmt.Bind(1, instructor.id).BindTextOrNull(2, instructor.name);
-  stmt.BindTextOrNull(3, instructor.first_name).BindTextOrNull(4, instructor.last_name);
-  stmt.BindTextOrNull(5, instructor.username).BindTextOrNull(6, instructor.bio);
-  stmt.BindTextOrNull(7, instructor.image_url);
-  stmt.Bind(8, nlohmann::json(instructor.fitness_disciplines).dump());
-  return stmt.Run();
+Status WriteInstructors(Database& db, const std::vector<model::Instructor>& instructors) {
+  PELO_ASSIGN_OR_RETURN(auto inserts, WorkoutInserts::Prepare(db));
+  for (const model::Instructor& instructor : instructors) {
+    PELO_RETURN_IF_ERROR(inserts->Instructor(instructor));
+  }
+  return OkStatus();
 }
 
 Status WriteWorkoutBundle(Database& db, const WorkoutBundle& bundle) {
   const std::string& id = bundle.workout.id;
   if (id.empty()) return Status(ErrorCode::kInvalidArgument, "cannot store a workout without id");
-  if (bundle.workout.ride && !bundle.workout.ride->id.empty()) {
-    PELO_RETURN_IF_ERROR(WriteRide(db, *bundle.workout.ride));
-  }
+  PELO_ASSIGN_OR_RETURN(auto inserts, WorkoutInserts::Prepare(db));
+  PELO_RETURN_IF_ERROR(inserts->RideOf(bundle.workout));
   PELO_RETURN_IF_ERROR(DeleteWorkout(db, id));
-  PELO_ASSIGN_OR_RETURN(int64_t key, InsertWorkout(db, bundle));
-  PELO_RETURN_IF_ERROR(InsertSummaries(db, id, bundle.graph));
-  PELO_RETURN_IF_ERROR(InsertMetrics(db, id, bundle.graph));
-  PELO_RETURN_IF_ERROR(InsertSegments(db, id, bundle.graph));
-  PELO_RETURN_IF_ERROR(InsertSamples(db, key, id, bundle.graph));
-  PELO_RETURN_IF_ERROR(InsertGps(db, id, bundle.graph));
-  for (const RawResponse& raw : bundle.raw) PELO_RETURN_IF_ERROR(ArchiveRaw(db, raw));
+  PELO_RETURN_IF_ERROR(inserts->Workout(bundle, BuildSampleRows(id, bundle.graph)));
+  PELO_RETURN_IF_ERROR(ReplaceArchived(db, id, bundle.raw));
   return ClearPendingWorkout(db, id);
 }
 
@@ -224,14 +80,15 @@ Status WriteUser(Database& db, const model::User& u) {
   return stmt.Bind(14, NowEpochSeconds()).Run();
 }
 
-Status ArchiveRaw(Database& db, const RawResponse& raw) {
+Status ArchiveRaw(Database& db, const RawResponse& raw, std::string_view workout_id) {
   if (raw.path.empty() || IsAuthPath(raw.path)) return OkStatus();
   std::string blanked = BlankSecrets(raw.body);
   PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(R"sql(
-    INSERT OR REPLACE INTO raw_responses (path, fetched_at, body_zstd, raw_size)
-    VALUES (?1, ?2, ?3, ?4))sql"));
+    INSERT OR REPLACE INTO raw_responses (path, fetched_at, body_zstd, raw_size, workout_id)
+    VALUES (?1, ?2, ?3, ?4, ?5))sql"));
   stmt.Bind(1, raw.path).Bind(2, NowEpochSeconds()).BindBlob(3, Compress(blanked));
-  return stmt.Bind(4, static_cast<int64_t>(blanked.size())).Run();
+  stmt.Bind(4, static_cast<int64_t>(blanked.size())).BindTextOrNull(5, workout_id);
+  return stmt.Run();
 }
 
 }  // namespace pelo::store

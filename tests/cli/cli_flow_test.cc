@@ -212,7 +212,8 @@ namespace {
 
 // Ctrl-C mid-sync: exit 130, what was stored stays, and the next sync finishes the job.
 TEST(CliInterrupt, CtrlCKeepsWhatWasStoredAndTheNextSyncCarriesOn) {
-  SimProcess sim({"--workouts", "60", "--latency-ms", "25"});  // ~3 s of sync
+  // ~100 requests, 4 at a time, 100 ms each: a sync of about 3 s.
+  SimProcess sim({"--workouts", "60", "--latency-ms", "100"});
   CliEnv env(sim.url());
   ASSERT_EQ(env.Login().exit_code, 0);
   auto r = env.PeloInterrupted({"sync", "--every-n", "30"}, std::chrono::milliseconds(1200));

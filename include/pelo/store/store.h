@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -30,6 +31,28 @@ struct WorkoutBundle {
   model::PerformanceGraph graph;  // GET /api/workout/{id}/performance_graph
   int every_n = 1;
   std::vector<RawResponse> raw;  // the responses these came from
+};
+
+// A bundle with its sample rows computed, ready for RebuildWriter::WriteWorkout.
+struct PreparedWorkout {
+  WorkoutBundle bundle;                   // bundle.raw is ignored: rebuild never re-archives
+  std::vector<model::SampleRow> samples;  // one per second of bundle.graph, metric units
+                                          // (their workout_id is not read: may be cleared)
+};
+
+// Computes `bundle`'s sample rows exactly as SaveWorkout does. Pure and thread-safe, so the
+// work can happen off the thread that writes.
+PreparedWorkout PrepareWorkout(WorkoutBundle bundle);
+
+// Writes derived rows inside Store::Rebuild: the same rows and values as SaveUser,
+// SaveInstructors and SaveWorkout, without touching the archive they come from.
+class RebuildWriter {
+ public:
+  virtual ~RebuildWriter() = default;
+  virtual Status WriteUser(const model::User& user) = 0;
+  virtual Status WriteInstructors(const std::vector<model::Instructor>& instructors) = 0;
+  // Each workout id at most once per rebuild (a second one fails: kStorage, nothing kept).
+  virtual Status WriteWorkout(const PreparedWorkout& workout) = 0;
 };
 
 // What Store::Reconcile changed.
@@ -77,6 +100,20 @@ class Store {
   virtual StatusOr<int64_t> CountWorkouts() = 0;
   // The archived body of `path` (secrets blanked), or nullopt when none is archived.
   virtual StatusOr<std::optional<std::string>> ArchivedResponse(const std::string& path) = 0;
+  // Calls `fn` with every archived response, decompressed: first those of no workout (user,
+  // instructors) by path, then each workout's responses together, by workout id then path.
+  // Stops at, and returns, the first error `fn` returns. Reads through a connection of its
+  // own, so it may run on another thread while Rebuild's `fill` writes (it sees the archive as
+  // last committed).
+  virtual Status ForEachArchived(
+      const std::function<Status(const std::string& path, std::string_view body)>& fn) = 0;
+  // In one transaction: deletes every row derived from the archive (users, instructors, rides,
+  // workouts and their child rows, samples, GPS points), then runs `fill`, which writes them
+  // again through the writer (on this thread). Any error, from `fill` or the database, rolls
+  // everything back. Keeps the archive byte for byte and the sync bookkeeping (sync_state,
+  // pending_workouts, workout_deletions). Other calls on this store wait until it is done,
+  // except ForEachArchived.
+  virtual Status Rebuild(const std::function<Status(RebuildWriter&)>& fill) = 0;
 };
 
 // Opens (creating and migrating as needed) the SQLite database at `path`; parent directories

@@ -78,6 +78,13 @@ double QueryDouble(const std::string& db_path, const std::string& sql) {
   return QueryOne(db_path, sql, [](sqlite3_stmt* s) { return sqlite3_column_double(s, 0); });
 }
 
+std::string QueryText(const std::string& db_path, const std::string& sql) {
+  return QueryOne(db_path, sql, [](sqlite3_stmt* s) {
+    const unsigned char* text = sqlite3_column_text(s, 0);
+    return text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
+  });
+}
+
 void ExecSql(const std::string& db_path, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);

@@ -28,6 +28,7 @@ class TempDir {
 // The first column of the first row of `sql` on the database file at `db_path` as int64/double.
 int64_t QueryInt(const std::string& db_path, const std::string& sql);
 double QueryDouble(const std::string& db_path, const std::string& sql);
+std::string QueryText(const std::string& db_path, const std::string& sql);  // "" for NULL
 // Runs `sql` on the file directly (e.g. to plant a fault); fails the test on error.
 void ExecSql(const std::string& db_path, const std::string& sql);
 

@@ -86,12 +86,14 @@ TEST_F(SyncBookkeepingTest, MigratesAVersion1DatabaseKeepingItsWorkouts) {
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->SaveWorkout(BundleFromEnvelope("SyncMyWorkout01.json")).ok());
   }
-  // What v1 looked like: no bookkeeping tables.
+  // What v1 looked like: no bookkeeping tables (nor v3's archive workout_id).
   ExecSql(db_path_,
-          "DROP TABLE pending_workouts; DROP TABLE workout_deletions; PRAGMA user_version = 1");
+          "DROP TABLE pending_workouts; DROP TABLE workout_deletions; "
+          "DROP INDEX raw_responses_by_workout; ALTER TABLE raw_responses DROP COLUMN workout_id; "
+          "PRAGMA user_version = 1");
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->SchemaVersion(), 2);
+  EXPECT_EQ(store->SchemaVersion(), CurrentSchemaVersion());
   EXPECT_EQ(*store->CountWorkouts(), 1);
   EXPECT_EQ(QueryInt(db_path_,
                      "SELECT COUNT(*) FROM sqlite_master WHERE name IN "

@@ -1,0 +1,32 @@
+// Rebuild: every table derived from the archive written again from it, with no network.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include "pelo/common/status.h"
+#include "pelo/store/store.h"
+
+namespace pelo::sync {
+
+struct RebuildOptions {
+  std::function<void(int64_t workouts_written)> on_progress;  // after each workout, same thread
+};
+
+struct RebuildReport {
+  int64_t workouts = 0;    // workouts written
+  int64_t samples = 0;     // sample rows written
+  int64_t json_bytes = 0;  // decompressed archived JSON parsed
+  int64_t skipped = 0;     // workouts archived without a graph, or without a detail or list
+                           // entry, or whose responses do not parse: not written
+  double seconds = 0;      // wall time of the whole rebuild
+};
+
+// Replaces the user, instructors, rides, workouts and all their rows with what the archived
+// responses give, exactly as sync stored them (timestamps aside), in one transaction: any error
+// or an interruption (pelo::RequestCancel: kCancelled) leaves the database as it was. Reads,
+// decompresses and parses on a worker thread while this one writes. Per workout it uses the
+// detail if archived, else the list entry, and the graph with the smallest every_n.
+StatusOr<RebuildReport> Rebuild(store::Store& store, const RebuildOptions& options = {});
+
+}  // namespace pelo::sync

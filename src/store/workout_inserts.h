@@ -1,0 +1,41 @@
+// The prepared statements that write a workout's rows, reusable across workouts: SaveWorkout
+// prepares a set per call, the bulk rebuild one set for every workout.
+#pragma once
+
+#include <iterator>
+#include <memory>
+#include <vector>
+
+#include "pelo/store/store.h"
+#include "store/sqlite_db.h"
+
+namespace pelo::store {
+
+class WorkoutInserts {
+ public:
+  static StatusOr<std::unique_ptr<WorkoutInserts>> Prepare(sqlite::Database& db);
+
+  // Inserts or updates one instructor (skipped when it has no id).
+  Status Instructor(const model::Instructor& instructor);
+  // Inserts or updates the workout's ride and the ride's instructor (nothing without a ride id).
+  Status RideOf(const model::Workout& workout);
+  // Inserts the workout row and every child row; `samples` are BuildSampleRows of its graph.
+  // The workout must not be stored (the caller deleted any previous version).
+  Status Workout(const WorkoutBundle& bundle, const std::vector<model::SampleRow>& samples);
+
+ private:
+  WorkoutInserts(sqlite::Database& db, std::vector<sqlite::Statement> statements)
+      : db_(db), statements_(std::move(statements)) {}
+  sqlite::Statement& Stmt(int index) { return statements_[static_cast<size_t>(index)]; }
+  StatusOr<int64_t> InsertWorkoutRow(const WorkoutBundle& bundle);
+  Status InsertSummaries(const std::string& id, const model::PerformanceGraph& g);
+  Status InsertMetrics(const std::string& id, const model::PerformanceGraph& g);
+  Status InsertSegments(const std::string& id, const model::PerformanceGraph& g);
+  Status InsertSamples(int64_t workout_key, const std::vector<model::SampleRow>& samples);
+  Status InsertGps(const std::string& id, const model::PerformanceGraph& g);
+
+  sqlite::Database& db_;
+  std::vector<sqlite::Statement> statements_;
+};
+
+}  // namespace pelo::store

@@ -1,0 +1,58 @@
+// Turns the archive stream (Store::ForEachArchived order) into what rebuild writes: the user,
+// instructor lists, and one prepared workout per workout id.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pelo/common/status.h"
+#include "pelo/store/store.h"
+
+namespace pelo::sync {
+
+// One thing to write; `kind` says which member holds it. (Not a std::variant: GCC 12 reports a
+// bogus maybe-uninitialized in variant's move at -O2.)
+struct RebuildItem {
+  enum class Kind { kUser, kInstructors, kWorkout };
+  Kind kind = Kind::kWorkout;
+  model::User user;
+  std::vector<model::Instructor> instructors;
+  store::PreparedWorkout workout;
+};
+
+class ArchiveGrouper {
+ public:
+  // `emit` receives each item in archive order; its error stops the stream.
+  explicit ArchiveGrouper(std::function<Status(RebuildItem)> emit) : emit_(std::move(emit)) {}
+
+  // One archived response. A workout's responses must arrive together (they do in
+  // ForEachArchived's order); responses rebuild does not use are ignored.
+  Status Add(const std::string& path, std::string_view body);
+  // Emits the last workout.
+  Status Finish() { return Flush(); }
+
+  int64_t json_bytes() const { return json_bytes_; }
+  int64_t skipped() const { return skipped_; }
+
+ private:
+  // The responses of the workout being read, kept as text until it is complete so only the
+  // ones used are parsed.
+  struct Pending {
+    std::string workout_id;
+    std::string detail, list_entry, graph;
+    bool has_detail = false, has_list_entry = false;
+    int every_n = 0;  // of `graph`; 0 when none
+  };
+
+  Status Flush();
+
+  std::function<Status(RebuildItem)> emit_;
+  Pending pending_;
+  int64_t json_bytes_ = 0;
+  int64_t skipped_ = 0;
+};
+
+}  // namespace pelo::sync
