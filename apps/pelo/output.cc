@@ -49,7 +49,8 @@ std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty
                    {"start_time", Time(r.start_time, FormatIso8601Utc)},
                    {"distance_km", Num(r.distance_km)},
                    {"calories_kcal", Num(r.calories_kcal)},
-                   {"ftp", Num(r.ftp)}});
+                   {"ftp", Num(r.ftp)},
+                   {"deleted", r.deleted}});
   }
   return pretty ? all.dump(2) : all.dump();
 }

@@ -32,9 +32,9 @@ struct Outcome {
 // kCancelled and kUnauthenticated come back as kFailed with that status.
 Outcome FetchWorkout(api::Client& client, const std::string& user_id, const Job& job, int every_n);
 
-// Runs `call` again (up to 3 attempts, short backoff) when it failed in a way that another try
-// may fix: a body that did not parse (truncated, HTML, not JSON) or a dropped connection.
-// The transport has already retried 429, 5xx and connection failures by then.
+// Runs `call` again (up to 4 attempts, backoff from 200 ms) when it failed in a way that another
+// try may fix: a body that did not parse (truncated, HTML, not JSON) or a dropped connection. The
+// transport has already retried 429, 5xx and connection failures by then.
 template <typename Call>
 auto WithRetries(Call&& call) -> decltype(call());
 
@@ -44,7 +44,7 @@ bool RetryPause(int attempt);
 
 template <typename Call>
 auto WithRetries(Call&& call) -> decltype(call()) {
-  constexpr int kAttempts = 3;
+  constexpr int kAttempts = 4;
   for (int attempt = 1;; ++attempt) {
     auto result = call();
     if (result.ok() || attempt >= kAttempts || !WorthRetrying(result.status()) ||

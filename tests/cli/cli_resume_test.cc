@@ -38,7 +38,7 @@ TEST(CliResume, SyncKilledAtAnyPointThenRerunEqualsAnUninterruptedSync) {
   ASSERT_EQ(expected.at("workouts").rows, 40);
 
   // From the first requests (user, first page) to the last graphs.
-  for (size_t kill_after : {1u, 2u, 5u, 12u, 25u, 40u, 55u, 65u}) {
+  for (size_t kill_after : {1u, 2u, 3u, 5u, 8u, 12u, 18u, 25u, 32u, 40u, 48u, 55u, 60u, 65u, 68u}) {
     ASSERT_LT(kill_after, full_sync_requests);
     CliEnv env(sim.url());
     ASSERT_EQ(env.Login().exit_code, 0);

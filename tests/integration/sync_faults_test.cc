@@ -74,7 +74,7 @@ TEST_F(SyncFaultsTest, EveryKindOfFaultStillEndsInTheCompleteDatabase) {
 
   sim::Options faulty = clean;
   faulty.faults =
-      "429:0.04,500:0.03,502:0.03,503:0.05,html:0.03,invalid-json:0.03,truncate:0.03,"
+      "429:0.04,500:0.03,502:0.03,503:0.05,html:0.03,invalid-json:0.02,truncate:0.02,"
       "reset:0.03,slow:0.05";
   faulty.retry_after_s = 1;
   sync::Report report = SyncFrom(faulty, db_path_);
