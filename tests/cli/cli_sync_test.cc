@@ -46,6 +46,20 @@ TEST(CliSync, JsonSummaryThenANoOpResyncOfTwoRequests) {
   EXPECT_EQ(noop["total"], 30);
 }
 
+TEST(CliSync, OnATerminalProgressIsABarRedrawnInPlace) {
+  SimProcess sim({"--workouts", "40", "--latency-ms", "60"});  // about a second of sync
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  auto r = RunProcessWithTerminalStderr({PELO_BIN, "sync", "--every-n", "60"}, env.Env());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("\r\x1b[2K["), std::string::npos) << r.err;  // redrawn, with a bar
+  EXPECT_NE(r.err.find("/40 workouts"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/s"), std::string::npos) << r.err;   // rate
+  EXPECT_NE(r.err.find("ETA"), std::string::npos) << r.err;  // time left
+  EXPECT_EQ(r.err.find("sync: "), std::string::npos) << "no plain lines on a terminal";
+  EXPECT_NE(r.out.find("Synced 40 new workouts"), std::string::npos) << r.out;
+}
+
 TEST(CliSync, ReconcileFlagsDeletedWorkoutsInTheListing) {
   SimProcess sim({"--workouts", "12"});
   CliEnv env(sim.url());

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -167,6 +168,41 @@ ProcessResult RunProcessKilledWhen(const std::vector<std::string>& argv,
   killer.join();
   int status = 0;
   waitpid(pid, &status, 0);
+  r.exit_code = ExitCode(status);
+  return r;
+}
+
+ProcessResult RunProcessWithTerminalStderr(const std::vector<std::string>& argv,
+                                           const std::map<std::string, std::string>& env) {
+  signal(SIGPIPE, SIG_IGN);
+  int terminal = -1, child_terminal = -1;
+  if (openpty(&terminal, &child_terminal, nullptr, nullptr, nullptr) != 0) {
+    throw std::runtime_error("openpty failed");
+  }
+  fcntl(terminal, F_SETFD, FD_CLOEXEC);
+  fcntl(child_terminal, F_SETFD, FD_CLOEXEC);
+  int out[2];
+  if (pipe2(out, O_CLOEXEC)) throw std::runtime_error("pipe failed");
+  const int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+  pid_t pid = Spawn(argv, MergedEnv(env), devnull, out[1], child_terminal);
+  close(devnull);
+  close(out[1]);
+  close(child_terminal);
+  ProcessResult r;
+  // The terminal reads EIO once the child (its last user) has closed it.
+  std::thread terminal_reader([&] {
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(terminal, buf, sizeof(buf))) > 0) r.err.append(buf, static_cast<size_t>(n));
+  });
+  char buf[65536];
+  ssize_t n;
+  while ((n = read(out[0], buf, sizeof(buf))) > 0) r.out.append(buf, static_cast<size_t>(n));
+  close(out[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  terminal_reader.join();
+  close(terminal);
   r.exit_code = ExitCode(status);
   return r;
 }

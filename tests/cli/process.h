@@ -31,6 +31,11 @@ ProcessResult RunProcessKilledWhen(const std::vector<std::string>& argv,
                                    const std::map<std::string, std::string>& env,
                                    const std::function<bool()>& kill_when);
 
+// Runs `argv` with its stderr on a pseudo-terminal (so isatty(2) is true) and stdout on a pipe;
+// `err` is everything written to the terminal, control sequences included.
+ProcessResult RunProcessWithTerminalStderr(const std::vector<std::string>& argv,
+                                           const std::map<std::string, std::string>& env);
+
 // A pelo-sim process on an ephemeral loopback port, stopped (SIGTERM, then waited) on scope exit.
 class SimProcess {
  public:
