@@ -34,4 +34,28 @@ std::vector<double> ToPower1Hz(const std::vector<std::optional<double>>& series,
   return ExpandEveryN(power, every_n);
 }
 
+std::vector<double> PrefixSums(const std::vector<double>& power_1hz) {
+  std::vector<double> prefix(power_1hz.size() + 1);
+  // Accumulate in long double so that a 1000-hour series keeps sub-milliwatt window sums.
+  long double sum = 0;
+  prefix[0] = 0.0;
+  for (size_t i = 0; i < power_1hz.size(); ++i) {
+    sum += power_1hz[i];
+    prefix[i + 1] = static_cast<double>(sum);
+  }
+  return prefix;
+}
+
+std::optional<double> MeanMaximalPowerFromPrefix(const std::vector<double>& prefix, int seconds) {
+  if (seconds < 1 || prefix.empty()) return std::nullopt;
+  const size_t d = static_cast<size_t>(seconds);
+  const size_t n = prefix.size() - 1;
+  if (d > n) return std::nullopt;
+  const double* c = prefix.data();
+  double best = c[d] - c[0];
+  // Branch-free max over independent differences: the compiler can vectorise this loop.
+  for (size_t s = 1; s + d <= n; ++s) best = std::max(best, c[s + d] - c[s]);
+  return best / static_cast<double>(d);
+}
+
 }  // namespace pelo::analytics

@@ -1,5 +1,5 @@
-// Power analytics used so far (analytics.md §1.2, §2.4); the full set comes with the analytics
-// issue. Pure functions over 1 Hz series.
+// Power series basics used by every power metric (analytics.md §1.2, §2.4): the every_n hold
+// expansion and the mean-maximal power (MMP). Pure functions over 1 Hz series.
 #pragma once
 
 #include <optional>
@@ -17,5 +17,13 @@ std::optional<double> MeanMaximalPower(const std::vector<double>& power_1hz, int
 // A stored output series (one value per sample, nullopt = missing) as 1 Hz power: missing
 // samples count as 0 W (§1.4) and every_n samples are held for n seconds.
 std::vector<double> ToPower1Hz(const std::vector<std::optional<double>>& series, int every_n);
+
+// Prefix sums of a 1 Hz series: C[0] = 0, C[i+1] = C[i] + p[i] (N + 1 values). Computed once,
+// it serves any number of MMP durations.
+std::vector<double> PrefixSums(const std::vector<double>& power_1hz);
+
+// MMP(seconds) = max_s (C[s+d] - C[s]) / d over prefix sums `prefix` (§2.4): one O(N) pass,
+// no allocation. nullopt if `seconds` < 1 or longer than the series.
+std::optional<double> MeanMaximalPowerFromPrefix(const std::vector<double>& prefix, int seconds);
 
 }  // namespace pelo::analytics
