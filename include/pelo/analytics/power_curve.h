@@ -1,0 +1,50 @@
+// The power-duration curve (analytics.md §2.4): one ride's mean-maximal power on a grid of
+// durations, and the all-history curve (the best over many rides, with the ride that set it).
+//
+// How the all-history curve stays exact while skipping most of the work. With prefix sums
+// C[0] = 0, C[i+1] = C[i] + p[i], the best work over d seconds is W(d) = max_s (C[s+d] - C[s]),
+// s = 0..N-d. Cut the start positions s into blocks of B. For every s in the block
+// [b, b+B), C[s+d] <= max(C[b+d .. b+d+B-1]) and C[s] >= min(C[b .. b+B-1]), so
+//     C[s+d] - C[s] <= max(C[b+d .. b+d+B-1]) - min(C[b .. b+B-1]).
+// Floating-point subtraction is monotone (larger minuend or smaller subtrahend never gives a
+// smaller rounded result), so the bound also holds for the computed differences. A block whose
+// bound cannot beat the running best (over all rides so far, or the ride's own best so far) is
+// skipped; the others are scanned. Blocks come in two sizes (coarse ones tested first) and the
+// maxima of C over every window of B positions are precomputed once per ride, so testing a
+// block is one subtraction. The curve is then bit-for-bit the brute force's: the same
+// differences, the same maximum, divided by d once. Note that MMP itself is not monotone in d
+// (TV-2b), so no bound uses MMP at a shorter duration.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+namespace pelo::analytics {
+
+// The grid of the numpy peer (../shared/bench/mmp_numpy.py): every second 1..120 s, every 5 s
+// to 1200 s, every 30 s to 10800 s (656 durations, ascending).
+std::vector<int> CurveGrid();
+
+// MMP(d) of one 1 Hz ride for each d of `grid`, in grid order; nullopt where d < 1 or d is
+// longer than the ride. Brute force over prefix sums (O(N) per duration).
+std::vector<std::optional<double>> RideCurve(const std::vector<double>& power_1hz,
+                                             const std::vector<int>& grid);
+
+// One point of the all-history curve: the best MMP over rides at `duration_s` and the index
+// (into the rides given) of the ride that set it; on a tie, the lowest index.
+struct CurvePoint {
+  int duration_s;
+  double watts;
+  size_t ride_index;
+};
+
+// The all-history curve: for each d of `grid` (in grid order) that at least one ride is long
+// enough for, max over rides of MMP(d). Durations < 1 or longer than every ride give no point.
+// Equal (bit for bit) to taking the max of every ride's RideCurve, but skips the windows that
+// cannot beat the best so far (see the bound above). `threads` > 1 splits the rides between
+// that many threads (the result does not depend on it).
+std::vector<CurvePoint> AllHistoryCurve(const std::vector<std::vector<double>>& rides,
+                                        const std::vector<int>& grid, int threads = 1);
+
+}  // namespace pelo::analytics

@@ -1,0 +1,162 @@
+#include "pelo/analytics/power_curve.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <thread>
+
+#include "pelo/analytics/power.h"
+
+namespace pelo::analytics {
+namespace {
+
+constexpr size_t kFine = 32;     // start positions per fine block
+constexpr size_t kCoarse = 256;  // start positions per coarse block (8 fine blocks)
+constexpr size_t kNone = std::numeric_limits<size_t>::max();
+constexpr double kMinusInf = -std::numeric_limits<double>::infinity();
+
+// The best work (C[s+d] - C[s]) at one duration so far and the ride that did it.
+struct Best {
+  double work = kMinusInf;
+  size_t ride = kNone;
+};
+
+// (work, ride) beats `best`: more work, or as much from a lower ride index.
+bool Beats(double work, size_t ride, const Best& best) {
+  return work > best.work || (work == best.work && ride < best.ride);
+}
+
+// a[j] holds max(v[j .. j+from-1]) (clipped at the end); afterwards max(v[j .. j+to-1]).
+// Doubling: each pass is a vectorisable max of two shifted arrays.
+void WidenWindowMax(std::vector<double>& a, size_t from, size_t to) {
+  const size_t len = a.size();
+  for (size_t w = from; w < to; w *= 2) {
+    double* x = a.data();
+    for (size_t j = 0; j + w < len; ++j) x[j] = std::max(x[j], x[j + w]);
+  }
+}
+
+// min(c[b .. b+block-1]) (clipped) for every block start b = 0, block, 2·block, ...
+void BlockMins(const std::vector<double>& c, size_t block, std::vector<double>& out) {
+  out.clear();
+  for (size_t b = 0; b < c.size(); b += block) {
+    const size_t end = std::min(b + block, c.size());
+    out.push_back(*std::min_element(c.begin() + static_cast<std::ptrdiff_t>(b),
+                                    c.begin() + static_cast<std::ptrdiff_t>(end)));
+  }
+}
+
+// One ride's prefix sums and the block bounds of the header's comment. Reused between rides.
+struct RideBounds {
+  std::vector<double> c;           // prefix sums, N + 1
+  std::vector<double> max_fine;    // max_fine[j] = max c[j .. j+kFine-1]
+  std::vector<double> max_coarse;  // max_coarse[j] = max c[j .. j+kCoarse-1]
+  std::vector<double> min_fine;    // min of c over fine block i
+  std::vector<double> min_coarse;  // min of c over coarse block i
+
+  void Build(const std::vector<double>& power) {
+    c.resize(power.size() + 1);
+    double sum = 0;  // the same sums as PrefixSums (power.h)
+    c[0] = 0;
+    for (size_t i = 0; i < power.size(); ++i) c[i + 1] = sum += power[i];
+    max_fine = c;
+    WidenWindowMax(max_fine, 1, kFine);
+    max_coarse = max_fine;
+    WidenWindowMax(max_coarse, kFine, kCoarse);
+    BlockMins(c, kFine, min_fine);
+    BlockMins(c, kCoarse, min_coarse);
+  }
+};
+
+// max(c[s+d] - c[s]) for s in [begin, end); four running maxima break the dependency chain.
+double ScanMax(const double* c, size_t begin, size_t end, size_t d) {
+  double m[4] = {kMinusInf, kMinusInf, kMinusInf, kMinusInf};
+  size_t s = begin;
+  for (; s + 4 <= end; s += 4) {
+    for (size_t k = 0; k < 4; ++k) m[k] = std::max(m[k], c[s + k + d] - c[s + k]);
+  }
+  for (; s < end; ++s) m[0] = std::max(m[0], c[s + d] - c[s]);
+  return std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
+}
+
+// Ride `ride`'s best work over d seconds if it can beat `best`, else (possibly) less: only the
+// blocks whose bound exceeds both `best` and the ride's own best so far are scanned.
+double PrunedBestWork(const RideBounds& r, size_t d, size_t ride, const Best& best) {
+  const size_t windows = r.c.size() - d;  // start positions 0 .. N-d
+  double own = kMinusInf;
+  const auto matters = [&](double bound) { return bound > own && Beats(bound, ride, best); };
+  const double* c = r.c.data();
+  for (size_t cb = 0; cb < windows; cb += kCoarse) {
+    if (!matters(r.max_coarse[cb + d] - r.min_coarse[cb / kCoarse])) continue;
+    const size_t coarse_end = std::min(cb + kCoarse, windows);
+    for (size_t fb = cb; fb < coarse_end; fb += kFine) {
+      if (!matters(r.max_fine[fb + d] - r.min_fine[fb / kFine])) continue;
+      own = std::max(own, ScanMax(c, fb, std::min(fb + kFine, coarse_end), d));
+    }
+  }
+  return own;
+}
+
+// The best per grid duration over rides[first], rides[first + step], ...
+std::vector<Best> BestOver(const std::vector<std::vector<double>>& rides,
+                           const std::vector<int>& grid, size_t first, size_t step) {
+  std::vector<Best> best(grid.size());
+  RideBounds bounds;
+  for (size_t ride = first; ride < rides.size(); ride += step) {
+    const size_t n = rides[ride].size();
+    if (n == 0) continue;
+    bounds.Build(rides[ride]);
+    for (size_t k = 0; k < grid.size(); ++k) {
+      if (grid[k] < 1 || static_cast<size_t>(grid[k]) > n) continue;
+      const double work = PrunedBestWork(bounds, static_cast<size_t>(grid[k]), ride, best[k]);
+      if (work != kMinusInf && Beats(work, ride, best[k])) best[k] = {work, ride};
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<int> CurveGrid() {
+  std::vector<int> grid;
+  for (int d = 1; d <= 120; ++d) grid.push_back(d);
+  for (int d = 125; d <= 1200; d += 5) grid.push_back(d);
+  for (int d = 1230; d <= 10800; d += 30) grid.push_back(d);
+  return grid;
+}
+
+std::vector<std::optional<double>> RideCurve(const std::vector<double>& power_1hz,
+                                             const std::vector<int>& grid) {
+  const auto prefix = PrefixSums(power_1hz);
+  std::vector<std::optional<double>> curve;
+  curve.reserve(grid.size());
+  for (int d : grid) curve.push_back(MeanMaximalPowerFromPrefix(prefix, d));
+  return curve;
+}
+
+std::vector<CurvePoint> AllHistoryCurve(const std::vector<std::vector<double>>& rides,
+                                        const std::vector<int>& grid, int threads) {
+  const size_t parts = static_cast<size_t>(std::clamp(threads, 1, 64));
+  std::vector<std::vector<Best>> partial(parts);
+  if (parts == 1) {
+    partial[0] = BestOver(rides, grid, 0, 1);
+  } else {
+    std::vector<std::thread> workers;
+    for (size_t t = 0; t < parts; ++t) {
+      workers.emplace_back([&, t] { partial[t] = BestOver(rides, grid, t, parts); });
+    }
+    for (auto& w : workers) w.join();
+  }
+  std::vector<CurvePoint> curve;
+  for (size_t k = 0; k < grid.size(); ++k) {
+    Best best;
+    for (const auto& p : partial) {
+      if (p[k].ride != kNone && Beats(p[k].work, p[k].ride, best)) best = p[k];
+    }
+    if (best.ride == kNone) continue;
+    curve.push_back({grid[k], best.work / static_cast<double>(grid[k]), best.ride});
+  }
+  return curve;
+}
+
+}  // namespace pelo::analytics
