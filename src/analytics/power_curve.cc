@@ -1,6 +1,7 @@
 #include "pelo/analytics/power_curve.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <limits>
 #include <thread>
@@ -36,35 +37,78 @@ void WidenWindowMax(std::vector<double>& a, size_t from, size_t to) {
   }
 }
 
-// min(c[b .. b+block-1]) (clipped) for every block start b = 0, block, 2·block, ...
-void BlockMins(const std::vector<double>& c, size_t block, std::vector<double>& out) {
-  out.clear();
-  for (size_t b = 0; b < c.size(); b += block) {
-    const size_t end = std::min(b + block, c.size());
-    out.push_back(*std::min_element(c.begin() + static_cast<std::ptrdiff_t>(b),
-                                    c.begin() + static_cast<std::ptrdiff_t>(end)));
+// out[i] = min (or max, by `pick`) of v[i·group .. (i+1)·group) (clipped), i = 0, 1, ...
+template <typename Pick>
+void BlockReduce(const std::vector<double>& v, size_t group, Pick pick, std::vector<double>& out) {
+  out.resize((v.size() + group - 1) / group);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const size_t end = std::min((i + 1) * group, v.size());
+    double r = v[i * group];
+    for (size_t j = i * group + 1; j < end; ++j) r = pick(r, v[j]);
+    out[i] = r;
   }
 }
 
-// One ride's prefix sums and the block bounds of the header's comment. Reused between rides.
+const auto kMin = [](double a, double b) { return std::min(a, b); };
+const auto kMax = [](double a, double b) { return std::max(a, b); };
+
+// One block size's bounds (see the header): for windows of d seconds starting in block i,
+// [b, b+size) with b = i·size,
+//   work <= max(c[b+d .. b+d+size-1]) - min(c[b .. b+size-1])   (prefix sums), and
+//   work <= d · max(p_max[i .. last block the windows touch])     (samples), while few blocks.
+// When no sample is negative, c is non-decreasing: the max and the min are the end points.
+struct Level {
+  size_t size = 0;
+  std::vector<double> window_max;  // window_max[j] = max c[j .. j+size-1]; only if not monotone
+  std::vector<double> c_min;       // min of c over block i; only if not monotone
+  std::vector<double> p_max;       // max of the samples over block i
+
+  double Bound(const std::vector<double>& c, bool monotone, size_t i, size_t d,
+               double margin) const {
+    const size_t b = i * size;
+    const double by_prefix = monotone ? c[std::min(b + size - 1 + d, c.size() - 1)] - c[b]
+                                      : window_max[b + d] - c_min[i];
+    const size_t last = std::min(i + (size + d - 2) / size, p_max.size() - 1);
+    if (last > i + 3) return by_prefix;
+    double top = p_max[i];
+    for (size_t j = i + 1; j <= last; ++j) top = std::max(top, p_max[j]);
+    // The prefix sums' rounding can put a computed difference a little above the exact sum.
+    return std::min(by_prefix, static_cast<double>(d) * top + margin);
+  }
+};
+
+// One ride's prefix sums and bounds. Reused between rides.
 struct RideBounds {
-  std::vector<double> c;           // prefix sums, N + 1
-  std::vector<double> max_fine;    // max_fine[j] = max c[j .. j+kFine-1]
-  std::vector<double> max_coarse;  // max_coarse[j] = max c[j .. j+kCoarse-1]
-  std::vector<double> min_fine;    // min of c over fine block i
-  std::vector<double> min_coarse;  // min of c over coarse block i
+  std::vector<double> c;  // prefix sums, N + 1
+  bool monotone = true;   // no negative sample: c never decreases
+  Level fine, coarse;
+  double margin = 0;  // above any rounding error of a computed window sum
 
   void Build(const std::vector<double>& power) {
     c.resize(power.size() + 1);
-    double sum = 0;  // the same sums as PrefixSums (power.h)
+    double sum = 0, abs_sum = 0;  // the same sums as PrefixSums (power.h)
     c[0] = 0;
-    for (size_t i = 0; i < power.size(); ++i) c[i + 1] = sum += power[i];
-    max_fine = c;
-    WidenWindowMax(max_fine, 1, kFine);
-    max_coarse = max_fine;
-    WidenWindowMax(max_coarse, kFine, kCoarse);
-    BlockMins(c, kFine, min_fine);
-    BlockMins(c, kCoarse, min_coarse);
+    monotone = true;
+    for (size_t i = 0; i < power.size(); ++i) {
+      c[i + 1] = sum += power[i];
+      abs_sum += std::abs(power[i]);
+      monotone = monotone && power[i] >= 0;
+    }
+    // Each prefix sum is within N·u·sum|p| of exact (u = 2^-53); a difference of two, rounded,
+    // within twice that plus u of the result. 1e-15 > 4u, and 1e-12 covers d · top's rounding.
+    margin = 1e-15 * static_cast<double>(c.size()) * abs_sum + 1e-12 * abs_sum;
+    constexpr size_t kGroup = kCoarse / kFine;
+    fine.size = kFine;
+    coarse.size = kCoarse;
+    BlockReduce(power, kFine, kMax, fine.p_max);
+    BlockReduce(fine.p_max, kGroup, kMax, coarse.p_max);
+    if (monotone) return;
+    fine.window_max = c;
+    WidenWindowMax(fine.window_max, 1, kFine);
+    coarse.window_max = fine.window_max;
+    WidenWindowMax(coarse.window_max, kFine, kCoarse);
+    BlockReduce(c, kFine, kMin, fine.c_min);
+    BlockReduce(fine.c_min, kGroup, kMin, coarse.c_min);
   }
 };
 
@@ -87,10 +131,10 @@ double PrunedBestWork(const RideBounds& r, size_t d, size_t ride, const Best& be
   const auto matters = [&](double bound) { return bound > own && Beats(bound, ride, best); };
   const double* c = r.c.data();
   for (size_t cb = 0; cb < windows; cb += kCoarse) {
-    if (!matters(r.max_coarse[cb + d] - r.min_coarse[cb / kCoarse])) continue;
+    if (!matters(r.coarse.Bound(r.c, r.monotone, cb / kCoarse, d, r.margin))) continue;
     const size_t coarse_end = std::min(cb + kCoarse, windows);
     for (size_t fb = cb; fb < coarse_end; fb += kFine) {
-      if (!matters(r.max_fine[fb + d] - r.min_fine[fb / kFine])) continue;
+      if (!matters(r.fine.Bound(r.c, r.monotone, fb / kFine, d, r.margin))) continue;
       own = std::max(own, ScanMax(c, fb, std::min(fb + kFine, coarse_end), d));
     }
   }

@@ -3,17 +3,19 @@
 //
 // How the all-history curve stays exact while skipping most of the work. With prefix sums
 // C[0] = 0, C[i+1] = C[i] + p[i], the best work over d seconds is W(d) = max_s (C[s+d] - C[s]),
-// s = 0..N-d. Cut the start positions s into blocks of B. For every s in the block
-// [b, b+B), C[s+d] <= max(C[b+d .. b+d+B-1]) and C[s] >= min(C[b .. b+B-1]), so
-//     C[s+d] - C[s] <= max(C[b+d .. b+d+B-1]) - min(C[b .. b+B-1]).
-// Floating-point subtraction is monotone (larger minuend or smaller subtrahend never gives a
-// smaller rounded result), so the bound also holds for the computed differences. A block whose
-// bound cannot beat the running best (over all rides so far, or the ride's own best so far) is
-// skipped; the others are scanned. Blocks come in two sizes (coarse ones tested first) and the
-// maxima of C over every window of B positions are precomputed once per ride, so testing a
-// block is one subtraction. The curve is then bit-for-bit the brute force's: the same
-// differences, the same maximum, divided by d once. Note that MMP itself is not monotone in d
-// (TV-2b), so no bound uses MMP at a shorter duration.
+// s = 0..N-d. Cut the start positions s into blocks [b, b+B) (B = 32, and coarse blocks of 256
+// tested first). Every window starting in the block satisfies two bounds:
+//   (1) C[s+d] - C[s] <= max(C[b+d .. b+d+B-1]) - min(C[b .. b+B-1]), since each term is taken
+//       at its extreme; with no negative sample C never decreases and this is C[b+B-1+d] - C[b].
+//       Floating-point subtraction is monotone (a larger minuend or a smaller subtrahend never
+//       rounds to a smaller result), so (1) also bounds the computed differences.
+//   (2) sum(p[s .. s+d-1]) <= d · max(p[b .. b+B+d-2]), the samples those windows cover: tight
+//       for short d, where (1) is about W(d+B-1). It bounds the exact sum, so a margin above the
+//       prefix sums' rounding error (N·sum|p|·1e-15) is added.
+// A block whose bound cannot beat the running best (over the rides so far, or the ride's own
+// best so far) is not scanned. The result is bit for bit the brute force's: the same computed
+// differences, the same maximum, divided by d once. No bound uses MMP at a shorter duration:
+// MMP is not monotone in d (TV-2b).
 #pragma once
 
 #include <cstddef>

@@ -133,6 +133,20 @@ TEST(AllHistoryCurve, EqualsBruteForceOnEveryDurationOfShortRides) {
   ExpectSameCurve(AllHistoryCurve(rides, grid), BruteForce(rides, grid), rides);
 }
 
+TEST(AllHistoryCurve, EqualsBruteForceWithNegativeSamples) {
+  // Negative samples (not repaired data) make the prefix sums non-monotone: the general bound.
+  auto rides = RandomRides(4, 30, 1500);
+  std::mt19937 rng(4);
+  for (auto& ride : rides) {
+    for (double& w : ride) {
+      if (std::uniform_int_distribution<int>(0, 9)(rng) == 0) w = -w;
+    }
+  }
+  const auto grid = CurveGrid();
+  ExpectSameCurve(AllHistoryCurve(rides, grid), BruteForce(rides, grid), rides);
+  ExpectSameCurve(AllHistoryCurve(rides, grid, 2), BruteForce(rides, grid), rides);
+}
+
 TEST(AllHistoryCurve, DoesNotDependOnThreads) {
   const auto rides = RandomRides(7, 30, 3000);
   const auto grid = CurveGrid();
