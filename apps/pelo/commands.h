@@ -14,6 +14,7 @@ void AddWhoamiCommand(CLI::App& app, Context& ctx);
 void AddSyncCommand(CLI::App& app, Context& ctx);
 void AddRebuildCommand(CLI::App& app, Context& ctx);
 void AddWorkoutsCommand(CLI::App& app, Context& ctx);
+void AddStatsCommand(CLI::App& app, Context& ctx);   // stats rides
 void AddExportCommand(CLI::App& app, Context& ctx);  // workouts, samples, history-csv
 void AddDemoCommand(CLI::App& app, Context& ctx);
 void AddEndpointsCommand(CLI::App& app, Context& ctx);

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   pelo::cli::AddSyncCommand(app, ctx);
   pelo::cli::AddRebuildCommand(app, ctx);
   pelo::cli::AddWorkoutsCommand(app, ctx);
+  pelo::cli::AddStatsCommand(app, ctx);
   pelo::cli::AddExportCommand(app, ctx);
   pelo::cli::AddDemoCommand(app, ctx);
   pelo::cli::AddEndpointsCommand(app, ctx);

@@ -100,6 +100,19 @@ UPDATE raw_responses SET workout_id = NULLIF(CASE
   WHEN path GLOB '/api/user/*/workouts#*' THEN substr(path, instr(path, '/workouts#') + 10)
   END, '');
 CREATE INDEX raw_responses_by_workout ON raw_responses(workout_id, path);
+)sql",
+                                                       R"sql(
+-- Per-ride metrics (analytics.md §2), computed by sync from the graph and stored with it.
+-- NULL is the spec's NA. metrics_version names the computation that wrote the row.
+CREATE TABLE ride_metrics (
+  workout_id TEXT PRIMARY KEY REFERENCES workouts(id) ON DELETE CASCADE,
+  metrics_version INTEGER NOT NULL, ftp REAL, ftp_source TEXT,
+  duration_s REAL, moving_time_s REAL, avg_power REAL, nz_avg_power REAL, kj REAL,
+  mmp_1s REAL, mmp_5s REAL, mmp_30s REAL, mmp_60s REAL, mmp_300s REAL, mmp_1200s REAL,
+  mmp_3600s REAL, np REAL, vi REAL, intensity_factor REAL, tss REAL, tss_per_hour REAL,
+  avg_hr REAL, ef REAL, decoupling REAL, trimp REAL,
+  pz1_s REAL, pz2_s REAL, pz3_s REAL, pz4_s REAL, pz5_s REAL, pz6_s REAL, pz7_s REAL,
+  hrz1_s REAL, hrz2_s REAL, hrz3_s REAL, hrz4_s REAL, hrz5_s REAL) WITHOUT ROWID;
 )sql"};
   return kMigrations;
 }

@@ -8,6 +8,7 @@
 #include "store/archive_stream.h"
 #include "store/raw_archive.h"
 #include "store/rebuild_writer.h"
+#include "store/ride_metrics_table.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 #include "store/workout_reader.h"
@@ -193,6 +194,11 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<model::WorkoutRow>> WorkoutRows() override {
     std::lock_guard lock(mutex_);
     return ReadWorkoutRows(*db_);
+  }
+
+  StatusOr<std::vector<model::RideMetricsListing>> RideMetricsRows() override {
+    std::lock_guard lock(mutex_);
+    return ReadRideMetricsRows(*db_);
   }
 
   Status ForEachSample(const std::function<bool(const model::SampleRow&)>& fn) override {

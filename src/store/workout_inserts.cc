@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pelo/common/time.h"
+#include "store/ride_metrics_table.h"
 #include "store/units.h"
 
 namespace pelo::store {
@@ -11,7 +12,18 @@ namespace {
 using sqlite::Statement;
 
 // Statement indexes, in the order of kSql.
-enum : int { kInstructor, kRide, kWorkout, kSummary, kMetric, kZone, kSegment, kSample, kGps };
+enum : int {
+  kInstructor,
+  kRide,
+  kWorkout,
+  kSummary,
+  kMetric,
+  kZone,
+  kSegment,
+  kSample,
+  kGps,
+  kRideMetrics
+};
 
 constexpr const char* kSql[] = {
     R"sql(
@@ -61,11 +73,13 @@ constexpr const char* kSql[] = {
 
 StatusOr<std::unique_ptr<WorkoutInserts>> WorkoutInserts::Prepare(sqlite::Database& db) {
   std::vector<Statement> statements;
-  statements.reserve(std::size(kSql));
+  statements.reserve(std::size(kSql) + 1);
   for (const char* sql : kSql) {
     PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(sql));
     statements.push_back(std::move(stmt));
   }
+  PELO_ASSIGN_OR_RETURN(Statement ride_metrics, db.Prepare(RideMetricsInsertSql()));
+  statements.push_back(std::move(ride_metrics));
   return std::unique_ptr<WorkoutInserts>(new WorkoutInserts(db, std::move(statements)));
 }
 
@@ -103,7 +117,9 @@ Status WorkoutInserts::Workout(const WorkoutBundle& bundle,
   PELO_RETURN_IF_ERROR(InsertMetrics(id, bundle.graph));
   PELO_RETURN_IF_ERROR(InsertSegments(id, bundle.graph));
   PELO_RETURN_IF_ERROR(InsertSamples(key, samples));
-  return InsertGps(id, bundle.graph);
+  PELO_RETURN_IF_ERROR(InsertGps(id, bundle.graph));
+  if (!bundle.metrics) return OkStatus();
+  return RunRideMetricsInsert(Stmt(kRideMetrics), id, *bundle.metrics);
 }
 
 // Returns the row's integer key (what samples reference).

@@ -19,7 +19,8 @@ class WorkoutInserts {
   Status Instructor(const model::Instructor& instructor);
   // Inserts or updates the workout's ride and the ride's instructor (nothing without a ride id).
   Status RideOf(const model::Workout& workout);
-  // Inserts the workout row and every child row; `samples` are BuildSampleRows of its graph.
+  // Inserts the workout row and every child row (ride_metrics when the bundle has metrics);
+  // `samples` are BuildSampleRows of its graph.
   // The workout must not be stored (the caller deleted any previous version).
   Status Workout(const WorkoutBundle& bundle, const std::vector<model::SampleRow>& samples);
 

@@ -2,6 +2,7 @@
 
 #include "pelo/api/parse.h"
 #include "pelo/sync/archive_key.h"
+#include "sync/ride_metrics_builder.h"
 
 namespace pelo::sync {
 namespace {
@@ -31,6 +32,7 @@ Status ArchiveGrouper::Add(const std::string& path, std::string_view body) {
       RebuildItem item;
       item.kind = RebuildItem::Kind::kUser;
       item.user = std::move(user).value();
+      user_ = item.user;
       return emit_(std::move(item));
     }
     case ArchiveKind::kInstructors: {
@@ -82,6 +84,7 @@ Status ArchiveGrouper::Flush() {
   bundle.workout = std::move(workout).value();
   bundle.graph = std::move(graph).value();
   bundle.every_n = pending.every_n;
+  bundle.metrics = BuildRideMetrics(bundle, user_);
   RebuildItem item;
   item.workout = store::PrepareWorkout(std::move(bundle));
   DropSeries(item.workout.bundle.graph);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,9 @@ class ArchiveGrouper {
   Status Flush();
 
   std::function<Status(RebuildItem)> emit_;
+  // The archived /api/me (it comes first: it belongs to no workout), for the per-ride metrics
+  // as sync computed them.
+  std::optional<model::User> user_;
   Pending pending_;
   int64_t json_bytes_ = 0;
   int64_t skipped_ = 0;

@@ -17,6 +17,7 @@
 #include "sync/bounded_queue.h"
 #include "sync/fetch.h"
 #include "sync/listing_rules.h"
+#include "sync/ride_metrics_builder.h"
 
 namespace pelo::sync {
 namespace {
@@ -88,6 +89,7 @@ class Runner {
   int64_t requests_at_start_ = 0;
   int64_t bytes_at_start_ = 0;
 
+  std::optional<model::User> user_;  // /api/me, set before the workers start (read-only then)
   std::unordered_set<std::string> known_;
   std::optional<int64_t> watermark_;
   std::vector<std::string> pending_;
@@ -167,6 +169,7 @@ Status Runner::Prepare() {
   report_.username = me->value.username;
   if (report_.user_id.empty()) return Status(ErrorCode::kApi, "GET /api/me: no user id");
   PELO_RETURN_IF_ERROR(store_.SaveUser(me->value, {me->path, me->raw}));
+  user_ = me->value;  // the workers' FTP fallback and max HR for the per-ride metrics
   PELO_ASSIGN_OR_RETURN(known_, store_.StoredWorkoutIds());
   PELO_ASSIGN_OR_RETURN(auto watermark, store_.GetState(WatermarkKey(report_.user_id)));
   if (watermark) {
@@ -281,6 +284,10 @@ void Runner::Work() {
   while (std::optional<Job> job = jobs_.Pop()) {
     if (stop_ || CancelRequested()) break;
     Outcome outcome = internal::FetchWorkout(client_, report_.user_id, *job, options_.every_n);
+    if (outcome.kind == Outcome::kBundle) {
+      // Here, in parallel, rather than on the storing thread: the metrics are the CPU work.
+      outcome.bundle.metrics = BuildRideMetrics(outcome.bundle, user_);
+    }
     if (outcome.kind == Outcome::kFailed && (outcome.error.code() == ErrorCode::kUnauthenticated ||
                                              outcome.error.code() == ErrorCode::kCancelled)) {
       // Nothing else will get through either: stop listing and fetching.

@@ -15,6 +15,7 @@
 #include "pelo/sync/sync.h"
 #include "support/db_digest.h"
 #include "support/sql_exec.h"
+#include "sync/ride_metrics_builder.h"
 
 namespace pelo {
 namespace {
@@ -121,6 +122,9 @@ TEST_F(RebuildTest, WorkoutsStoredFromTheirListEntryRebuildTheSame) {
     bundle.graph = *api::ParsePerformanceGraph(**graph_body);
     bundle.every_n = 30;
     bundle.raw = {{sync::ListEntryPath(user_id_, workout->id), body}, {graph_path, **graph_body}};
+    auto user = store_->LoadUser();
+    ASSERT_TRUE(user.ok());
+    bundle.metrics = sync::BuildRideMetrics(bundle, *user);  // as a sync worker does
     ASSERT_TRUE(store_->SaveWorkout(bundle).ok());
     ++restored;
   }

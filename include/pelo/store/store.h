@@ -13,6 +13,7 @@
 #include "pelo/common/status.h"
 #include "pelo/model/instructor.h"
 #include "pelo/model/performance_graph.h"
+#include "pelo/model/ride_metrics_row.h"
 #include "pelo/model/tables.h"
 #include "pelo/model/user.h"
 #include "pelo/model/workout.h"
@@ -31,6 +32,9 @@ struct WorkoutBundle {
   model::PerformanceGraph graph;  // GET /api/workout/{id}/performance_graph
   int every_n = 1;
   std::vector<RawResponse> raw;  // the responses these came from
+  // Per-ride metrics computed from `graph` (the sync layer's job: the store does not compute
+  // them); its workout_id is not read (the workout's is used). Without: no ride_metrics row.
+  std::optional<model::RideMetricsRow> metrics;
 };
 
 // A bundle with its sample rows computed, ready for RebuildWriter::WriteWorkout.
@@ -92,6 +96,9 @@ class Store {
 
   // One row per stored workout, newest (by start time) first.
   virtual StatusOr<std::vector<model::WorkoutRow>> WorkoutRows() = 0;
+  // The stored per-ride metrics (one per workout stored with them) with each workout's start
+  // time, discipline and title, newest (by start time) first.
+  virtual StatusOr<std::vector<model::RideMetricsListing>> RideMetricsRows() = 0;
   // Every sample, ordered by workout (newest first) then time; stops early if `fn` returns false.
   virtual Status ForEachSample(const std::function<bool(const model::SampleRow&)>& fn) = 0;
   // Per-second output (W) of one workout, nullopt where absent; for analytics and the demo.
@@ -108,9 +115,9 @@ class Store {
   virtual Status ForEachArchived(
       const std::function<Status(const std::string& path, std::string_view body)>& fn) = 0;
   // In one transaction: deletes every row derived from the archive (users, instructors, rides,
-  // workouts and their child rows, samples, GPS points), then runs `fill`, which writes them
-  // again through the writer (on this thread). Any error, from `fill` or the database, rolls
-  // everything back. Keeps the archive byte for byte and the sync bookkeeping (sync_state,
+  // workouts and their child rows, samples, GPS points, ride metrics), then runs `fill`, which
+  // writes them again through the writer (on this thread). Any error, from `fill` or the database,
+  // rolls everything back. Keeps the archive byte for byte and the sync bookkeeping (sync_state,
   // pending_workouts, workout_deletions). Other calls on this store wait until it is done,
   // except ForEachArchived.
   virtual Status Rebuild(const std::function<Status(RebuildWriter&)>& fill) = 0;

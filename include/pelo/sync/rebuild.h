@@ -25,8 +25,9 @@ struct RebuildReport {
 // Replaces the user, instructors, rides, workouts and all their rows with what the archived
 // responses give, exactly as sync stored them (timestamps aside), in one transaction: any error
 // or an interruption (pelo::RequestCancel: kCancelled) leaves the database as it was. Reads,
-// decompresses and parses on a worker thread while this one writes. Per workout it uses the
-// detail if archived, else the list entry, and the graph with the smallest every_n.
+// decompresses, parses and computes the per-ride metrics (with the archived /api/me) on a worker
+// thread while this one writes. Per workout it uses the detail if archived, else the list entry,
+// and the graph with the smallest every_n.
 StatusOr<RebuildReport> Rebuild(store::Store& store, const RebuildOptions& options = {});
 
 }  // namespace pelo::sync

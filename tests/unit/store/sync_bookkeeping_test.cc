@@ -86,9 +86,10 @@ TEST_F(SyncBookkeepingTest, MigratesAVersion1DatabaseKeepingItsWorkouts) {
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->SaveWorkout(BundleFromEnvelope("SyncMyWorkout01.json")).ok());
   }
-  // What v1 looked like: no bookkeeping tables (nor v3's archive workout_id).
+  // What v1 looked like: no bookkeeping tables (nor v3's archive workout_id, nor v4's
+  // ride_metrics).
   ExecSql(db_path_,
-          "DROP TABLE pending_workouts; DROP TABLE workout_deletions; "
+          "DROP TABLE ride_metrics; DROP TABLE pending_workouts; DROP TABLE workout_deletions; "
           "DROP INDEX raw_responses_by_workout; ALTER TABLE raw_responses DROP COLUMN workout_id; "
           "PRAGMA user_version = 1");
   auto store = Open();

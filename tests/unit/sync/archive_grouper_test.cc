@@ -57,6 +57,28 @@ TEST_F(ArchiveGrouperTest, PrefersTheDetailAndTheFinestGraph) {
   EXPECT_EQ(grouper_.skipped(), 0);
 }
 
+// Rebuild computes each workout's metrics as the sync worker did: with the archived /api/me
+// (it comes first) for the FTP fallback.
+TEST_F(ArchiveGrouperTest, ComputesEachWorkoutsMetricsWithTheArchivedProfile) {
+  ASSERT_TRUE(grouper_
+                  .Add("/api/me", R"({"id":"u1","cycling_ftp_source":"ftp_workout_source",
+                                      "cycling_workout_ftp":220})")
+                  .ok());
+  ASSERT_TRUE(
+      grouper_.Add("/api/user/u1/workouts#w1", R"({"id":"w1","fitness_discipline":"cycling"})")
+          .ok());
+  ASSERT_TRUE(grouper_.Add("/api/workout/w1/performance_graph?every_n=1", kGraph1).ok());
+  ASSERT_TRUE(grouper_.Finish().ok());
+  ASSERT_EQ(items_.size(), 2u);
+  const auto& metrics = items_[1].workout.bundle.metrics;
+  ASSERT_TRUE(metrics.has_value());
+  EXPECT_EQ(metrics->workout_id, "w1");
+  EXPECT_EQ(metrics->ftp, 220);
+  EXPECT_EQ(metrics->ftp_source, "user_profile");
+  EXPECT_EQ(metrics->duration_s, 3);
+  EXPECT_EQ(metrics->avg_power, 110);
+}
+
 TEST_F(ArchiveGrouperTest, SkipsAndCountsWorkoutsMissingAPartOrNotParsing) {
   ASSERT_TRUE(grouper_.Add("/api/workout/a?joins=ride", R"({"id":"a"})").ok());  // no graph
   ASSERT_TRUE(grouper_.Add("/api/workout/b/performance_graph?every_n=1", kGraph1).ok());

@@ -1,0 +1,25 @@
+// The ride_metrics table (schema v4): its insert and its listing, both generated from one list
+// of the table's metric columns and the RideMetricsRow members they hold.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pelo/model/ride_metrics_row.h"
+#include "store/sqlite_db.h"
+
+namespace pelo::store {
+
+// INSERT of one ride_metrics row; bind it with RunRideMetricsInsert.
+std::string RideMetricsInsertSql();
+
+// Binds `row` as `workout_id`'s metrics to a statement prepared from RideMetricsInsertSql, and
+// runs it.
+Status RunRideMetricsInsert(sqlite::Statement& stmt, const std::string& workout_id,
+                            const model::RideMetricsRow& row);
+
+// Every stored metrics row with its workout's start time, discipline and title, newest (by
+// start time) first.
+StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlite::Database& db);
+
+}  // namespace pelo::store

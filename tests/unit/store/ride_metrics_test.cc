@@ -1,0 +1,140 @@
+// The ride_metrics table (schema v4): stored with the workout, read back joined with it,
+// replaced and deleted with it, written by rebuild like by SaveWorkout.
+#include <gtest/gtest.h>
+
+#include "pelo/store/store.h"
+#include "unit/store/store_fixtures.h"
+
+namespace pelo::store {
+namespace {
+
+using testing::BundleFromEnvelope;
+using testing::ExecSql;
+using testing::QueryDouble;
+using testing::QueryInt;
+using testing::TempDir;
+
+// Every member set to a distinct value, so a column mix-up cannot go unnoticed.
+model::RideMetricsRow DistinctMetrics() {
+  model::RideMetricsRow m;
+  m.metrics_version = 7;
+  m.ftp_source = "workout_ftp_info";
+  double v = 0.5;
+  for (std::optional<double>* field :
+       {&m.ftp,        &m.duration_s, &m.moving_time_s, &m.avg_power, &m.nz_avg_power,
+        &m.kj,         &m.mmp_1s,     &m.mmp_5s,        &m.mmp_30s,   &m.mmp_60s,
+        &m.mmp_300s,   &m.mmp_1200s,  &m.mmp_3600s,     &m.np,        &m.vi,
+        &m.if_,        &m.tss,        &m.tss_per_hour,  &m.avg_hr,    &m.ef,
+        &m.decoupling, &m.trimp,      &m.pz1_s,         &m.pz2_s,     &m.pz3_s,
+        &m.pz4_s,      &m.pz5_s,      &m.pz6_s,         &m.pz7_s,     &m.hrz1_s,
+        &m.hrz2_s,     &m.hrz3_s,     &m.hrz4_s,        &m.hrz5_s}) {
+    *field = v;
+    v += 1.25;
+  }
+  return m;
+}
+
+class RideMetricsStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = OpenSqliteStore(db_path_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store).value();
+    ride_.metrics = DistinctMetrics();
+    ride_.metrics->workout_id = ride_.workout.id;
+  }
+
+  TempDir dir_;
+  std::string db_path_ = (dir_.path() / "pelo.db").string();
+  std::unique_ptr<Store> store_;
+  WorkoutBundle ride_ = BundleFromEnvelope("SyncMyWorkout01.json");
+  WorkoutBundle walk_ = BundleFromEnvelope("p2g_workouts/walking_outdoor_01.json");
+};
+
+TEST_F(RideMetricsStoreTest, EveryColumnRoundTripsWithTheWorkoutsStartDisciplineAndTitle) {
+  ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
+  auto rows = store_->RideMetricsRows();
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().metrics, *ride_.metrics);
+  auto workouts = store_->WorkoutRows();
+  ASSERT_TRUE(workouts.ok());
+  EXPECT_EQ(rows->front().start_time, workouts->front().start_time);
+  EXPECT_EQ(rows->front().discipline, workouts->front().discipline);
+  EXPECT_EQ(rows->front().title, workouts->front().title);
+  EXPECT_FALSE(rows->front().title.empty());
+}
+
+TEST_F(RideMetricsStoreTest, NotApplicableValuesAreStoredAsNull) {
+  model::RideMetricsRow sparse;
+  sparse.metrics_version = 1;
+  sparse.duration_s = 1800;
+  sparse.avg_hr = 120.5;
+  walk_.metrics = sparse;
+  ASSERT_TRUE(store_->SaveWorkout(walk_).ok());
+  EXPECT_EQ(QueryInt(db_path_,
+                     "SELECT COUNT(*) FROM ride_metrics WHERE np IS NULL AND ftp IS "
+                     "NULL AND ftp_source IS NULL AND pz1_s IS NULL"),
+            1);
+  auto rows = store_->RideMetricsRows();
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 1u);
+  sparse.workout_id = walk_.workout.id;  // the bundle's workout id, whatever the row said
+  EXPECT_EQ(rows->front().metrics, sparse);
+}
+
+TEST_F(RideMetricsStoreTest, NewestFirstAndOnlyWorkoutsStoredWithMetrics) {
+  walk_.metrics = model::RideMetricsRow{};
+  ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
+  ASSERT_TRUE(store_->SaveWorkout(walk_).ok());
+  WorkoutBundle rower = BundleFromEnvelope("p2g_workouts/rower_workout.json");
+  ASSERT_TRUE(store_->SaveWorkout(rower).ok());  // no metrics: no row
+  auto rows = store_->RideMetricsRows();
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  ASSERT_TRUE(rows->at(0).start_time && rows->at(1).start_time);
+  EXPECT_GT(*rows->at(0).start_time, *rows->at(1).start_time);
+}
+
+TEST_F(RideMetricsStoreTest, SavingAgainReplacesTheRowAndWithoutMetricsRemovesIt) {
+  ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
+  ride_.metrics->np = 321.0;
+  ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
+  EXPECT_EQ(QueryDouble(db_path_, "SELECT np FROM ride_metrics"), 321.0);
+  ride_.metrics.reset();
+  ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
+  EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM ride_metrics"), 0);
+}
+
+TEST_F(RideMetricsStoreTest, RebuildWritesTheSameRowAndDropsThoseNotWrittenAgain) {
+  walk_.metrics = model::RideMetricsRow{};
+  ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
+  ASSERT_TRUE(store_->SaveWorkout(walk_).ok());
+  auto before = store_->RideMetricsRows();
+  ASSERT_TRUE(before.ok());
+  ASSERT_TRUE(store_
+                  ->Rebuild([&](RebuildWriter& writer) {
+                    return writer.WriteWorkout(PrepareWorkout(ride_));
+                  })
+                  .ok());
+  auto after = store_->RideMetricsRows();
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ(after->front().metrics, *ride_.metrics);
+}
+
+TEST_F(RideMetricsStoreTest, MigratingAVersion3DatabaseAddsTheEmptyTable) {
+  ASSERT_TRUE(store_->SaveWorkout(walk_).ok());
+  store_.reset();
+  ExecSql(db_path_, "DROP TABLE ride_metrics; PRAGMA user_version = 3");  // what v3 looked like
+  auto store = OpenSqliteStore(db_path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->SchemaVersion(), 4);
+  EXPECT_EQ(*(*store)->CountWorkouts(), 1);
+  EXPECT_TRUE((*store)->RideMetricsRows()->empty());
+  ASSERT_TRUE((*store)->SaveWorkout(ride_).ok());
+  EXPECT_EQ((*store)->RideMetricsRows()->size(), 1u);
+}
+
+}  // namespace
+}  // namespace pelo::store
