@@ -109,20 +109,35 @@ void Pump(int in_fd, const std::string& input, int out_fd, int err_fd, ProcessRe
   }
 }
 
-}  // namespace
+// A child started with stdin, stdout and stderr on pipes; the parent's ends.
+struct Piped {
+  pid_t pid;
+  int in;   // write end of the child's stdin
+  int out;  // read end of its stdout
+  int err;  // read end of its stderr
+};
 
-ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         const std::map<std::string, std::string>& env, const std::string& input,
-                         std::optional<std::chrono::milliseconds> interrupt_after) {
+Piped SpawnPiped(const std::vector<std::string>& argv,
+                 const std::map<std::string, std::string>& env) {
   signal(SIGPIPE, SIG_IGN);
   int in[2], out[2], err[2];
   if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
     throw std::runtime_error("pipe failed");
   }
-  pid_t pid = Spawn(argv, MergedEnv(env), in[0], out[1], err[1]);
+  const pid_t pid = Spawn(argv, MergedEnv(env), in[0], out[1], err[1]);
   close(in[0]);
   close(out[1]);
   close(err[1]);
+  return {pid, in[1], out[0], err[0]};
+}
+
+}  // namespace
+
+ProcessResult RunProcess(const std::vector<std::string>& argv,
+                         const std::map<std::string, std::string>& env, const std::string& input,
+                         std::optional<std::chrono::milliseconds> interrupt_after) {
+  const Piped p = SpawnPiped(argv, env);
+  const pid_t pid = p.pid;
   ProcessResult r;
   std::thread interrupter;
   if (interrupt_after) {
@@ -131,7 +146,7 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
       kill(pid, SIGINT);  // the process is not reaped before the join below, so pid is valid
     });
   }
-  Pump(in[1], input, out[0], err[0], r);
+  Pump(p.in, input, p.out, p.err, r);
   if (interrupter.joinable()) interrupter.join();
   int status = 0;
   waitpid(pid, &status, 0);
@@ -142,15 +157,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv,
 ProcessResult RunProcessKilledWhen(const std::vector<std::string>& argv,
                                    const std::map<std::string, std::string>& env,
                                    const std::function<bool()>& kill_when) {
-  signal(SIGPIPE, SIG_IGN);
-  int in[2], out[2], err[2];
-  if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
-    throw std::runtime_error("pipe failed");
-  }
-  pid_t pid = Spawn(argv, MergedEnv(env), in[0], out[1], err[1]);
-  close(in[0]);
-  close(out[1]);
-  close(err[1]);
+  const Piped p = SpawnPiped(argv, env);
+  const pid_t pid = p.pid;
   ProcessResult r;
   std::atomic<bool> exited{false};
   // The process is not reaped before the join below, so pid stays valid for kill().
@@ -163,7 +171,7 @@ ProcessResult RunProcessKilledWhen(const std::vector<std::string>& argv,
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
   });
-  Pump(in[1], "", out[0], err[0], r);
+  Pump(p.in, "", p.out, p.err, r);
   exited = true;
   killer.join();
   int status = 0;
