@@ -49,4 +49,15 @@ struct RideSettings {
   GapOptions gaps;             // §1.3
 };
 
+// The athlete's own values from `pelo config`, each overriding what pelo would otherwise use
+// (max HR from /api/me, else the defaults above).
+struct AthleteSettings {
+  std::optional<double> max_hr_bpm;
+  std::optional<double> resting_hr_bpm;
+  std::optional<double> lthr_bpm;
+  std::optional<Sex> sex;
+
+  bool operator==(const AthleteSettings&) const = default;
+};
+
 }  // namespace pelo::analytics

@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "pelo/model/workout.h"
 
 namespace pelo::model {
 
@@ -47,6 +50,14 @@ struct RideMetricsRow {
   std::optional<double> hrz3_s;
   std::optional<double> hrz4_s;
   std::optional<double> hrz5_s;
+  // What the FTP history and the drivers analysis need (§3.2, §2.16, §5.2).
+  int every_n = 1;                   // seconds per sample of the graph the metrics come from
+  bool is_ftp_test = false;          // §3.2: the class is an FTP test
+  std::optional<double> ftp_test_w;  // §3.2: the FTP the test gives (tests only)
+  std::optional<int> n_hi;           // §2.16 detected intervals; NA without FTP
+  std::optional<int> n_thr;
+  std::optional<int> n_sprint;
+  std::optional<double> t_hi_s;  // §5.2 seconds at >= 105 % FTP; NA without FTP
 
   bool operator==(const RideMetricsRow&) const = default;
 };
@@ -57,6 +68,19 @@ struct RideMetricsListing {
   std::optional<int64_t> start_time;  // epoch s
   std::string discipline;
   std::string title;  // the class title, else the workout's title or name
+  std::string timezone;     // the workout's IANA zone ("America/New_York"), "" if unknown
+  std::string device_type;  // "home_bike_v1" (Bike), "home_bike_v2" (Bike+), ...
+  std::optional<FtpInfo> ftp_info;  // the workout's own ftp_info, as Peloton sent it
+};
+
+// One workout's stored power-duration curve (§2.4), for date-range curves.
+struct RideCurveListing {
+  std::string workout_id;
+  std::optional<int64_t> start_time;  // epoch s
+  std::string timezone;
+  int every_n = 1;  // MMP at durations < every_n is a lower bound (§1.2)
+  // MMP (W) at analytics::CurveGrid()[i] for i < size: a ride has no point beyond its length.
+  std::vector<double> watts;
 };
 
 }  // namespace pelo::model
