@@ -45,6 +45,7 @@ void AddStatsCommand(CLI::App& app, Context& ctx) {
       app.add_subcommand("stats", "Analytics over the stored workouts (analytics.md)");
   stats->require_subcommand(1);
   AddRidesCommand(*stats, ctx);
+  AddStatsHistoryCommands(*stats, ctx);
 }
 
 }  // namespace pelo::cli

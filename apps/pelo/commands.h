@@ -14,8 +14,9 @@ void AddWhoamiCommand(CLI::App& app, Context& ctx);
 void AddSyncCommand(CLI::App& app, Context& ctx);
 void AddRebuildCommand(CLI::App& app, Context& ctx);
 void AddWorkoutsCommand(CLI::App& app, Context& ctx);
-void AddStatsCommand(CLI::App& app, Context& ctx);   // stats rides
-void AddExportCommand(CLI::App& app, Context& ctx);  // workouts, samples, history-csv
+void AddStatsCommand(CLI::App& app, Context& ctx);            // stats rides, fitness, ftp, zones...
+void AddStatsHistoryCommands(CLI::App& stats, Context& ctx);  // stats fitness, ftp, zones, drivers
+void AddExportCommand(CLI::App& app, Context& ctx);           // workouts, samples, history-csv
 void AddDemoCommand(CLI::App& app, Context& ctx);
 void AddEndpointsCommand(CLI::App& app, Context& ctx);
 void AddApiCommand(CLI::App& app, Context& ctx);  // api METHOD PATH, api graphql

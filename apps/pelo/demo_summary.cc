@@ -7,6 +7,8 @@
 
 #include "pelo/analytics/power.h"
 #include "pelo/common/time.h"
+#include "pelo/report/drivers_report.h"
+#include "pelo/report/fitness.h"
 
 namespace pelo::cli {
 namespace {
@@ -53,17 +55,43 @@ void PrintDisciplines(const std::vector<model::WorkoutRow>& rows, std::ostream& 
   out << fmt::format("  {} workouts: {}\n", rows.size(), parts);
 }
 
-void PrintFtp(const std::vector<model::WorkoutRow>& rows, std::ostream& out) {
-  const model::WorkoutRow* first = nullptr;  // rows are newest first
-  const model::WorkoutRow* last = nullptr;
-  for (const auto& r : rows) {
-    if (!r.ftp || *r.ftp <= 0) continue;
-    if (!last) last = &r;
-    first = &r;
+// The headline: FTP now and its trend, form today, and the top driver (analytics.md §3-§5).
+void PrintHeadline(const std::vector<model::RideMetricsListing>& rows, std::ostream& out) {
+  const report::RideHistory history = report::BuildRideHistory(rows);
+  if (history.rides.empty()) return;
+  const analytics::DayNumber today =
+      report::WorkoutDay(NowEpochSeconds(), rows.empty() ? "" : rows.front().timezone);
+  const report::FtpReport ftp = report::BuildFtpReport(history, today);
+  if (ftp.current) {
+    out << fmt::format("  FTP: {:.0f} W ({} on {})", ftp.current->ftp,
+                       analytics::FtpChangeKindName(ftp.current->kind),
+                       report::FormatDay(ftp.current->day));
+    if (ftp.first && ftp.first->day != ftp.current->day) {
+      out << fmt::format(", {:+.0f} W since {}", ftp.current->ftp - ftp.first->ftp,
+                         report::FormatDay(ftp.first->day));
+    }
+    out << "\n";
   }
-  if (!first) return;
-  out << fmt::format("  FTP: {:.0f} W on {}, {:.0f} W on {} ({:+.0f} W)\n", *first->ftp,
-                     Day(*first), *last->ftp, Day(*last), *last->ftp - *first->ftp);
+  if (ftp.eftp_today && ftp.eftp_trend_w_per_week) {
+    out << fmt::format("  eFTP42: {:.0f} W, trend {:+.1f} W/week over the last {} weeks\n",
+                       ftp.eftp_today->watts, *ftp.eftp_trend_w_per_week, ftp.trend_weeks);
+  }
+  report::FitnessOptions fitness;
+  fitness.today = today;
+  fitness.since = today;
+  if (auto days = report::FitnessSeries(history, fitness); !days.empty()) {
+    const analytics::PmcDay& d = days.back();
+    out << fmt::format(
+        "  Form today: TSB {:+.1f} ({}), fitness (CTL) {:.1f}, fatigue (ATL) {:.1f}\n", d.tsb,
+        report::FormWord(d.tsb), d.ctl, d.atl);
+  }
+  const report::DriversAnalysis drivers = report::AnalyzeHistory(history);
+  if (const analytics::FactorResult* top = report::TopDriver(drivers.report)) {
+    out << "  Top driver: " << top->sentence << "\n";
+  } else {
+    out << "  Top driver: none yet (" << drivers.report.method_a.blocks
+        << " four-week blocks; intervals too wide to say)\n";
+  }
 }
 
 }  // namespace
@@ -81,7 +109,8 @@ Status PrintDemoSummary(store::Store& store, std::ostream& out) {
     out << fmt::format("  best 20-minute output: {:.0f} W, {} ({})\n", best.watts, Day(*best.row),
                        best.row->title);
   }
-  PrintFtp(rows, out);
+  PELO_ASSIGN_OR_RETURN(auto metrics, store.RideMetricsRows());
+  PrintHeadline(metrics, out);
   return OkStatus();
 }
 

@@ -1,0 +1,197 @@
+// pelo stats fitness | ftp | zones | drivers: the across-ride analytics (analytics.md §3-§5)
+// over the stored per-ride metrics (no network).
+#include <chrono>
+#include <iostream>
+
+#include "commands.h"
+#include "pelo/common/time.h"
+#include "pelo/report/drivers_report.h"
+#include "pelo/report/fitness.h"
+#include "render.h"
+#include "stats_drivers_output.h"
+#include "stats_history_output.h"
+
+namespace pelo::cli {
+namespace {
+
+using analytics::DayNumber;
+
+// The table shows the last 8 weeks unless --since says otherwise (--csv/--json: every day).
+constexpr int kFitnessTableDays = 56;
+
+struct CommonFlags {
+  std::string db;
+  bool json = false;
+  bool csv = false;
+
+  StatsFormat Format() const {
+    return json ? StatsFormat::kJson : csv ? StatsFormat::kCsv : StatsFormat::kTable;
+  }
+};
+
+void AddCommonFlags(CLI::App* cmd, CommonFlags& flags) {
+  cmd->add_option("--db", flags.db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  auto* json = cmd->add_flag("--json", flags.json, "JSON (pretty on a terminal)");
+  cmd->add_flag("--csv", flags.csv, "CSV with every column")->excludes(json);
+}
+
+Status Flush() {
+  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
+  return OkStatus();
+}
+
+struct Loaded {
+  std::vector<model::RideMetricsListing> rows;
+  report::RideHistory history;
+  DayNumber today = 0;
+};
+
+StatusOr<Loaded> Load(const Context& ctx, const std::string& db) {
+  PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(db));
+  Loaded out;
+  PELO_ASSIGN_OR_RETURN(out.rows, store->RideMetricsRows());
+  out.history = report::BuildRideHistory(out.rows);
+  // Today in the rider's zone: that of their newest workout (rows are newest first).
+  const std::string zone = out.rows.empty() ? "" : out.rows.front().timezone;
+  out.today = report::WorkoutDay(NowEpochSeconds(), zone);
+  return out;
+}
+
+// "YYYY-MM-DD" as a day; kInvalidArgument naming the flag otherwise.
+StatusOr<DayNumber> ParseDay(std::string_view flag, const std::string& text) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (text.size() == 10 && std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) == 3) {
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                          std::chrono::day{d}};
+    if (ymd.ok()) return std::chrono::sys_days{ymd}.time_since_epoch().count();
+  }
+  return Status(ErrorCode::kInvalidArgument,
+                std::string(flag) + ": '" + text + "' is not a date (YYYY-MM-DD)");
+}
+
+// --since/--until as days; both optional, since <= until.
+struct DayRange {
+  std::optional<DayNumber> since, until;
+};
+StatusOr<DayRange> ParseRange(const std::string& since, const std::string& until) {
+  DayRange range;
+  if (!since.empty()) {
+    PELO_ASSIGN_OR_RETURN(range.since, ParseDay("--since", since));
+  }
+  if (!until.empty()) {
+    PELO_ASSIGN_OR_RETURN(range.until, ParseDay("--until", until));
+  }
+  if (range.since && range.until && *range.since > *range.until) {
+    return Status(ErrorCode::kInvalidArgument, "--since " + since + " is after --until " + until);
+  }
+  return range;
+}
+
+struct FitnessFlags : CommonFlags {
+  std::string since, until;
+  bool tp = false;
+};
+
+Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
+  PELO_ASSIGN_OR_RETURN(DayRange range, ParseRange(flags.since, flags.until));
+  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
+  report::FitnessOptions options;
+  options.today = data.today;
+  options.since = range.since;
+  options.until = range.until;
+  if (flags.tp) options.variant = analytics::PmcVariant::kTrainingPeaks;
+  const StatsFormat format = flags.Format();
+  if (format == StatsFormat::kTable && !options.since) {
+    options.since = options.until.value_or(data.today) - (kFitnessTableDays - 1);
+  }
+  PrintFitness(report::FitnessSeries(data.history, options), format, StdoutIsTerminal(), std::cout);
+  return Flush();
+}
+
+Status RunFtp(const Context& ctx, const CommonFlags& flags) {
+  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
+  PrintFtpReport(report::BuildFtpReport(data.history, data.today), data.history, flags.Format(),
+                 StdoutIsTerminal(), std::cout);
+  return Flush();
+}
+
+struct ZonesFlags : CommonFlags {
+  std::string by = "week";
+};
+
+Status RunZones(const Context& ctx, const ZonesFlags& flags) {
+  const auto period = flags.by == "month" ? report::ZonePeriod::kMonth : report::ZonePeriod::kWeek;
+  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
+  PrintZones(report::ZonesByPeriod(data.rows, period), period, flags.Format(), StdoutIsTerminal(),
+             std::cout);
+  return Flush();
+}
+
+struct DriversFlags : CommonFlags {
+  bool weeks = false;
+  int block_weeks = 4;
+  bool relative = false;
+};
+
+Status RunDrivers(const Context& ctx, const DriversFlags& flags) {
+  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
+  analytics::DriversOptions options;
+  options.block_weeks = flags.block_weeks;
+  options.relative_change = flags.relative;
+  if (flags.weeks) {
+    analytics::WeeklyOptions weekly;
+    PrintWeeklyFeatures(analytics::BuildWeeklyFeatures(data.history.Summaries(), weekly),
+                        flags.Format(), StdoutIsTerminal(), std::cout);
+    return Flush();
+  }
+  PrintDrivers(report::AnalyzeHistory(data.history, options), options, flags.Format(),
+               StdoutIsTerminal(), std::cout);
+  return Flush();
+}
+
+}  // namespace
+
+void AddStatsHistoryCommands(CLI::App& stats, Context& ctx) {
+  {
+    auto flags = std::make_shared<FitnessFlags>();
+    CLI::App* cmd = stats.add_subcommand(
+        "fitness", "Daily fitness (CTL), fatigue (ATL), form (TSB) and ramp rate from ride TSS");
+    AddCommonFlags(cmd, *flags);
+    cmd->add_option("--since", flags->since,
+                    "First day shown, YYYY-MM-DD (table default: the last 8 weeks)");
+    cmd->add_option("--until", flags->until, "Last day, YYYY-MM-DD (default: today)");
+    cmd->add_flag("--tp", flags->tp, "TrainingPeaks' 1/days form instead of GoldenCheetah's");
+    cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunFitness(ctx, *flags); }; });
+  }
+  {
+    auto flags = std::make_shared<CommonFlags>();
+    CLI::App* cmd = stats.add_subcommand(
+        "ftp", "FTP history (set, tested, estimated), today's eFTP42 and its trend");
+    AddCommonFlags(cmd, *flags);
+    cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunFtp(ctx, *flags); }; });
+  }
+  {
+    auto flags = std::make_shared<ZonesFlags>();
+    CLI::App* cmd =
+        stats.add_subcommand("zones", "Time in power and heart-rate zones per week or month");
+    AddCommonFlags(cmd, *flags);
+    cmd->add_option("--by", flags->by, "week (default) or month")
+        ->check(CLI::IsMember({"week", "month"}));
+    cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunZones(ctx, *flags); }; });
+  }
+  {
+    auto flags = std::make_shared<DriversFlags>();
+    CLI::App* cmd = stats.add_subcommand(
+        "drivers", "Which training went with later FTP gains, with effect sizes and intervals");
+    AddCommonFlags(cmd, *flags);
+    cmd->add_flag("--weeks", flags->weeks, "The weekly feature table instead (analytics.md §5.2)");
+    cmd->add_option("--block-weeks", flags->block_weeks, "Weeks per block (default 4)")
+        ->check(CLI::Range(2, 13));
+    cmd->add_flag("--relative", flags->relative, "Gains in % of eFTP42 instead of watts");
+    cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunDrivers(ctx, *flags); }; });
+  }
+}
+
+}  // namespace pelo::cli

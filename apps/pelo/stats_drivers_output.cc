@@ -1,0 +1,306 @@
+#include "stats_drivers_output.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "pelo/export/csv.h"
+#include "render.h"
+
+namespace pelo::cli {
+namespace {
+
+using analytics::FactorResult;
+using Json = nlohmann::ordered_json;
+
+constexpr size_t kFactorsShown = 5;
+
+Json Rounded(const std::optional<double>& v) {
+  if (!v || !std::isfinite(*v)) return nullptr;
+  return std::round(*v * 1e4) / 1e4;
+}
+
+Json IntervalJson(const std::optional<analytics::Interval>& ci) {
+  if (!ci) return nullptr;
+  return Json::array({Rounded(ci->lo), Rounded(ci->hi)});
+}
+
+std::string Cell(const std::optional<double>& v) { return exporter::FormatNumber(v); }
+
+void CsvLine(const std::vector<std::string>& cells, std::ostream& out) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    out << (i > 0 ? "," : "") << exporter::CsvEscape(cells[i]);
+  }
+  out << "\n";
+}
+
+const char* GroupName(analytics::FeatureGroup g) {
+  switch (g) {
+    case analytics::FeatureGroup::kVolume:
+      return "volume";
+    case analytics::FeatureGroup::kLoad:
+      return "load";
+    case analytics::FeatureGroup::kIntensity:
+      return "intensity";
+    case analytics::FeatureGroup::kIntervals:
+      return "intervals";
+    case analytics::FeatureGroup::kPeak:
+      return "peak";
+  }
+  return "";
+}
+
+Json FactorJson(const FactorResult& f) {
+  return {{"feature", f.feature},
+          {"phrase", report::FeaturePhrase(f.feature)},
+          {"group", GroupName(f.group)},
+          {"blocks", f.blocks},
+          {"rho", Rounded(f.rho)},
+          {"ci95", IntervalJson(f.ci)},
+          {"insufficient", f.insufficient},
+          {"rho_valid_blocks_only", Rounded(f.rho_valid_only)},
+          {"valid_blocks", f.blocks_valid_only},
+          {"rho_long_blocks", Rounded(f.rho_long_blocks)},
+          {"rho_weekly_steps", Rounded(f.rho_weekly_steps)},
+          {"bootstrap_ci95", IntervalJson(f.bootstrap_ci)},
+          {"sentence", f.sentence}};
+}
+
+Json BanisterJson(const report::ImpulseResponse& b) {
+  Json j = {{"tests", b.tests}, {"note", b.note}};
+  if (b.fit) {
+    j["fit"] = {{"p0", Rounded(b.fit->p0)},
+                {"k1", Rounded(b.fit->k1)},
+                {"k2", Rounded(b.fit->k2)},
+                {"r2", Rounded(b.fit->r2)},
+                {"enough_tests", b.fit->enough_tests}};
+  } else {
+    j["fit"] = nullptr;
+  }
+  if (b.components) {
+    static const char* kNames[] = {"z1_z2", "z3_z4", "z5_z7"};
+    Json k1 = Json::object();
+    for (size_t c = 0; c < b.components->k1.size() && c < 3; ++c) {
+      k1[kNames[c]] = {{"k1", Rounded(b.components->k1[c])},
+                       {"ci95", c < b.components->k1_intervals.size()
+                                    ? IntervalJson(b.components->k1_intervals[c])
+                                    : Json(nullptr)}};
+    }
+    j["components"] = {
+        {"p0", Rounded(b.components->p0)}, {"k1", k1}, {"k2", Rounded(b.components->k2)}};
+  } else {
+    j["components"] = nullptr;
+  }
+  return j;
+}
+
+Json DriversJson(const report::DriversAnalysis& a, const analytics::DriversOptions& o) {
+  const analytics::DriversReport& r = a.report;
+  Json j = Json::object();
+  j["outcome"] = std::string(analytics::OutcomeName(o.outcome));
+  j["weeks"] = r.weeks.size();
+  j["block_weeks"] = r.method_a.block_weeks;
+  j["blocks"] = r.method_a.blocks;
+  j["valid_blocks"] = r.method_a.valid_blocks;
+  const FactorResult* top = report::TopDriver(r);
+  j["top_driver"] = top ? Json(top->feature) : Json(nullptr);
+  j["factors"] = Json::array();
+  for (const auto& f : r.method_a.factors) j["factors"].push_back(FactorJson(f));
+  Json b = {{"blocks", r.method_b.blocks},
+            {"ridge", r.method_b.ridge},
+            {"r2", Rounded(r.method_b.r2)},
+            {"insufficient", r.method_b.insufficient},
+            {"effects", Json::array()}};
+  for (const auto& e : r.method_b.effects) {
+    b["effects"].push_back({{"feature", e.feature},
+                            {"beta", Rounded(e.beta)},
+                            {"ci95", IntervalJson(e.ci)},
+                            {"sentence", e.sentence}});
+  }
+  j["partial_effects"] = b;
+  j["trend"] = {{"weeks", r.trend.weeks},
+                {"theil_sen_w_per_week", Rounded(r.trend.theil_sen_per_week)},
+                {"ols_w_per_week", Rounded(r.trend.ols_per_week)},
+                {"insufficient", r.trend.insufficient}};
+  j["impulse_response"] = BanisterJson(a.banister);
+  j["pitfalls"] = Json::array();
+  for (const auto& p : r.pitfalls) j["pitfalls"].push_back(p.message);
+  return j;
+}
+
+void PrintFactorsCsv(const analytics::DriversReport& r, std::ostream& out) {
+  CsvLine({"rank", "feature", "phrase", "group", "blocks", "rho", "ci_lo", "ci_hi", "insufficient",
+           "rho_valid_blocks_only", "valid_blocks", "rho_long_blocks", "rho_weekly_steps",
+           "bootstrap_lo", "bootstrap_hi"},
+          out);
+  int rank = 0;
+  for (const auto& f : r.method_a.factors) {
+    CsvLine({std::to_string(++rank), f.feature, report::FeaturePhrase(f.feature),
+             GroupName(f.group), std::to_string(f.blocks), Cell(f.rho), f.ci ? Cell(f.ci->lo) : "",
+             f.ci ? Cell(f.ci->hi) : "", f.insufficient ? "1" : "0", Cell(f.rho_valid_only),
+             std::to_string(f.blocks_valid_only), Cell(f.rho_long_blocks), Cell(f.rho_weekly_steps),
+             f.bootstrap_ci ? Cell(f.bootstrap_ci->lo) : "",
+             f.bootstrap_ci ? Cell(f.bootstrap_ci->hi) : ""},
+            out);
+  }
+}
+
+std::string Rho(const FactorResult& f) {
+  if (!f.rho) return "";
+  if (!f.ci) return fmt::format("{:+.2f}", *f.rho);
+  return fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", *f.rho, f.ci->lo, f.ci->hi);
+}
+
+void PrintDriversText(const report::DriversAnalysis& a, const analytics::DriversOptions& o,
+                      std::ostream& out) {
+  const analytics::DriversReport& r = a.report;
+  const std::string outcome(analytics::OutcomeName(o.outcome));
+  out << fmt::format(
+      "What went with later gains in {} (your best 20 minutes of the last 6 weeks x 0.95):\n"
+      "{} weeks cut into {} {}-week blocks with an outcome change, {} followed by a benchmark "
+      "effort.\nThese are associations in your own history, not proof of cause.\n\n",
+      outcome, r.weeks.size(), r.method_a.blocks, r.method_a.block_weeks, r.method_a.valid_blocks);
+  const FactorResult* top = report::TopDriver(r);
+  if (top) {
+    out << "Top driver: " << report::FeaturePhrase(top->feature) << ".\n";
+  } else {
+    out << "No factor stands out yet: every interval is too wide (insufficient data).\n";
+  }
+  size_t shown = 0;
+  for (const auto& f : r.method_a.factors) {
+    if (shown++ == kFactorsShown) break;
+    out << "  " << shown << ". " << f.sentence << "\n";
+  }
+  out << "\n";
+  Table table({{"factor", 44},
+               {"feature", 12},
+               {"blocks", 6, true},
+               {"rho [95% CI]", 22, true},
+               {"valid only", 10, true},
+               {"6-week", 6, true}});
+  for (const auto& f : r.method_a.factors) {
+    table.Add({report::FeaturePhrase(f.feature) + (f.insufficient ? " (insufficient)" : ""),
+               f.feature, std::to_string(f.blocks), Rho(f),
+               f.rho_valid_only ? fmt::format("{:+.2f}", *f.rho_valid_only) : "",
+               f.rho_long_blocks ? fmt::format("{:+.2f}", *f.rho_long_blocks) : ""});
+  }
+  table.Print(out);
+
+  out << "\nWith the other factors held fixed (" << r.method_b.blocks << " blocks"
+      << (r.method_b.ridge ? ", ridge" : "") << fmt::format(", R² {:.2f}", r.method_b.r2)
+      << (r.method_b.insufficient ? "; insufficient data" : "") << "):\n";
+  for (const auto& e : r.method_b.effects) out << "  " << e.sentence << "\n";
+
+  if (r.trend.theil_sen_per_week) {
+    out << fmt::format("\nTrend: {} {:+.2f} W/week over {} weeks (Theil-Sen; OLS {:+.2f}){}\n",
+                       outcome, *r.trend.theil_sen_per_week, r.trend.weeks,
+                       r.trend.ols_per_week.value_or(0),
+                       r.trend.insufficient ? ", too short a span to call" : "");
+  }
+  const report::ImpulseResponse& b = a.banister;
+  out << "\nFitness-fatigue model (Banister, FTP tests as performance): ";
+  if (b.fit) {
+    out << fmt::format("FTP ≈ {:.0f} + {:.3f}·fitness − {:.3f}·fatigue over {} tests (R² {:.2f})",
+                       b.fit->p0, b.fit->k1, b.fit->k2, b.fit->tests, b.fit->r2);
+  }
+  out << (b.note.empty() ? "" : (b.fit ? ". " : "") + b.note) << "\n";
+  if (b.components && b.components->k1.size() == 3) {
+    static const char* kNames[] = {"easy (Z1-Z2)", "tempo/threshold (Z3-Z4)", "hard (Z5-Z7)"};
+    out << "  FTP gain per TSS by intensity:";
+    for (size_t c = 0; c < 3; ++c) {
+      out << fmt::format(" {} {:.3f}", kNames[c], b.components->k1[c]);
+      if (c < b.components->k1_intervals.size()) {
+        out << fmt::format(" [{:.3f}, {:.3f}]", b.components->k1_intervals[c].lo,
+                           b.components->k1_intervals[c].hi);
+      }
+      out << (c < 2 ? ";" : "\n");
+    }
+  }
+  if (!r.pitfalls.empty()) {
+    out << "\nCaveats:\n";
+    for (const auto& p : r.pitfalls) out << "  - " << p.message << "\n";
+  }
+}
+
+}  // namespace
+
+void PrintDrivers(const report::DriversAnalysis& analysis, const analytics::DriversOptions& options,
+                  StatsFormat format, bool pretty, std::ostream& out) {
+  switch (format) {
+    case StatsFormat::kCsv:
+      PrintFactorsCsv(analysis.report, out);
+      return;
+    case StatsFormat::kJson: {
+      const Json j = DriversJson(analysis, options);
+      out << (pretty ? j.dump(2) : j.dump()) << "\n";
+      return;
+    }
+    case StatsFormat::kTable:
+      PrintDriversText(analysis, options, out);
+      return;
+  }
+}
+
+void PrintWeeklyFeatures(const std::vector<analytics::WeekFeatures>& weeks, StatsFormat format,
+                         bool pretty, std::ostream& out) {
+  const auto& catalogue = analytics::WeeklyFeatureCatalogue();
+  std::vector<std::string> columns = {"week"};
+  for (const auto& f : catalogue) columns.emplace_back(f.name);
+  for (const char* c : {"has_benchmark", "eftp42", "ftp_test", "cp42", "w_prime42", "ef_median"}) {
+    columns.emplace_back(c);
+  }
+  auto values = [&](const analytics::WeekFeatures& w) {
+    std::vector<std::optional<double>> v;
+    for (const auto& f : catalogue) v.push_back(f.value(w));
+    v.push_back(w.has_benchmark ? 1.0 : 0.0);
+    for (const auto& o : {w.eftp42, w.ftp_test, w.cp42, w.w_prime42, w.ef_median}) v.push_back(o);
+    return v;
+  };
+  if (format == StatsFormat::kJson) {
+    Json all = Json::array();
+    for (const auto& w : weeks) {
+      Json item = Json::object();
+      item["week"] = report::FormatDay(w.week_start);
+      const auto v = values(w);
+      for (size_t i = 0; i < v.size(); ++i) item[columns[i + 1]] = Rounded(v[i]);
+      all.push_back(std::move(item));
+    }
+    out << (pretty ? all.dump(2) : all.dump()) << "\n";
+    return;
+  }
+  if (format == StatsFormat::kCsv) {
+    CsvLine(columns, out);
+    for (const auto& w : weeks) {
+      std::vector<std::string> cells = {report::FormatDay(w.week_start)};
+      for (const auto& v : values(w)) cells.push_back(Cell(v));
+      CsvLine(cells, out);
+    }
+    return;
+  }
+  // The table: the main feature of each group; --csv and --json have all of them.
+  Table table({{"week", 10},
+               {"hours", 5, true},
+               {"rides", 5, true},
+               {"TSS", 5, true},
+               {"CTL", 5, true},
+               {"f_high", 6, true},
+               {"n_hi", 4, true},
+               {"1-min/FTP", 9, true},
+               {"IF max", 6, true},
+               {"eFTP42", 6, true},
+               {"bench", 5}});
+  auto fixed = [](const std::optional<double>& v, int decimals) {
+    return v ? fmt::format("{:.{}f}", *v, decimals) : std::string();
+  };
+  for (const auto& w : weeks) {
+    table.Add({report::FormatDay(w.week_start), fixed(w.hours, 1), fixed(w.rides, 0),
+               fixed(w.tss, 0), fixed(w.ctl_end, 1), fixed(w.f_high, 2), fixed(w.n_hi, 0),
+               fixed(w.mmp60_rel, 2), fixed(w.if_max, 2), fixed(w.eftp42, 0),
+               w.has_benchmark ? "yes" : ""});
+  }
+  table.Print(out);
+}
+
+}  // namespace pelo::cli

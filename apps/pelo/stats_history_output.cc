@@ -1,0 +1,220 @@
+#include "stats_history_output.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "pelo/export/csv.h"
+#include "render.h"
+
+namespace pelo::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using report::FormatDay;
+
+void CsvLine(const std::vector<std::string>& cells, std::ostream& out) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    out << (i > 0 ? "," : "") << exporter::CsvEscape(cells[i]);
+  }
+  out << "\n";
+}
+
+std::string Num(double v) { return exporter::FormatNumber(v); }
+
+// A rounded number for JSON (4 decimals: enough for every tolerance of analytics.md).
+Json Rounded(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  return std::round(v * 1e4) / 1e4;
+}
+
+Json Rounded(const std::optional<double>& v) { return v ? Rounded(*v) : Json(nullptr); }
+
+std::string Signed(double v, int decimals) { return fmt::format("{:+.{}f}", v, decimals); }
+
+void PrintJson(const Json& j, bool pretty, std::ostream& out) {
+  out << (pretty ? j.dump(2) : j.dump()) << "\n";
+}
+
+std::string Percent(double part, double total) {
+  return total > 0 ? fmt::format("{:.0f}", 100 * part / total) : "";
+}
+
+}  // namespace
+
+void PrintFitness(const std::vector<analytics::PmcDay>& days, StatsFormat format, bool pretty,
+                  std::ostream& out) {
+  if (format == StatsFormat::kCsv) {
+    CsvLine({"date", "load", "ctl", "atl", "tsb", "ramp"}, out);
+    for (const auto& d : days) {
+      CsvLine({FormatDay(d.day), Num(d.load), Num(d.ctl), Num(d.atl), Num(d.tsb), Num(d.ramp)},
+              out);
+    }
+    return;
+  }
+  if (format == StatsFormat::kJson) {
+    Json all = Json::array();
+    for (const auto& d : days) {
+      all.push_back({{"date", FormatDay(d.day)},
+                     {"load", Rounded(d.load)},
+                     {"ctl", Rounded(d.ctl)},
+                     {"atl", Rounded(d.atl)},
+                     {"tsb", Rounded(d.tsb)},
+                     {"ramp", Rounded(d.ramp)}});
+    }
+    PrintJson(all, pretty, out);
+    return;
+  }
+  if (days.empty()) {
+    out << "No rides with a training load (TSS) stored: run `pelo sync` first.\n";
+    return;
+  }
+  const analytics::PmcDay& last = days.back();
+  out << fmt::format(
+      "Form on {}: TSB {} ({}); fitness (CTL) {:.1f}, fatigue (ATL) {:.1f}, ramp {}/week\n\n",
+      FormatDay(last.day), Signed(last.tsb, 1), report::FormWord(last.tsb), last.ctl, last.atl,
+      Signed(last.ramp, 1));
+  Table table({{"date", 10},
+               {"TSS", 5, true},
+               {"CTL", 6, true},
+               {"ATL", 6, true},
+               {"TSB", 6, true},
+               {"ramp", 6, true}});
+  for (const auto& d : days) {
+    table.Add({FormatDay(d.day), d.load > 0 ? fmt::format("{:.0f}", d.load) : "",
+               fmt::format("{:.1f}", d.ctl), fmt::format("{:.1f}", d.atl), Signed(d.tsb, 1),
+               Signed(d.ramp, 1)});
+  }
+  table.Print(out);
+}
+
+void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& history,
+                    StatsFormat format, bool pretty, std::ostream& out) {
+  auto kind = [](const analytics::FtpChange& c) {
+    return std::string(analytics::FtpChangeKindName(c.kind));
+  };
+  if (format == StatsFormat::kCsv) {
+    CsvLine({"date", "kind", "ftp", "previous", "workout_id", "title"}, out);
+    for (const auto& c : ftp.changes) {
+      CsvLine({FormatDay(c.day), kind(c), Num(c.ftp), exporter::FormatNumber(c.previous),
+               c.workout_id, report::RideTitle(history, c.workout_id)},
+              out);
+    }
+    return;
+  }
+  if (format == StatsFormat::kJson) {
+    auto change = [&](const analytics::FtpChange& c) {
+      return Json{
+          {"date", FormatDay(c.day)},   {"kind", kind(c)},
+          {"ftp", Rounded(c.ftp)},      {"previous", Rounded(c.previous)},
+          {"workout_id", c.workout_id}, {"title", report::RideTitle(history, c.workout_id)}};
+    };
+    Json j = Json::object();
+    j["changes"] = Json::array();
+    for (const auto& c : ftp.changes) j["changes"].push_back(change(c));
+    j["current"] = ftp.current ? change(*ftp.current) : Json(nullptr);
+    if (ftp.eftp_today) {
+      j["eftp42"] = {{"watts", Rounded(ftp.eftp_today->watts)},
+                     {"source_date", FormatDay(ftp.eftp_today->source_day)},
+                     {"age_days", ftp.eftp_today->age_days},
+                     {"stale", ftp.eftp_today->stale}};
+    } else {
+      j["eftp42"] = nullptr;
+    }
+    j["eftp42_trend_w_per_week"] = Rounded(ftp.eftp_trend_w_per_week);
+    j["trend_weeks"] = ftp.trend_weeks;
+    PrintJson(j, pretty, out);
+    return;
+  }
+  if (ftp.changes.empty()) {
+    out << "No FTP stored yet: no rides with an FTP, FTP test or 20-minute effort.\n";
+    return;
+  }
+  Table table({{"date", 10}, {"kind", 9}, {"FTP", 4, true}, {"change", 6, true}, {"ride", 40}});
+  for (const auto& c : ftp.changes) {
+    table.Add({FormatDay(c.day), kind(c), fmt::format("{:.0f}", c.ftp),
+               c.previous ? Signed(c.ftp - *c.previous, 0) : "",
+               report::RideTitle(history, c.workout_id)});
+  }
+  table.Print(out);
+  out << "\n";
+  if (ftp.current) {
+    out << fmt::format("Current FTP: {:.0f} W ({} on {})", ftp.current->ftp, kind(*ftp.current),
+                       FormatDay(ftp.current->day));
+    if (ftp.first && ftp.first->day != ftp.current->day) {
+      out << fmt::format(", {} W since {}", Signed(ftp.current->ftp - ftp.first->ftp, 0),
+                         FormatDay(ftp.first->day));
+    }
+    out << "\n";
+  }
+  if (ftp.eftp_today) {
+    out << fmt::format(
+        "eFTP42 (0.95 x best 20 min of the last 42 days): {:.0f} W, set {} days ago{}\n",
+        ftp.eftp_today->watts, ftp.eftp_today->age_days,
+        ftp.eftp_today->stale ? " (stale: no hard 20 minutes lately)" : "");
+  }
+  if (ftp.eftp_trend_w_per_week) {
+    out << fmt::format("eFTP42 trend: {} W/week over the last {} weeks (Theil-Sen)\n",
+                       Signed(*ftp.eftp_trend_w_per_week, 1), ftp.trend_weeks);
+  }
+}
+
+void PrintZones(const std::vector<report::ZoneTotals>& periods, report::ZonePeriod period,
+                StatsFormat format, bool pretty, std::ostream& out) {
+  const char* key = period == report::ZonePeriod::kWeek ? "week" : "month";
+  std::vector<std::string> columns = {key, "workouts", "hours", "tss"};
+  for (int z = 1; z <= 7; ++z) columns.push_back(fmt::format("pz{}_s", z));
+  for (int z = 1; z <= 5; ++z) columns.push_back(fmt::format("hrz{}_s", z));
+  auto cells = [](const report::ZoneTotals& t) {
+    std::vector<std::string> c = {FormatDay(t.start), std::to_string(t.workouts), Num(t.hours),
+                                  Num(t.tss)};
+    for (double s : t.power_zone_s) c.push_back(Num(s));
+    for (double s : t.hr_zone_s) c.push_back(Num(s));
+    return c;
+  };
+  if (format == StatsFormat::kCsv) {
+    CsvLine(columns, out);
+    for (const auto& t : periods) CsvLine(cells(t), out);
+    return;
+  }
+  if (format == StatsFormat::kJson) {
+    Json all = Json::array();
+    for (const auto& t : periods) {
+      Json item = Json::object();
+      item[key] = FormatDay(t.start);
+      item["workouts"] = t.workouts;
+      item["hours"] = Rounded(t.hours);
+      item["tss"] = Rounded(t.tss);
+      for (size_t z = 0; z < t.power_zone_s.size(); ++z) {
+        item[columns[4 + z]] = Rounded(t.power_zone_s[z]);
+      }
+      for (size_t z = 0; z < t.hr_zone_s.size(); ++z) {
+        item[columns[11 + z]] = Rounded(t.hr_zone_s[z]);
+      }
+      all.push_back(std::move(item));
+    }
+    PrintJson(all, pretty, out);
+    return;
+  }
+  std::vector<Column> header = {{key, 10}, {"n", 3, true}, {"hours", 5, true}, {"TSS", 5, true}};
+  for (int z = 1; z <= 7; ++z) header.push_back({fmt::format("Z{}%", z), 4, true});
+  for (int z = 1; z <= 5; ++z) header.push_back({fmt::format("HR{}%", z), 4, true});
+  Table table(header);
+  for (const auto& t : periods) {
+    double power = 0, hr = 0;
+    for (double s : t.power_zone_s) power += s;
+    for (double s : t.hr_zone_s) hr += s;
+    std::vector<std::string> row = {FormatDay(t.start), std::to_string(t.workouts),
+                                    fmt::format("{:.1f}", t.hours), fmt::format("{:.0f}", t.tss)};
+    for (double s : t.power_zone_s) row.push_back(Percent(s, power));
+    for (double s : t.hr_zone_s) row.push_back(Percent(s, hr));
+    table.Add(row);
+  }
+  table.Print(out);
+  out << "\nZ1-Z7: share of ride time in Peloton power zones at each ride's FTP; HR1-HR5: share "
+         "of time with heart rate in each heart-rate zone. --csv has the seconds.\n";
+}
+
+}  // namespace pelo::cli

@@ -1,0 +1,40 @@
+// What `pelo stats drivers` computes: the §5 analysis (analytics::AnalyzeDrivers: Method A,
+// Method B, trend, pitfalls) plus the Banister impulse-response fit of §5.5 on the rider's FTP
+// tests, and the one-line "top driver" the demo shows.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pelo/analytics/banister.h"
+#include "pelo/analytics/drivers.h"
+#include "pelo/report/ride_history.h"
+
+namespace pelo::report {
+
+// §5.5 on FTP-test results (§5.1: the protocolised anchors), daily load = ride TSS.
+struct ImpulseResponse {
+  int tests = 0;                              // FTP tests with a result
+  std::optional<analytics::BanisterFit> fit;  // nullopt with < 3 tests
+  // The extension: one fitness gain per TSS component accrued in Z1-Z2, Z3-Z4 and Z5-Z7.
+  std::optional<analytics::BanisterComponentFit> components;
+  std::string note;  // why the fit is missing or not evidence ("" when it is)
+};
+
+struct DriversAnalysis {
+  analytics::DriversReport report;
+  ImpulseResponse banister;
+};
+
+DriversAnalysis AnalyzeHistory(const RideHistory& history,
+                               const analytics::DriversOptions& options = {});
+
+// The highest-ranked factor whose interval is narrow enough to say something (Method A), or
+// nullptr.
+const analytics::FactorResult* TopDriver(const analytics::DriversReport& report);
+
+// "time on the bike", ... (the catalogue's phrase for a feature; the name if unknown).
+std::string FeaturePhrase(const std::string& feature);
+
+}  // namespace pelo::report
