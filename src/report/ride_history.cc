@@ -51,11 +51,14 @@ std::vector<analytics::MmpPoint> MmpPoints(const Row& m, const model::RideCurveL
   static const std::vector<int> grid = analytics::CurveGrid();
   for (size_t i = 0; i < curve->watts.size() && i < grid.size(); ++i) {
     const int d = grid[i];
-    if (d < kCpFirstSecond || d > kCpLastSecond || d == 300 || d == 1200) continue;
-    points.push_back({d, curve->watts[i]});
+    if (d >= kCpFirstSecond && d <= kCpLastSecond) points.push_back({d, curve->watts[i]});
   }
-  std::sort(points.begin(), points.end(),
-            [](const auto& a, const auto& b) { return a.seconds < b.seconds; });
+  // Stored columns first, so where both have a duration the column stays (they are equal).
+  std::stable_sort(points.begin(), points.end(),
+                   [](const auto& a, const auto& b) { return a.seconds < b.seconds; });
+  points.erase(std::unique(points.begin(), points.end(),
+                           [](const auto& a, const auto& b) { return a.seconds == b.seconds; }),
+               points.end());
   return points;
 }
 
