@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "pelo/analytics/power_curve.h"
+#include "pelo/common/time_zone.h"
 
 namespace pelo::report {
 namespace {
@@ -64,8 +65,8 @@ std::vector<analytics::MmpPoint> MmpPoints(const Row& m, const model::RideCurveL
 
 }  // namespace
 
-analytics::DayNumber WorkoutDay(int64_t start_time, std::string_view /*timezone*/) {
-  return start_time >= 0 ? start_time / 86400 : (start_time - 86399) / 86400;
+analytics::DayNumber WorkoutDay(int64_t start_time, std::string_view timezone) {
+  return LocalDayNumber(start_time, timezone);
 }
 
 std::string FormatDay(analytics::DayNumber day) {

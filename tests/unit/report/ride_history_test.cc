@@ -32,6 +32,9 @@ TEST(WorkoutDay, IsTheCalendarDate) {
   const int64_t noon = analytics::DayFromCivil(2026, 3, 1) * 86400 + 12 * 3600;
   EXPECT_EQ(WorkoutDay(noon, ""), analytics::DayFromCivil(2026, 3, 1));
   EXPECT_EQ(WorkoutDay(-1, ""), -1);
+  // 03:00 UTC is the evening before in New York (UTC-5 in March before the switch).
+  EXPECT_EQ(WorkoutDay(noon - 9 * 3600, "America/New_York"), analytics::DayFromCivil(2026, 2, 28));
+  EXPECT_EQ(WorkoutDay(noon - 9 * 3600, "Nowhere/Nope"), analytics::DayFromCivil(2026, 3, 1));
 }
 
 TEST(BuildRideHistory, KeepsCyclingWithStartAndDurationOldestFirst) {
