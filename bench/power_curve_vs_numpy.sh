@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The all-history power-duration curve: pelo (bench/power_curve_bench.cc) against the numpy peer
-# (../shared/bench/mmp_numpy.py curve), on the same synthetic rides, in the same run.
+# The power-duration curve: pelo (bench/power_curve_bench.cc) against the numpy peer
+# (../shared/bench/mmp_numpy.py curve), on the same synthetic rides, in the same run. Two pelo
+# figures: the all-history curve straight from the raw rides (pruned across rides), and every
+# ride's own curve (what sync stores) with their maximum (what `stats curve` computes).
 #   bench/power_curve_vs_numpy.sh [HOURS=1000] [RUNS=3] [THREADS=1]
 # Needs a release build with benchmarks (scripts/build.sh release) and python3-numpy
 # (scripts/install-deps.sh). The data set (mmp_numpy.py make --hours H --seed 1) is cached in
@@ -43,12 +45,17 @@ for i in $(seq "$runs"); do
     { echo "the CSVs have different lengths" >&2; exit 1; }
   n=$(secs "$work/numpy.err")
   p=$(secs "$work/pelo.err")
+  a=$(sed -n 's/.*alone (pruned across rides): \([0-9.]*\) s$/\1/p' "$work/pelo.err")
   echo "run $i: $(cat "$work/numpy.err")"
   echo "run $i: $(cat "$work/pelo.err"); CSVs agree ($(($(wc -l <"$work/pelo.csv") - 1)) durations)"
   echo "$n" >>"$work/numpy.times"
   echo "$p" >>"$work/pelo.times"
+  echo "$a" >>"$work/alone.times"
 done
 n=$(median <"$work/numpy.times")
 p=$(median <"$work/pelo.times")
-echo "median over $runs runs, $hours h: numpy $n s, pelo $p s: numpy / pelo =" \
-  "$(awk -v n="$n" -v p="$p" 'BEGIN {printf "%.1f", n/p}')x"
+a=$(median <"$work/alone.times")
+ratio() { awk -v n="$1" -v p="$2" 'BEGIN {printf "%.1f", n/p}'; }
+echo "median over $runs runs, $hours h, numpy $n s:"
+echo "  all-history curve from the raw rides: pelo $a s, numpy / pelo = $(ratio "$n" "$a")x"
+echo "  every ride's curve, then their max:   pelo $p s, numpy / pelo = $(ratio "$n" "$p")x"

@@ -29,7 +29,9 @@ namespace pelo::analytics {
 std::vector<int> CurveGrid();
 
 // MMP(d) of one 1 Hz ride for each d of `grid`, in grid order; nullopt where d < 1 or d is
-// longer than the ride. Brute force over prefix sums (O(N) per duration).
+// longer than the ride. Equal (bit for bit) to brute force over prefix sums, but each duration
+// starts from the work of the previous duration's best window and scans only the blocks whose
+// bound beats it (the bounds above); a grid in ascending order prunes best.
 std::vector<std::optional<double>> RideCurve(const std::vector<double>& power_1hz,
                                              const std::vector<int>& grid);
 

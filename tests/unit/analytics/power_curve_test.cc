@@ -43,6 +43,11 @@ std::vector<std::vector<double>> RandomRides(unsigned seed, int count, int max_l
   return rides;
 }
 
+// Brute force over prefix sums: O(N) per duration, nothing skipped.
+std::optional<double> BruteMmp(const std::vector<double>& ride, int d) {
+  return MeanMaximalPowerFromPrefix(PrefixSums(ride), d);
+}
+
 // Brute force: every ride's curve, the max per duration, the first ride to reach it.
 std::vector<CurvePoint> BruteForce(const std::vector<std::vector<double>>& rides,
                                    const std::vector<int>& grid) {
@@ -50,7 +55,7 @@ std::vector<CurvePoint> BruteForce(const std::vector<std::vector<double>>& rides
   for (size_t k = 0; k < grid.size(); ++k) {
     std::optional<CurvePoint> best;
     for (size_t r = 0; r < rides.size(); ++r) {
-      const auto mmp = RideCurve(rides[r], {grid[k]})[0];
+      const auto mmp = BruteMmp(rides[r], grid[k]);
       if (mmp && (!best || *mmp > best->watts)) best = CurvePoint{grid[k], *mmp, r};
     }
     if (best) out.push_back(*best);
@@ -112,6 +117,33 @@ TEST(RideCurve, EqualsRunningSumMmpOnRandomRides) {
       ASSERT_EQ(curve[k].has_value(), direct.has_value()) << grid[k];
       if (direct) {
         EXPECT_NEAR(*curve[k], *direct, 1e-9) << grid[k];
+      }
+    }
+  }
+}
+
+// The pruned per-ride curve is the brute force's bit for bit, whatever the order of the grid
+// (the previous duration's best window seeds the next) and with negative samples (no
+// monotone prefix sums) or long flat stretches (ties everywhere).
+TEST(RideCurve, EqualsBruteForceBitForBit) {
+  auto rides = RandomRides(21, 12, 6000);
+  rides.push_back(std::vector<double>(3000, 200.0));  // flat: every window ties
+  std::vector<double> with_negatives = rides[0];
+  for (size_t i = 0; i < with_negatives.size(); i += 7) with_negatives[i] = -5;
+  rides.push_back(with_negatives);
+  std::vector<int> shuffled = CurveGrid();
+  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(3));
+  shuffled.insert(shuffled.end(), {0, -1, 1, 1, 5999, 6001});
+  for (const std::vector<int>& grid : {CurveGrid(), shuffled}) {
+    for (const auto& ride : rides) {
+      const auto curve = RideCurve(ride, grid);
+      ASSERT_EQ(curve.size(), grid.size());
+      for (size_t k = 0; k < grid.size(); ++k) {
+        const auto brute = BruteMmp(ride, grid[k]);
+        ASSERT_EQ(curve[k].has_value(), brute.has_value()) << grid[k];
+        if (brute) {
+          EXPECT_EQ(*curve[k], *brute) << grid[k] << " of a " << ride.size() << " s ride";
+        }
       }
     }
   }
