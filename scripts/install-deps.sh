@@ -8,7 +8,7 @@ packages=(
   libcurl4-openssl-dev libsimdjson-dev nlohmann-json3-dev libcpp-httplib-dev libcli11-dev
   libfmt-dev libspdlog-dev libsqlite3-dev libssl-dev libzstd-dev libhowardhinnant-date-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-requests python3-pandas python3-numpy sqlite3
+  python3 python3-requests python3-pandas python3-numpy sqlite3 tzdata
 )
 
 missing=()
