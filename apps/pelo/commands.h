@@ -19,7 +19,8 @@ void AddStatsHistoryCommands(CLI::App& stats, Context& ctx);  // stats fitness, 
 void AddExportCommand(CLI::App& app, Context& ctx);           // workouts, samples, history-csv
 void AddDemoCommand(CLI::App& app, Context& ctx);
 void AddEndpointsCommand(CLI::App& app, Context& ctx);
-void AddApiCommand(CLI::App& app, Context& ctx);  // api METHOD PATH, api graphql
+void AddApiCommand(CLI::App& app, Context& ctx);     // api METHOD PATH, api graphql
+void AddConfigCommand(CLI::App& app, Context& ctx);  // config [list|get|set|unset]
 
 // Looking things up and changing the account (README "Looking things up and changing your
 // account").

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "pelo/config/settings.h"
 #include "pelo/http/url.h"
 
 namespace pelo::cli {
@@ -42,6 +43,15 @@ std::string TrimSlash(std::string url) {
 std::string Context::ConfigDir() const {
   if (!options.config_dir.empty()) return options.config_dir;
   return XdgDir("XDG_CONFIG_HOME", ".config") + "/pelo";
+}
+
+std::string Context::SettingsPath() const {
+  if (!options.config_file.empty()) return options.config_file;
+  return ConfigDir() + "/config";
+}
+
+StatusOr<analytics::AthleteSettings> Context::LoadAthleteSettings() const {
+  return config::LoadSettings(SettingsPath());
 }
 
 std::string Context::DbPath(const std::string& db_flag) const {

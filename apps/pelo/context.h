@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "pelo/analytics/ride_input.h"
 #include "pelo/api/client.h"
 #include "pelo/auth/credentials.h"
 #include "pelo/auth/session.h"
@@ -20,7 +21,8 @@ struct GlobalOptions {
   std::string api_url;  // --api-url, else PELOTON_API_URL, else the hosts saved at login
   std::string auth_url;
   std::string graphql_url;
-  std::string config_dir;  // --config-dir, else $XDG_CONFIG_HOME/pelo
+  std::string config_dir;   // --config-dir, else $XDG_CONFIG_HOME/pelo
+  std::string config_file;  // --config, else <config dir>/config
   bool verbose = false;
 };
 
@@ -45,6 +47,11 @@ class Context {
   std::function<Status()> run;
 
   std::string ConfigDir() const;
+  // The settings file of `pelo config`: --config if given, else ConfigDir()/config.
+  std::string SettingsPath() const;
+  // The athlete's settings from SettingsPath(), for the heart-rate metrics; all unset when there
+  // is no file; kInvalidArgument naming file and line when it is malformed.
+  StatusOr<analytics::AthleteSettings> LoadAthleteSettings() const;
   // --db if given, else $XDG_DATA_HOME/pelo/pelo.db (else ~/.local/share/pelo/pelo.db).
   std::string DbPath(const std::string& db_flag) const;
   // The hosts to talk to (flags > environment > saved at login > Peloton's live hosts); each is

@@ -13,8 +13,9 @@
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 ok, 1 other error, 2 usage, 3 authentication, 4 network,\n"
-    "            5 API error after retries, 6 storage, 130 interrupted.\n"
+    "Exit codes: 0 ok, 1 other error, 2 usage (bad flags, settings or settings file),\n"
+    "            3 authentication, 4 network, 5 API error after retries, 6 storage,\n"
+    "            130 interrupted.\n"
     "Environment: PELOTON_EMAIL, PELOTON_PASSWORD, PELOTON_TOKEN, PELOTON_API_URL,\n"
     "             PELOTON_AUTH_URL, PELOTON_GRAPHQL_URL, XDG_CONFIG_HOME, XDG_DATA_HOME.";
 
@@ -43,6 +44,8 @@ int main(int argc, char** argv) {
   app.add_option("--graphql-url", ctx.options.graphql_url, "GraphQL endpoint");
   app.add_option("--config-dir", ctx.options.config_dir,
                  "Where credentials live (default $XDG_CONFIG_HOME/pelo)");
+  app.add_option("--config", ctx.options.config_file,
+                 "Settings file of `pelo config` (default <config dir>/config)");
   app.add_flag("-v,--verbose", ctx.options.verbose, "Say more about what is happening");
 
   pelo::cli::AddLoginCommands(app, ctx);
@@ -55,6 +58,7 @@ int main(int argc, char** argv) {
   pelo::cli::AddDemoCommand(app, ctx);
   pelo::cli::AddEndpointsCommand(app, ctx);
   pelo::cli::AddApiCommand(app, ctx);
+  pelo::cli::AddConfigCommand(app, ctx);
   pelo::cli::AddProfileCommands(app, ctx);
   pelo::cli::AddAccountCommands(app, ctx);
   pelo::cli::AddSocialCommands(app, ctx);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pelo/common/atomic_file.h"
 #include "pelo/common/status.h"
 #include "pelo/model/tables.h"
 
@@ -25,9 +26,7 @@ std::string CsvEscape(std::string_view field);
 // double nearest 16.5 * 1.609344); "" for nullopt or NaN.
 std::string FormatNumber(const std::optional<double>& v);
 
-// Writes via `write` to a temporary file beside `path`, then renames it over `path`: a failure
-// leaves no half-written file. kStorage naming `path` on failure.
-Status WriteFileAtomically(const std::string& path,
-                           const std::function<Status(std::ostream&)>& write);
+// The atomic writer exports use (it lives in common, which the settings file shares).
+using ::pelo::WriteFileAtomically;
 
 }  // namespace pelo::exporter

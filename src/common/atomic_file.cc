@@ -1,4 +1,4 @@
-// Write-to-temp-then-rename, so readers never see a half-written export.
+// Write-to-temp-then-rename, so readers never see a half-written file.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "pelo/export/csv.h"
+#include "pelo/common/atomic_file.h"
 
-namespace pelo::exporter {
+namespace pelo {
 namespace {
 
 namespace fs = std::filesystem;
@@ -52,7 +52,7 @@ Status WriteFileAtomically(const std::string& path,
   int fd = ::mkstemp(pattern.data());
   if (fd < 0)
     return Failure(path, std::string("cannot create a temporary file: ") + strerror(errno));
-  // mkstemp creates 0600; an export is an ordinary document.
+  // mkstemp creates 0600; exports and settings are ordinary documents.
   ::fchmod(fd, 0644);
   ::close(fd);
   const std::string& temp = pattern;
@@ -68,4 +68,4 @@ Status WriteFileAtomically(const std::string& path,
   return OkStatus();
 }
 
-}  // namespace pelo::exporter
+}  // namespace pelo

@@ -5,9 +5,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "pelo/export/csv.h"
+#include "pelo/common/atomic_file.h"
 
-namespace pelo::exporter {
+namespace pelo {
 namespace {
 
 namespace fs = std::filesystem;
@@ -16,7 +16,7 @@ class AtomicFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("pelo_export_test_" + std::to_string(::getpid()) + "_" +
+           ("pelo_atomic_file_test_" + std::to_string(::getpid()) + "_" +
             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
@@ -88,4 +88,4 @@ TEST_F(AtomicFileTest, MissingDirectoryIsAStorageErrorNamingThePath) {
 }
 
 }  // namespace
-}  // namespace pelo::exporter
+}  // namespace pelo
