@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -298,6 +299,19 @@ TEST_F(RideRefreshTest, RowsOfAnOlderMetricVersionAreRecomputedByTheNextSync) {
   EXPECT_EQ(report.metrics_recomputed, 1);
   report = Sync();
   EXPECT_EQ(report.metrics_recomputed, 0);
+
+  // A stale row whose archive is gone: kept as it is, counted, tried again next time.
+  const std::string lost = std::next(fresh.begin())->first;
+  ExecSql(db_path_, "DELETE FROM raw_responses WHERE workout_id = '" + lost +
+                        "'; UPDATE ride_metrics SET metrics_version = 1 WHERE workout_id = '" +
+                        lost + "'");
+  for (int run = 0; run < 2; ++run) {
+    report = Sync();
+    ASSERT_TRUE(report.status.ok()) << report.status.ToString();
+    EXPECT_EQ(report.metrics_recomputed, 0);
+    EXPECT_EQ(report.metrics_unavailable, 1);
+  }
+  EXPECT_EQ(MetricsRows().at(lost).metrics.metrics_version, 1);
 }
 
 TEST_F(RideRefreshTest, ChangedAthleteSettingsRecomputeTrimpOfEveryRow) {

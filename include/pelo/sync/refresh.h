@@ -25,7 +25,8 @@ struct RefreshReport {
   // different one.
   int64_t ftp_changed = 0;
   // Workouts that needed it but whose archived responses are missing or do not parse: left as
-  // they were (tried again by the next refresh).
+  // they were. Missing or older rows stay stale (the next refresh tries again); rows kept
+  // through a settings or FTP change keep the values they had.
   int64_t unavailable = 0;
 };
 
@@ -53,9 +54,9 @@ Status BeginRideMetricsWrites(store::Store& store, const std::optional<model::Us
 //     latest FTP test on or before the ride's day, else /api/me, else eFTP42 on that day; the
 //     day is analytics::RideDay) and computes again the rides whose stored FTP differs;
 //  3. records the settings.
-// Sync::Run calls it at the end of every successful run and sync::Rebuild after rebuilding;
-// with nothing to do it costs one query. Interrupted (pelo::RequestCancel): kCancelled, the
-// rows stored so far kept.
+// sync::Run calls it at the end of every successful run and sync::Rebuild after rebuilding;
+// with nothing to do it costs three small queries. Interrupted (pelo::RequestCancel): kCancelled,
+// the rows stored so far kept.
 StatusOr<RefreshReport> RefreshRideMetrics(store::Store& store, const RefreshOptions& options = {});
 
 }  // namespace pelo::sync
