@@ -48,6 +48,10 @@ std::string Summary(const sync::RebuildReport& r) {
   if (r.skipped > 0) {
     text += "; " + Thousands(r.skipped) + " skipped (no performance graph or workout archived)";
   }
+  if (r.ftp_changed > 0) {
+    text += "; " + Thousands(r.ftp_changed) + " ride" + (r.ftp_changed == 1 ? "" : "s") +
+            " recomputed with the FTP of their history";
+  }
   return text;
 }
 
@@ -74,6 +78,8 @@ Status RunRebuild(const Context& ctx, const RebuildFlags& flags) {
                         {"samples", report->samples},
                         {"json_bytes", report->json_bytes},
                         {"skipped", report->skipped},
+                        {"recomputed", report->metrics_recomputed},
+                        {"ftp_changed", report->ftp_changed},
                         {"seconds", report->seconds}};
     std::cout << j.dump() << "\n";
   } else if (!flags.quiet) {
@@ -91,7 +97,8 @@ void AddRebuildCommand(CLI::App& app, Context& ctx) {
       "rebuild", "Rebuild every table from the archived API responses (no network)");
   cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
   auto* json = cmd->add_flag("--json", flags->json,
-                             "One JSON object: workouts, samples, json_bytes, skipped, seconds");
+                             "One JSON object: workouts, samples, json_bytes, skipped, recomputed, "
+                             "ftp_changed, seconds");
   cmd->add_flag("--quiet", flags->quiet, "Print nothing on success")->excludes(json);
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunRebuild(ctx, *flags); }; });
 }

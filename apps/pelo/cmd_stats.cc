@@ -1,7 +1,12 @@
-// pelo stats rides: the per-ride metrics sync computed and stored (no network).
+// pelo stats rides: the per-ride metrics sync computed and stored; pelo stats curve: the best
+// power per duration over a date range from the stored ride curves (no network).
 #include <iostream>
+#include <optional>
 
 #include "commands.h"
+#include "curve_output.h"
+#include "pelo/analytics/best_curve.h"
+#include "pelo/analytics/ride_day.h"
 #include "render.h"
 #include "stats_output.h"
 
@@ -38,6 +43,88 @@ void AddRidesCommand(CLI::App& stats, Context& ctx) {
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunStatsRides(ctx, *flags); }; });
 }
 
+struct CurveFlags {
+  std::string db;
+  std::string since;
+  std::string until;
+  bool json = false;
+  bool csv = false;
+};
+
+// A --since/--until value: YYYY-MM-DD, or nullopt when not given.
+StatusOr<std::optional<analytics::DayNumber>> DayFlag(const char* flag, const std::string& text) {
+  if (text.empty()) return std::optional<analytics::DayNumber>();
+  std::optional<analytics::DayNumber> day = analytics::ParseDay(text);
+  if (!day) {
+    return Status(ErrorCode::kInvalidArgument,
+                  std::string(flag) + ": '" + text + "' is not a date (YYYY-MM-DD)");
+  }
+  return day;
+}
+
+// The best of the stored curves of the rides whose day is in [since, until].
+StatusOr<std::vector<CurveRow>> RangeCurve(store::Store& store,
+                                           std::optional<analytics::DayNumber> since,
+                                           std::optional<analytics::DayNumber> until) {
+  struct Ride {
+    std::string workout_id;
+    std::string date;
+  };
+  std::vector<Ride> rides;
+  analytics::BestCurve best;
+  PELO_RETURN_IF_ERROR(store.ForEachRideCurve([&](const model::RideCurveListing& c) -> Status {
+    std::optional<analytics::DayNumber> day;
+    if (c.start_time) day = analytics::RideDay(*c.start_time, c.timezone);
+    if ((since || until) && !day) return OkStatus();  // undated: in no range
+    if ((since && *day < *since) || (until && *day > *until)) return OkStatus();
+    rides.push_back({c.workout_id, day ? analytics::FormatDay(*day) : ""});
+    best.Add(c.watts, c.every_n);  // oldest first: a tie names the earliest ride
+    return OkStatus();
+  }));
+  std::vector<CurveRow> rows;
+  for (const analytics::BestCurvePoint& p : best.Points()) {
+    const Ride& ride = rides[p.ride];
+    rows.push_back({p.duration_s, p.watts, ride.workout_id, ride.date, p.resolution_limited});
+  }
+  return rows;
+}
+
+Status RunStatsCurve(const Context& ctx, const CurveFlags& flags) {
+  PELO_ASSIGN_OR_RETURN(auto since, DayFlag("--since", flags.since));
+  PELO_ASSIGN_OR_RETURN(auto until, DayFlag("--until", flags.until));
+  if (since && until && *since > *until) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "--since: " + flags.since + " is after --until " + flags.until);
+  }
+  PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
+  PELO_ASSIGN_OR_RETURN(std::vector<CurveRow> rows, RangeCurve(*store, since, until));
+  if (flags.json) {
+    std::cout << CurveJson(rows, StdoutIsTerminal()) << "\n";
+  } else if (flags.csv) {
+    WriteCurveCsv(rows, std::cout);
+  } else {
+    PrintCurveTable(rows, std::cout);
+  }
+  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
+  return OkStatus();
+}
+
+void AddCurveCommand(CLI::App& stats, Context& ctx) {
+  auto flags = std::make_shared<CurveFlags>();
+  CLI::App* cmd = stats.add_subcommand(
+      "curve",
+      "Best power at each duration (1 s to 3 h) over a date range, and the ride that "
+      "set it");
+  cmd->add_option("--since", flags->since, "Only rides on or after this day (YYYY-MM-DD, UTC)");
+  cmd->add_option("--until", flags->until, "Only rides on or before this day (YYYY-MM-DD, UTC)");
+  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  auto* json = cmd->add_flag("--json", flags->json, "One JSON array (pretty on a terminal)");
+  cmd->add_flag("--csv", flags->csv,
+                "CSV of every duration: duration_s,watts,workout_id,date,resolution_limited")
+      ->excludes(json);
+  cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunStatsCurve(ctx, *flags); }; });
+}
+
 }  // namespace
 
 void AddStatsCommand(CLI::App& app, Context& ctx) {
@@ -45,6 +132,7 @@ void AddStatsCommand(CLI::App& app, Context& ctx) {
       app.add_subcommand("stats", "Analytics over the stored workouts (analytics.md)");
   stats->require_subcommand(1);
   AddRidesCommand(*stats, ctx);
+  AddCurveCommand(*stats, ctx);
   AddStatsHistoryCommands(*stats, ctx);
 }
 

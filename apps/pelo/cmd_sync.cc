@@ -50,11 +50,18 @@ std::string Plural(int64_t n, const std::string& word) {
 }
 
 void PrintJson(const sync::Report& r, bool reconcile) {
-  nlohmann::ordered_json j = {{"requests", r.requests}, {"bytes", r.bytes},
-                              {"new", r.added},         {"updated", r.updated},
-                              {"skipped", r.skipped},   {"failed", r.failed},
-                              {"seconds", r.seconds},   {"listed", r.listed},
-                              {"pending", r.pending},   {"total", r.stored_total}};
+  nlohmann::ordered_json j = {{"requests", r.requests},
+                              {"bytes", r.bytes},
+                              {"new", r.added},
+                              {"updated", r.updated},
+                              {"skipped", r.skipped},
+                              {"failed", r.failed},
+                              {"seconds", r.seconds},
+                              {"listed", r.listed},
+                              {"pending", r.pending},
+                              {"total", r.stored_total},
+                              {"recomputed", r.metrics_recomputed},
+                              {"ftp_changed", r.ftp_changed}};
   if (reconcile) {
     j["deleted"] = r.deleted;
     j["restored"] = r.restored;
@@ -89,6 +96,11 @@ void PrintSummary(const sync::Report& r, const std::string& db_path, bool reconc
   std::cout << ") in " << Seconds(r.seconds) << ": " << Plural(r.requests, "request") << ", "
             << Megabytes(r.bytes) << "; " << db_path << " holds " << r.stored_total
             << " workouts\n";
+  if (r.metrics_recomputed > 0) {
+    std::cout << "Recomputed the metrics of " << Plural(r.metrics_recomputed, "workout");
+    if (r.ftp_changed) std::cout << " (" << r.ftp_changed << " with another FTP in effect)";
+    std::cout << "\n";
+  }
 }
 
 Status RunSync(const Context& ctx, const SyncFlags& flags) {
@@ -160,7 +172,8 @@ void AddSyncCommand(CLI::App& app, Context& ctx) {
                 "List everything, fetch nothing, and flag stored workouts deleted on Peloton");
   cmd->add_flag("--quiet,-q", flags->quiet, "No progress output");
   cmd->add_flag("--json", flags->json,
-                "Print one JSON object: requests, bytes, new, updated, skipped, failed, seconds");
+                "Print one JSON object: requests, bytes, new, updated, skipped, failed, seconds, "
+                "recomputed, ftp_changed...");
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunSync(ctx, *flags); }; });
 }
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pelo/common/status.h"
 
@@ -13,5 +14,10 @@ namespace pelo::store {
 // in Store::ForEachArchived's order; one decompressed body in memory at a time.
 Status StreamArchive(const std::string& db_path,
                      const std::function<Status(const std::string&, std::string_view)>& fn);
+
+// The same for `workout_ids` only, in Store::ForEachArchivedOf's order: one index range
+// (raw_responses_by_workout) per id, so the cost follows the workouts asked for, not the archive.
+Status StreamArchiveOf(const std::string& db_path, const std::vector<std::string>& workout_ids,
+                       const std::function<Status(const std::string&, std::string_view)>& fn);
 
 }  // namespace pelo::store

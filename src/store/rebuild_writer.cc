@@ -9,17 +9,11 @@ namespace {
 
 // Children before parents. Everything here is derived from the archive; raw_responses,
 // sync_state, pending_workouts and workout_deletions are not.
-constexpr const char* kDerivedTables[] = {"ride_metrics",
-                                          "samples",
-                                          "gps_points",
-                                          "segments",
-                                          "heart_rate_zones",
-                                          "workout_metrics",
-                                          "workout_summaries",
-                                          "workouts",
-                                          "rides",
-                                          "instructors",
-                                          "users"};
+constexpr const char* kDerivedTables[] = {
+    "ride_curves",     "ride_metrics",      "samples",
+    "gps_points",      "segments",          "heart_rate_zones",
+    "workout_metrics", "workout_summaries", "workouts",
+    "rides",           "instructors",       "users"};
 
 class SqliteRebuildWriter final : public RebuildWriter {
  public:

@@ -3,6 +3,8 @@
 #include <initializer_list>
 #include <optional>
 
+#include "store/ride_curves_table.h"
+
 namespace pelo::store {
 namespace {
 
@@ -51,16 +53,43 @@ constexpr MetricColumn kMetricColumns[] = {
     {"hrz3_s", &model::RideMetricsRow::hrz3_s},
     {"hrz4_s", &model::RideMetricsRow::hrz4_s},
     {"hrz5_s", &model::RideMetricsRow::hrz5_s},
+    {"ftp_test_w", &model::RideMetricsRow::ftp_test_w},
+    {"t_hi_s", &model::RideMetricsRow::t_hi_s},
+};
+
+using CountMember = std::optional<int> model::RideMetricsRow::*;
+
+struct CountColumn {
+  const char* name;
+  CountMember member;
+};
+
+// The INTEGER columns that are counts (NULL: NA), after kMetricColumns.
+constexpr CountColumn kCountColumns[] = {
+    {"n_hi", &model::RideMetricsRow::n_hi},
+    {"n_thr", &model::RideMetricsRow::n_thr},
+    {"n_sprint", &model::RideMetricsRow::n_sprint},
 };
 
 // The fixed columns before kMetricColumns, in both the insert and the listing.
-constexpr int kFixedColumns = 3;  // workout_id, metrics_version, ftp_source
+constexpr int kFixedColumns = 5;  // workout_id, metrics_version, ftp_source, every_n, is_ftp_test
+constexpr size_t kValueColumns = std::size(kMetricColumns) + std::size(kCountColumns);
 
+// ", m.ftp, m.duration_s, ..., m.n_sprint": every column after the fixed ones.
 std::string MetricColumnList(const char* prefix) {
   std::string list;
   for (const MetricColumn& column : kMetricColumns)
     list += std::string(", ") + prefix + column.name;
+  for (const CountColumn& column : kCountColumns) list += std::string(", ") + prefix + column.name;
   return list;
+}
+
+std::optional<int64_t> Wide(const std::optional<int>& v) {
+  return v ? std::optional<int64_t>(*v) : std::nullopt;
+}
+
+std::optional<int> Narrow(const std::optional<int64_t>& v) {
+  return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
 
 std::string FirstNonEmpty(std::initializer_list<std::string> candidates) {
@@ -73,30 +102,33 @@ std::string FirstNonEmpty(std::initializer_list<std::string> candidates) {
 }  // namespace
 
 std::string RideMetricsInsertSql() {
-  std::string values = "?1, ?2, ?3";
-  for (size_t i = 0; i < std::size(kMetricColumns); ++i) {
-    values += ", ?" + std::to_string(kFixedColumns + 1 + static_cast<int>(i));
-  }
-  return "INSERT INTO ride_metrics (workout_id, metrics_version, ftp_source" +
+  std::string values = "?1";
+  for (size_t i = 2; i <= kFixedColumns + kValueColumns; ++i) values += ", ?" + std::to_string(i);
+  return "INSERT INTO ride_metrics (workout_id, metrics_version, ftp_source, every_n, "
+         "is_ftp_test" +
          MetricColumnList("") + ") VALUES (" + values + ")";
 }
 
 Status RunRideMetricsInsert(Statement& stmt, const std::string& workout_id,
                             const model::RideMetricsRow& row) {
   stmt.Bind(1, workout_id).Bind(2, int64_t{row.metrics_version});
-  stmt.BindTextOrNull(3, row.ftp_source);
+  stmt.BindTextOrNull(3, row.ftp_source).Bind(4, int64_t{row.every_n});
+  stmt.Bind(5, int64_t{row.is_ftp_test});
   int index = kFixedColumns + 1;
   for (const MetricColumn& column : kMetricColumns) stmt.Bind(index++, row.*column.member);
+  for (const CountColumn& column : kCountColumns) stmt.Bind(index++, Wide(row.*column.member));
   return stmt.Run();
 }
 
 StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlite::Database& db) {
   // Listing columns: the fixed ones, the metrics, then the workout's.
-  const std::string sql = "SELECT m.workout_id, m.metrics_version, m.ftp_source" +
-                          MetricColumnList("m.") +
-                          ", w.start_time, w.fitness_discipline, r.title, w.title, w.name "
-                          "FROM ride_metrics m JOIN workouts w ON w.id = m.workout_id "
-                          "LEFT JOIN rides r ON r.id = w.ride_id ORDER BY w.start_time DESC, w.id";
+  const std::string sql =
+      "SELECT m.workout_id, m.metrics_version, m.ftp_source, m.every_n, m.is_ftp_test" +
+      MetricColumnList("m.") +
+      ", w.start_time, w.fitness_discipline, r.title, w.title, w.name, w.timezone, "
+      "w.device_type, w.has_ftp_info, w.ftp, w.ftp_source, w.ftp_workout_id "
+      "FROM ride_metrics m JOIN workouts w ON w.id = m.workout_id "
+      "LEFT JOIN rides r ON r.id = w.ride_id ORDER BY w.start_time DESC, w.id";
   PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(sql));
   std::vector<model::RideMetricsListing> rows;
   while (true) {
@@ -107,13 +139,79 @@ StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlit
     m.workout_id = q.Text(0);
     m.metrics_version = static_cast<int>(q.Int(1));
     m.ftp_source = q.Text(2);
+    m.every_n = static_cast<int>(q.OptInt(3).value_or(1));  // NULL only in rows before v5
+    m.is_ftp_test = q.Int(4) != 0;
     int index = kFixedColumns;
     for (const MetricColumn& column : kMetricColumns) m.*column.member = q.OptDouble(index++);
+    for (const CountColumn& column : kCountColumns) m.*column.member = Narrow(q.OptInt(index++));
     listing.start_time = q.OptInt(index);
     listing.discipline = q.Text(index + 1);
     listing.title = FirstNonEmpty({q.Text(index + 2), q.Text(index + 3), q.Text(index + 4)});
+    listing.timezone = q.Text(index + 5);
+    listing.device_type = q.Text(index + 6);
+    if (q.Int(index + 7) != 0) {
+      listing.ftp_info =
+          model::FtpInfo{q.OptDouble(index + 8), q.Text(index + 9), q.Text(index + 10)};
+    }
   }
   return rows;
+}
+
+StatusOr<std::vector<RideMetricsState>> ReadRideMetricsStates(const sqlite::Database& db) {
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(R"sql(
+    SELECT w.id, w.start_time, w.timezone, w.fitness_discipline, w.has_pedaling_metrics,
+      w.has_ftp_info, w.ftp, w.ftp_source, w.ftp_workout_id,
+      m.metrics_version, m.avg_power IS NOT NULL, m.ftp, m.ftp_source, m.is_ftp_test,
+      m.ftp_test_w, m.mmp_1200s, c.metrics_version
+    FROM workouts w
+    LEFT JOIN ride_metrics m ON m.workout_id = w.id
+    LEFT JOIN ride_curves c ON c.workout_id = w.id
+    ORDER BY w.start_time, w.id)sql"));
+  std::vector<RideMetricsState> states;
+  while (true) {
+    PELO_ASSIGN_OR_RETURN(bool has_row, q.Step());
+    if (!has_row) return states;
+    RideMetricsState& s = states.emplace_back();
+    s.workout_id = q.Text(0);
+    s.start_time = q.OptInt(1);
+    s.timezone = q.Text(2);
+    s.discipline = q.Text(3);
+    s.has_pedaling_metrics = q.Int(4) != 0;
+    if (q.Int(5) != 0) s.ftp_info = model::FtpInfo{q.OptDouble(6), q.Text(7), q.Text(8)};
+    s.metrics_version = Narrow(q.OptInt(9));
+    s.has_power = q.Int(10) != 0;
+    s.ftp = q.OptDouble(11);
+    s.ftp_source = q.Text(12);
+    s.is_ftp_test = q.Int(13) != 0;
+    s.ftp_test_w = q.OptDouble(14);
+    s.mmp_1200s = q.OptDouble(15);
+    s.curve_version = Narrow(q.OptInt(16));
+  }
+}
+
+Status ReplaceRideRows(sqlite::Database& db, const std::string& workout_id,
+                       const std::optional<model::RideMetricsRow>& metrics,
+                       const std::optional<std::vector<double>>& curve_w) {
+  PELO_ASSIGN_OR_RETURN(Statement stored, db.Prepare("SELECT 1 FROM workouts WHERE id = ?1"));
+  PELO_ASSIGN_OR_RETURN(bool found, stored.Bind(1, workout_id).Step());
+  if (!found) {
+    return Status(ErrorCode::kStorage, db.path() + ": no stored workout " + workout_id);
+  }
+  for (const char* table : {"ride_metrics", "ride_curves"}) {
+    PELO_ASSIGN_OR_RETURN(Statement erase, db.Prepare(std::string("DELETE FROM ") + table +
+                                                      " WHERE workout_id = ?1"));
+    PELO_RETURN_IF_ERROR(erase.Bind(1, workout_id).Run());
+  }
+  if (metrics) {
+    PELO_ASSIGN_OR_RETURN(Statement insert, db.Prepare(RideMetricsInsertSql()));
+    PELO_RETURN_IF_ERROR(RunRideMetricsInsert(insert, workout_id, *metrics));
+  }
+  if (curve_w) {
+    PELO_ASSIGN_OR_RETURN(Statement insert, db.Prepare(kRideCurveInsertSql));
+    PELO_RETURN_IF_ERROR(
+        RunRideCurveInsert(insert, workout_id, metrics ? metrics->metrics_version : 0, *curve_w));
+  }
+  return OkStatus();
 }
 
 }  // namespace pelo::store

@@ -1,11 +1,13 @@
-// The ride_metrics table (schema v4): its insert and its listing, both generated from one list
-// of the table's metric columns and the RideMetricsRow members they hold.
+// The ride_metrics table (schema v4, v5): its insert and its listing, both generated from one
+// list of the table's metric columns and the RideMetricsRow members they hold; what refresh
+// reads of it and how it replaces one workout's row.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "pelo/model/ride_metrics_row.h"
+#include "pelo/store/store.h"
 #include "store/sqlite_db.h"
 
 namespace pelo::store {
@@ -21,5 +23,13 @@ Status RunRideMetricsInsert(sqlite::Statement& stmt, const std::string& workout_
 // Every stored metrics row with its workout's start time, discipline and title, newest (by
 // start time) first.
 StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlite::Database& db);
+
+// Store::RideMetricsStates on `db`.
+StatusOr<std::vector<RideMetricsState>> ReadRideMetricsStates(const sqlite::Database& db);
+
+// Store::ReplaceRideMetrics on `db`; the caller owns the transaction.
+Status ReplaceRideRows(sqlite::Database& db, const std::string& workout_id,
+                       const std::optional<model::RideMetricsRow>& metrics,
+                       const std::optional<std::vector<double>>& curve_w);
 
 }  // namespace pelo::store

@@ -113,6 +113,29 @@ CREATE TABLE ride_metrics (
   avg_hr REAL, ef REAL, decoupling REAL, trimp REAL,
   pz1_s REAL, pz2_s REAL, pz3_s REAL, pz4_s REAL, pz5_s REAL, pz6_s REAL, pz7_s REAL,
   hrz1_s REAL, hrz2_s REAL, hrz3_s REAL, hrz4_s REAL, hrz5_s REAL) WITHOUT ROWID;
+)sql",
+                                                       R"sql(
+-- What the FTP history and the drivers analysis need per ride (analytics.md §3.2, §2.16,
+-- §5.2): every_n of the graph, whether the class is an FTP test and the FTP it gives, the
+-- interval counts and seconds at >= 105 % FTP (NULL without FTP). Rows written before have
+-- metrics_version 1 and NULL here: sync::RefreshRideMetrics computes them again; every_n is
+-- known already (the workout's graph).
+ALTER TABLE ride_metrics ADD COLUMN every_n INTEGER;
+ALTER TABLE ride_metrics ADD COLUMN is_ftp_test INTEGER;
+ALTER TABLE ride_metrics ADD COLUMN ftp_test_w REAL;
+ALTER TABLE ride_metrics ADD COLUMN n_hi INTEGER;
+ALTER TABLE ride_metrics ADD COLUMN n_thr INTEGER;
+ALTER TABLE ride_metrics ADD COLUMN n_sprint INTEGER;
+ALTER TABLE ride_metrics ADD COLUMN t_hi_s REAL;
+UPDATE ride_metrics SET every_n = (SELECT w.every_n FROM workouts w WHERE w.id = workout_id);
+-- Each ride's power-duration curve (§2.4), for curves over any date range without reading a
+-- sample: `watts` is MMP(analytics::CurveGrid()[i]) for i = 0 .. length(watts)/8 - 1, each an
+-- IEEE-754 binary64 in little-endian byte order (8 bytes, exact: a range's curve is bit for bit
+-- the one computed from the samples). The curve stops at the ride's length; a workout without
+-- power has no row. metrics_version as in ride_metrics.
+CREATE TABLE ride_curves (
+  workout_id TEXT PRIMARY KEY REFERENCES workouts(id) ON DELETE CASCADE,
+  metrics_version INTEGER NOT NULL, watts BLOB NOT NULL) WITHOUT ROWID;
 )sql"};
   return kMigrations;
 }

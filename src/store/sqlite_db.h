@@ -48,6 +48,8 @@ class Statement {
 
   std::string Text(int column) const;
   std::string Blob(int column) const;
+  // The blob without a copy: valid until the next Step, Reset or column call on this column.
+  std::string_view BlobView(int column) const;
   int64_t Int(int column) const;
   std::optional<int64_t> OptInt(int column) const;
   std::optional<double> OptDouble(int column) const;

@@ -8,6 +8,7 @@
 #include "store/archive_stream.h"
 #include "store/raw_archive.h"
 #include "store/rebuild_writer.h"
+#include "store/ride_curves_table.h"
 #include "store/ride_metrics_table.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
@@ -201,6 +202,25 @@ class SqliteStore final : public Store {
     return ReadRideMetricsRows(*db_);
   }
 
+  StatusOr<std::vector<RideMetricsState>> RideMetricsStates() override {
+    std::lock_guard lock(mutex_);
+    return ReadRideMetricsStates(*db_);
+  }
+
+  Status ReplaceRideMetrics(const std::string& workout_id,
+                            const std::optional<model::RideMetricsRow>& metrics,
+                            const std::optional<std::vector<double>>& curve_w) override {
+    std::lock_guard lock(mutex_);
+    return InTransaction(*db_, [&] { return ReplaceRideRows(*db_, workout_id, metrics, curve_w); })
+        .WithContext("replacing the metrics of workout " + workout_id);
+  }
+
+  Status ForEachRideCurve(
+      const std::function<Status(const model::RideCurveListing&)>& fn) override {
+    std::lock_guard lock(mutex_);
+    return ReadRideCurves(*db_, fn);
+  }
+
   Status ForEachSample(const std::function<bool(const model::SampleRow&)>& fn) override {
     std::lock_guard lock(mutex_);
     return ReadSamples(*db_, fn);
@@ -234,6 +254,12 @@ class SqliteStore final : public Store {
   Status ForEachArchived(
       const std::function<Status(const std::string&, std::string_view)>& fn) override {
     return StreamArchive(db_->path(), fn);  // its own connection: no lock needed
+  }
+
+  Status ForEachArchivedOf(
+      const std::vector<std::string>& workout_ids,
+      const std::function<Status(const std::string&, std::string_view)>& fn) override {
+    return StreamArchiveOf(db_->path(), workout_ids, fn);  // its own connection: no lock needed
   }
 
   Status Rebuild(const std::function<Status(RebuildWriter&)>& fill) override {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pelo/common/time.h"
+#include "store/ride_curves_table.h"
 #include "store/ride_metrics_table.h"
 #include "store/units.h"
 
@@ -22,7 +23,8 @@ enum : int {
   kSegment,
   kSample,
   kGps,
-  kRideMetrics
+  kRideMetrics,  // prepared from RideMetricsInsertSql, after kSql's
+  kRideCurve,
 };
 
 constexpr const char* kSql[] = {
@@ -73,13 +75,15 @@ constexpr const char* kSql[] = {
 
 StatusOr<std::unique_ptr<WorkoutInserts>> WorkoutInserts::Prepare(sqlite::Database& db) {
   std::vector<Statement> statements;
-  statements.reserve(std::size(kSql) + 1);
+  statements.reserve(std::size(kSql) + 2);
   for (const char* sql : kSql) {
     PELO_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(sql));
     statements.push_back(std::move(stmt));
   }
   PELO_ASSIGN_OR_RETURN(Statement ride_metrics, db.Prepare(RideMetricsInsertSql()));
   statements.push_back(std::move(ride_metrics));
+  PELO_ASSIGN_OR_RETURN(Statement ride_curve, db.Prepare(kRideCurveInsertSql));
+  statements.push_back(std::move(ride_curve));
   return std::unique_ptr<WorkoutInserts>(new WorkoutInserts(db, std::move(statements)));
 }
 
@@ -118,8 +122,15 @@ Status WorkoutInserts::Workout(const WorkoutBundle& bundle,
   PELO_RETURN_IF_ERROR(InsertSegments(id, bundle.graph));
   PELO_RETURN_IF_ERROR(InsertSamples(key, samples));
   PELO_RETURN_IF_ERROR(InsertGps(id, bundle.graph));
-  if (!bundle.metrics) return OkStatus();
-  return RunRideMetricsInsert(Stmt(kRideMetrics), id, *bundle.metrics);
+  return RideRows(id, bundle.metrics, bundle.curve_w);
+}
+
+Status WorkoutInserts::RideRows(const std::string& id,
+                                const std::optional<model::RideMetricsRow>& metrics,
+                                const std::optional<std::vector<double>>& curve_w) {
+  if (metrics) PELO_RETURN_IF_ERROR(RunRideMetricsInsert(Stmt(kRideMetrics), id, *metrics));
+  if (!curve_w) return OkStatus();
+  return RunRideCurveInsert(Stmt(kRideCurve), id, metrics ? metrics->metrics_version : 0, *curve_w);
 }
 
 // Returns the row's integer key (what samples reference).

@@ -19,7 +19,12 @@ class WorkoutInserts {
   Status Instructor(const model::Instructor& instructor);
   // Inserts or updates the workout's ride and the ride's instructor (nothing without a ride id).
   Status RideOf(const model::Workout& workout);
-  // Inserts the workout row and every child row (ride_metrics when the bundle has metrics);
+  // Inserts `id`'s ride_metrics row and ride_curves row, each when given (the curve with the
+  // metrics' version, 0 without). Neither may be stored.
+  Status RideRows(const std::string& id, const std::optional<model::RideMetricsRow>& metrics,
+                  const std::optional<std::vector<double>>& curve_w);
+  // Inserts the workout row and every child row (ride_metrics and ride_curves when the bundle
+  // has them);
   // `samples` are BuildSampleRows of its graph.
   // The workout must not be stored (the caller deleted any previous version).
   Status Workout(const WorkoutBundle& bundle, const std::vector<model::SampleRow>& samples);

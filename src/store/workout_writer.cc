@@ -13,7 +13,8 @@ using sqlite::Statement;
 
 // Child tables first: they reference workouts(id) (samples: workouts(key)).
 constexpr const char* kChildTables[] = {"workout_summaries", "workout_metrics", "heart_rate_zones",
-                                        "segments",          "gps_points",      "ride_metrics"};
+                                        "segments",          "gps_points",      "ride_metrics",
+                                        "ride_curves"};
 
 Status DeleteWorkout(Database& db, const std::string& id) {
   PELO_ASSIGN_OR_RETURN(Statement samples, db.Prepare(R"sql(

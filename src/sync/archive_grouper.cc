@@ -47,46 +47,28 @@ Status ArchiveGrouper::Add(const std::string& path, std::string_view body) {
     default:
       break;
   }
-  if (key.workout_id != pending_.workout_id) {
+  if (key.workout_id != pending_.workout_id()) {
     PELO_RETURN_IF_ERROR(Flush());
-    pending_.workout_id = key.workout_id;
+    pending_.Reset(key.workout_id);
   }
-  if (key.kind == ArchiveKind::kWorkoutDetail) {
-    pending_.detail.assign(body);
-    pending_.has_detail = true;
-  } else if (key.kind == ArchiveKind::kWorkoutListEntry) {
-    pending_.list_entry.assign(body);
-    pending_.has_list_entry = true;
-  } else if (pending_.every_n == 0 || key.every_n < pending_.every_n) {
-    pending_.graph.assign(body);  // the finest resolution archived
-    pending_.every_n = key.every_n;
-  }
+  pending_.Add(key, body);
   return OkStatus();
 }
 
 Status ArchiveGrouper::Flush() {
-  Pending pending = std::move(pending_);
-  pending_ = Pending();
-  if (pending.workout_id.empty()) return OkStatus();
-  if (pending.every_n == 0 || (!pending.has_detail && !pending.has_list_entry)) {
+  if (pending_.workout_id().empty()) return OkStatus();
+  std::optional<store::WorkoutBundle> bundle = pending_.Parse(json_bytes_);
+  pending_.Reset("");
+  if (!bundle) {
     ++skipped_;
     return OkStatus();
   }
-  const std::string& workout_json = pending.has_detail ? pending.detail : pending.list_entry;
-  json_bytes_ += static_cast<int64_t>(workout_json.size() + pending.graph.size());
-  StatusOr<model::Workout> workout = api::ParseWorkout(workout_json);
-  StatusOr<model::PerformanceGraph> graph = api::ParsePerformanceGraph(pending.graph);
-  if (!workout.ok() || !graph.ok() || workout->id.empty()) {
-    ++skipped_;
-    return OkStatus();
-  }
-  store::WorkoutBundle bundle;
-  bundle.workout = std::move(workout).value();
-  bundle.graph = std::move(graph).value();
-  bundle.every_n = pending.every_n;
-  bundle.metrics = BuildRideMetrics(bundle, user_);
+  RideMetricsContext context;
+  context.user = user_;
+  context.athlete = athlete_;
+  AttachRideRows(*bundle, context);
   RebuildItem item;
-  item.workout = store::PrepareWorkout(std::move(bundle));
+  item.workout = store::PrepareWorkout(std::move(*bundle));
   DropSeries(item.workout.bundle.graph);
   // The writer keys samples by the workout's integer key: free the per-row ids here rather
   // than on the writing thread.

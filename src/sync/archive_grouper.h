@@ -9,8 +9,10 @@
 #include <string_view>
 #include <vector>
 
+#include "pelo/analytics/ride_input.h"
 #include "pelo/common/status.h"
 #include "pelo/store/store.h"
+#include "sync/archived_workout.h"
 
 namespace pelo::sync {
 
@@ -26,8 +28,11 @@ struct RebuildItem {
 
 class ArchiveGrouper {
  public:
-  // `emit` receives each item in archive order; its error stops the stream.
-  explicit ArchiveGrouper(std::function<Status(RebuildItem)> emit) : emit_(std::move(emit)) {}
+  // `emit` receives each item in archive order; its error stops the stream. Workouts' metrics
+  // are computed with the archived /api/me and `athlete` (as sync::Options::athlete).
+  explicit ArchiveGrouper(std::function<Status(RebuildItem)> emit,
+                          analytics::AthleteSettings athlete = {})
+      : emit_(std::move(emit)), athlete_(std::move(athlete)) {}
 
   // One archived response. A workout's responses must arrive together (they do in
   // ForEachArchived's order); responses rebuild does not use are ignored.
@@ -39,22 +44,16 @@ class ArchiveGrouper {
   int64_t skipped() const { return skipped_; }
 
  private:
-  // The responses of the workout being read, kept as text until it is complete so only the
-  // ones used are parsed.
-  struct Pending {
-    std::string workout_id;
-    std::string detail, list_entry, graph;
-    bool has_detail = false, has_list_entry = false;
-    int every_n = 0;  // of `graph`; 0 when none
-  };
-
   Status Flush();
 
   std::function<Status(RebuildItem)> emit_;
+  analytics::AthleteSettings athlete_;
   // The archived /api/me (it comes first: it belongs to no workout), for the per-ride metrics
   // as sync computed them.
   std::optional<model::User> user_;
-  Pending pending_;
+  // The responses of the workout being read, kept as text until it is complete so only the
+  // ones used are parsed.
+  ArchivedWorkout pending_;
   int64_t json_bytes_ = 0;
   int64_t skipped_ = 0;
 };

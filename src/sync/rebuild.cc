@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "pelo/common/cancel.h"
+#include "pelo/sync/refresh.h"
 #include "sync/archive_grouper.h"
 #include "sync/bounded_queue.h"
 
@@ -61,10 +62,12 @@ StatusOr<RebuildReport> Rebuild(store::Store& store, const RebuildOptions& optio
   Status status = store.Rebuild([&](store::RebuildWriter& writer) -> Status {
     report = RebuildReport();
     BoundedQueue<RebuildItem> queue(kQueueDepth);
-    ArchiveGrouper grouper([&queue](RebuildItem item) -> Status {
-      if (queue.Push(std::move(item))) return OkStatus();
-      return Status(ErrorCode::kCancelled, "rebuild stopped");  // the writer gave up
-    });
+    ArchiveGrouper grouper(
+        [&queue](RebuildItem item) -> Status {
+          if (queue.Push(std::move(item))) return OkStatus();
+          return Status(ErrorCode::kCancelled, "rebuild stopped");  // the writer gave up
+        },
+        options.athlete);
     Status read_status;
     std::thread reader([&] {
       read_status = ReadAll(store, grouper);
@@ -80,6 +83,14 @@ StatusOr<RebuildReport> Rebuild(store::Store& store, const RebuildOptions& optio
     return OkStatus();
   });
   if (!status.ok()) return status;
+  // Every row now stored was computed with these settings (the archived /api/me is the stored
+  // user); a kill before this line only makes the next refresh compute them all again.
+  PELO_ASSIGN_OR_RETURN(std::optional<model::User> user, store.LoadUser());
+  PELO_RETURN_IF_ERROR(
+      store.SetState(kRideMetricsSettingsKey, RideMetricsSettingsRecord(user, options.athlete)));
+  PELO_ASSIGN_OR_RETURN(RefreshReport refreshed, RefreshRideMetrics(store, {options.athlete}));
+  report.metrics_recomputed = refreshed.recomputed;
+  report.ftp_changed = refreshed.ftp_changed;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

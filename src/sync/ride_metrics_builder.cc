@@ -1,11 +1,14 @@
 #include "sync/ride_metrics_builder.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <utility>
 
 #include "pelo/analytics/ftp.h"
+#include "pelo/analytics/power_curve.h"
 #include "pelo/analytics/ride_metrics.h"
+#include "pelo/analytics/series.h"
 
 namespace pelo::sync {
 namespace {
@@ -36,15 +39,43 @@ std::optional<std::array<double, 5>> OwnHrZones(const model::PerformanceGraph& g
   return bounds;
 }
 
-// The FTP in effect and where it came from: the workout's ftp_info, else the profile's.
+// The FTP in effect and where it came from: the workout's ftp_info, else the one from the
+// ride's history, else the profile's.
 std::pair<std::optional<double>, std::string> FtpFor(const model::Workout& workout,
-                                                     const std::optional<model::User>& user) {
+                                                     const std::optional<model::User>& user,
+                                                     const std::optional<FtpInEffect>& history) {
   if (!HasCyclingFtp(workout)) return {std::nullopt, ""};
   if (auto ftp = analytics::ResolvePelotonFtp(workout.ftp_info, std::nullopt)) {
     return {ftp, kFtpFromWorkout};
   }
+  if (history && history->watts > 0) return {history->watts, history->source};
   if (auto ftp = analytics::ResolvePelotonFtp(std::nullopt, user)) return {ftp, kFtpFromProfile};
   return {std::nullopt, ""};
+}
+
+// Positive heart rates only: 0 or less in a config file means "not set".
+void Override(double& value, const std::optional<double>& own) {
+  if (Positive(own)) value = *own;
+}
+
+std::optional<int> Count(const std::optional<std::vector<analytics::Interval>>& intervals) {
+  if (!intervals) return std::nullopt;
+  return static_cast<int>(intervals->size());
+}
+
+// MMP at every duration of the grid up to the ride's length (§1.5: none beyond it).
+std::vector<double> CurveOf(const std::vector<double>& power_1hz) {
+  static const std::vector<int> kGrid = analytics::CurveGrid();
+  const auto end = std::upper_bound(kGrid.begin(), kGrid.end(), power_1hz.size(),
+                                    [](size_t n, int d) { return n < static_cast<size_t>(d); });
+  const std::vector<int> grid(kGrid.begin(), end);
+  std::vector<double> watts;
+  watts.reserve(grid.size());
+  for (const std::optional<double>& w : analytics::RideCurve(power_1hz, grid)) {
+    if (!w) break;  // cannot happen below the ride's length; stop rather than leave a hole
+    watts.push_back(*w);
+  }
+  return watts;
 }
 
 using Row = model::RideMetricsRow;
@@ -73,23 +104,39 @@ void FillArrays(const analytics::RideMetrics& m, Row& row) {
 
 }  // namespace
 
-bool HasCyclingFtp(const model::Workout& workout) {
-  return workout.has_pedaling_metrics || workout.fitness_discipline == "cycling";
+bool HasCyclingFtp(std::string_view discipline, bool has_pedaling_metrics) {
+  return has_pedaling_metrics || discipline == "cycling";
 }
 
-analytics::RideSettings RideSettingsFor(const std::optional<model::User>& user) {
+bool HasCyclingFtp(const model::Workout& workout) {
+  return HasCyclingFtp(workout.fitness_discipline, workout.has_pedaling_metrics);
+}
+
+analytics::RideSettings RideSettingsFor(const std::optional<model::User>& user,
+                                        const analytics::AthleteSettings& athlete) {
   analytics::RideSettings settings;
-  if (!user) return settings;
-  if (Positive(user->customized_max_heart_rate)) {
-    settings.max_hr_bpm = *user->customized_max_heart_rate;
-  } else if (Positive(user->default_max_heart_rate)) {
-    settings.max_hr_bpm = *user->default_max_heart_rate;
+  if (user) {
+    if (Positive(user->customized_max_heart_rate)) {
+      settings.max_hr_bpm = *user->customized_max_heart_rate;
+    } else if (Positive(user->default_max_heart_rate)) {
+      settings.max_hr_bpm = *user->default_max_heart_rate;
+    }
   }
+  Override(settings.max_hr_bpm, athlete.max_hr_bpm);
+  Override(settings.resting_hr_bpm, athlete.resting_hr_bpm);
+  Override(settings.lthr_bpm, athlete.lthr_bpm);
+  if (athlete.sex) settings.sex = *athlete.sex;
   return settings;
 }
 
+std::string ClassTitle(const model::Workout& workout) {
+  if (workout.ride && !workout.ride->title.empty()) return workout.ride->title;
+  return workout.title.empty() ? workout.name : workout.title;
+}
+
 analytics::RideInput RideInputFor(const store::WorkoutBundle& bundle,
-                                  const std::optional<model::User>& user) {
+                                  const std::optional<model::User>& user,
+                                  const std::optional<FtpInEffect>& ftp) {
   const model::PerformanceGraph& graph = bundle.graph;
   analytics::RideInput in;
   in.every_n = bundle.every_n;
@@ -99,19 +146,22 @@ analytics::RideInput RideInputFor(const store::WorkoutBundle& bundle,
   in.heart_rate_bpm = Channel(graph, "heart_rate");
   in.cadence_rpm = Channel(graph, "cadence");
   in.speed = Channel(graph, "speed");
-  in.ftp_w = FtpFor(bundle.workout, user).first;
+  in.ftp_w = FtpFor(bundle.workout, user, ftp).first;
   in.hr_zone_lower_bpm = OwnHrZones(graph);
   return in;
 }
 
-model::RideMetricsRow BuildRideMetrics(const store::WorkoutBundle& bundle,
-                                       const std::optional<model::User>& user) {
+RideRows ComputeRideRows(const store::WorkoutBundle& bundle, const RideMetricsContext& context) {
+  const analytics::RideSettings settings = RideSettingsFor(context.user, context.athlete);
+  const analytics::RideInput in = RideInputFor(bundle, context.user, context.ftp);
+  const analytics::Series1Hz series = analytics::PrepareSeries(in, settings.gaps);
   const analytics::RideMetrics m =
-      analytics::ComputeRideMetrics(RideInputFor(bundle, user), RideSettingsFor(user));
-  model::RideMetricsRow row;
+      analytics::ComputeRideMetrics(series, in.ftp_w, in.hr_zone_lower_bpm, settings);
+  RideRows rows;
+  model::RideMetricsRow& row = rows.metrics;
   row.workout_id = bundle.workout.id;
   row.metrics_version = kRideMetricsVersion;
-  std::tie(row.ftp, row.ftp_source) = FtpFor(bundle.workout, user);
+  std::tie(row.ftp, row.ftp_source) = FtpFor(bundle.workout, context.user, context.ftp);
   row.duration_s = m.duration_s;
   row.moving_time_s = m.moving_time_s;
   row.avg_power = m.avg_power_w;
@@ -127,7 +177,32 @@ model::RideMetricsRow BuildRideMetrics(const store::WorkoutBundle& bundle,
   row.decoupling = m.decoupling_pct;
   row.trimp = m.trimp;
   FillArrays(m, row);
-  return row;
+  row.every_n = std::max(1, bundle.every_n);
+  // §3.2 by the title only: ftp_info.ftp_workout_id is the test behind the FTP this ride was
+  // ridden at, an earlier ride.
+  row.is_ftp_test =
+      HasCyclingFtp(bundle.workout) && analytics::IsFtpTestTitle(ClassTitle(bundle.workout));
+  if (row.is_ftp_test && row.mmp_1200s)
+    row.ftp_test_w = analytics::FtpFromTestAverage(*row.mmp_1200s);
+  row.n_hi = Count(m.hi_intervals);
+  row.n_thr = Count(m.threshold_intervals);
+  row.n_sprint = Count(m.sprint_intervals);
+  row.t_hi_s = m.seconds_at_or_above_105_pct;
+  if (!series.power_w.empty()) rows.curve_w = CurveOf(series.power_w);
+  return rows;
+}
+
+model::RideMetricsRow BuildRideMetrics(const store::WorkoutBundle& bundle,
+                                       const std::optional<model::User>& user) {
+  RideMetricsContext context;
+  context.user = user;
+  return ComputeRideRows(bundle, context).metrics;
+}
+
+void AttachRideRows(store::WorkoutBundle& bundle, const RideMetricsContext& context) {
+  RideRows rows = ComputeRideRows(bundle, context);
+  bundle.metrics = std::move(rows.metrics);
+  bundle.curve_w = std::move(rows.curve_w);
 }
 
 }  // namespace pelo::sync

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "pelo/common/cancel.h"
+#include "pelo/sync/refresh.h"
 #include "sync/bounded_queue.h"
 #include "sync/fetch.h"
 #include "sync/listing_rules.h"
@@ -68,6 +69,7 @@ class Runner {
  private:
   Status Prepare();
   Status Reconcile();
+  Status Refresh();     // RefreshRideMetrics, counted in the report
   void ListWorkouts();  // the lister thread
   void Work();          // a worker thread
   void QueueJob(Job job);
@@ -90,6 +92,7 @@ class Runner {
   int64_t bytes_at_start_ = 0;
 
   std::optional<model::User> user_;  // /api/me, set before the workers start (read-only then)
+  RideMetricsContext context_;       // the same, with the athlete settings, for the workers
   std::unordered_set<std::string> known_;
   std::optional<int64_t> watermark_;
   std::vector<std::string> pending_;
@@ -122,6 +125,7 @@ Report Runner::Run() {
   }
   if (options_.reconcile) {
     report_.status = Reconcile();
+    if (report_.status.ok()) report_.status = Refresh();
     Finish();
     return report_;
   }
@@ -157,6 +161,7 @@ Report Runner::Run() {
     report_.status =
         store_.SetState(WatermarkKey(report_.user_id), std::to_string(*newest_listed_));
   }
+  if (report_.status.ok()) report_.status = Refresh();
   Finish();
   return report_;
 }
@@ -170,6 +175,9 @@ Status Runner::Prepare() {
   if (report_.user_id.empty()) return Status(ErrorCode::kApi, "GET /api/me: no user id");
   PELO_RETURN_IF_ERROR(store_.SaveUser(me->value, {me->path, me->raw}));
   user_ = me->value;  // the workers' FTP fallback and max HR for the per-ride metrics
+  context_.user = user_;
+  context_.athlete = options_.athlete;
+  PELO_RETURN_IF_ERROR(BeginRideMetricsWrites(store_, user_, options_.athlete));
   PELO_ASSIGN_OR_RETURN(known_, store_.StoredWorkoutIds());
   PELO_ASSIGN_OR_RETURN(auto watermark, store_.GetState(WatermarkKey(report_.user_id)));
   if (watermark) {
@@ -205,6 +213,16 @@ Status Runner::Reconcile() {
   PELO_ASSIGN_OR_RETURN(store::ReconcileResult result, store_.Reconcile(listed));
   report_.deleted = result.deleted_total;
   report_.restored = result.restored;
+  return OkStatus();
+}
+
+Status Runner::Refresh() {
+  RefreshOptions options;
+  options.athlete = options_.athlete;
+  PELO_ASSIGN_OR_RETURN(RefreshReport refreshed, RefreshRideMetrics(store_, options));
+  report_.metrics_recomputed = refreshed.recomputed;
+  report_.ftp_changed = refreshed.ftp_changed;
+  report_.metrics_unavailable = refreshed.unavailable;
   return OkStatus();
 }
 
@@ -286,7 +304,7 @@ void Runner::Work() {
     Outcome outcome = internal::FetchWorkout(client_, report_.user_id, *job, options_.every_n);
     if (outcome.kind == Outcome::kBundle) {
       // Here, in parallel, rather than on the storing thread: the metrics are the CPU work.
-      outcome.bundle.metrics = BuildRideMetrics(outcome.bundle, user_);
+      AttachRideRows(outcome.bundle, context_);
     }
     if (outcome.kind == Outcome::kFailed && (outcome.error.code() == ErrorCode::kUnauthenticated ||
                                              outcome.error.code() == ErrorCode::kCancelled)) {

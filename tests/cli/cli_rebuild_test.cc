@@ -22,10 +22,12 @@ TEST(CliRebuild, RebuildsASyncedDatabaseAndReportsAsJson) {
   auto r = env.Pelo({"rebuild", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json report = nlohmann::json::parse(r.out);
-  for (const char* key : {"workouts", "samples", "json_bytes", "skipped", "seconds"}) {
+  for (const char* key :
+       {"workouts", "samples", "json_bytes", "skipped", "recomputed", "ftp_changed", "seconds"}) {
     EXPECT_TRUE(report.contains(key)) << key;
   }
-  EXPECT_EQ(report.size(), 5u);
+  EXPECT_EQ(report.size(), 7u);
+  EXPECT_EQ(report["ftp_changed"], 0);  // every ride of the simulator has its ftp_info
   EXPECT_EQ(report["workouts"], 15);
   EXPECT_EQ(report["skipped"], 0);
   EXPECT_EQ(report["samples"], synced.at("samples").rows);

@@ -1,8 +1,10 @@
-// `pelo stats rides` as a process, on a database synced from pelo-sim.
+// `pelo stats rides` and `pelo stats curve` as processes, on a database synced from pelo-sim.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "cli_env.h"
@@ -93,6 +95,164 @@ TEST_F(CliStats, RidesTableAndUsage) {
   EXPECT_EQ(std::count(table.out.begin(), table.out.end(), '\n'), workouts_ + 1);
   EXPECT_EQ(env_.Pelo({"stats"}).exit_code, 2);  // a subcommand is required
   EXPECT_EQ(env_.Pelo({"stats", "rides", "--csv", "--json"}).exit_code, 2);
+}
+
+// One row of `stats curve --csv`.
+struct CurvePoint {
+  std::string watts, workout_id, date, limited;
+};
+
+std::map<int, CurvePoint> CurveByDuration(const std::string& csv) {
+  const auto rows = ParseCsv(csv);
+  std::map<int, CurvePoint> points;
+  if (rows.empty()) {
+    ADD_FAILURE() << "no CSV";
+    return points;
+  }
+  EXPECT_EQ(rows.front(), (std::vector<std::string>{"duration_s", "watts", "workout_id", "date",
+                                                    "resolution_limited"}));
+  for (size_t i = 1; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].size(), 5u);
+    if (rows[i].size() != 5u) continue;
+    points[std::stoi(rows[i][0])] = {rows[i][1], rows[i][2], rows[i][3], rows[i][4]};
+  }
+  return points;
+}
+
+// The best `stats rides --csv` value of column mmp_<d>s over the rides dated in [since, until]
+// (YYYY-MM-DD, "" = open), with the earliest ride that has it: what `stats curve` must say.
+struct Best {
+  std::optional<double> watts;
+  std::string text, workout_id, date;
+};
+
+Best BestOfRides(const std::vector<std::vector<std::string>>& rides, int d,
+                 const std::string& since = "", const std::string& until = "") {
+  const size_t column = Column("mmp_" + std::to_string(d) + "s");
+  std::vector<const std::vector<std::string>*> oldest_first;
+  for (size_t i = 1; i < rides.size(); ++i) oldest_first.push_back(&rides[i]);
+  std::sort(oldest_first.begin(), oldest_first.end(), [](const auto* a, const auto* b) {
+    return std::make_pair((*a)[Column("date")], (*a)[0]) <
+           std::make_pair((*b)[Column("date")], (*b)[0]);
+  });
+  Best best;
+  for (const auto* row : oldest_first) {
+    const std::string day = (*row)[Column("date")].substr(0, 10);
+    if ((*row)[column].empty() || (!since.empty() && day < since) ||
+        (!until.empty() && day > until)) {
+      continue;
+    }
+    const double watts = std::stod((*row)[column]);
+    if (!best.watts || watts > *best.watts) best = {watts, (*row)[column], (*row)[0], day};
+  }
+  return best;
+}
+
+class CliStatsCurve : public CliStats {
+ protected:
+  void SetUp() override {
+    CliStats::SetUp();
+    if (HasFatalFailure()) return;
+    auto r = env_.Pelo({"stats", "rides", "--csv"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    rides_ = ParseCsv(r.out);
+  }
+
+  std::vector<std::vector<std::string>> rides_;
+};
+
+constexpr int kCheckedDurations[] = {1, 5, 30, 60, 300, 1200};
+
+TEST_F(CliStatsCurve, CsvIsTheBestOfTheRidesMmpAtEachDurationWithTheRideThatSetIt) {
+  auto r = env_.Pelo({"stats", "curve", "--csv"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto curve = CurveByDuration(r.out);
+  ASSERT_FALSE(curve.empty());
+  for (int d : kCheckedDurations) {
+    const Best best = BestOfRides(rides_, d);
+    ASSERT_TRUE(best.watts.has_value()) << d;
+    ASSERT_TRUE(curve.count(d)) << d;
+    const CurvePoint& p = curve.at(d);
+    EXPECT_EQ(p.watts, best.text) << d;
+    EXPECT_EQ(p.workout_id, best.workout_id) << d;
+    EXPECT_EQ(p.date, best.date) << d;
+    // Synced at --every-n 10: below 10 s the curve is a lower bound.
+    EXPECT_EQ(p.limited, d < 10 ? "true" : "false") << d;
+  }
+  // Every second to 2 min, then every 5 s: the grid up to the longest ride.
+  EXPECT_EQ(curve.begin()->first, 1);
+  EXPECT_TRUE(curve.count(120) && curve.count(125) && !curve.count(121));
+  // JSON: the same points, same keys.
+  auto json = env_.Pelo({"stats", "curve", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto points = nlohmann::ordered_json::parse(json.out);
+  ASSERT_EQ(points.size(), curve.size());
+  std::vector<std::string> keys;
+  for (const auto& item : points.front().items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"duration_s", "watts", "workout_id", "date",
+                                            "resolution_limited"}));
+  for (const auto& point : points) {
+    const CurvePoint& p = curve.at(point["duration_s"].get<int>());
+    EXPECT_EQ(point["workout_id"], p.workout_id);
+    EXPECT_EQ(point["resolution_limited"].get<bool>(), p.limited == "true");
+    EXPECT_NEAR(point["watts"].get<double>(), std::stod(p.watts), 1e-9);
+  }
+}
+
+TEST_F(CliStatsCurve, SinceAndUntilKeepTheRidesOfThoseDays) {
+  std::vector<std::string> days;
+  for (size_t i = 1; i < rides_.size(); ++i) {
+    if (!rides_[i][Column("mmp_300s")].empty()) {
+      days.push_back(rides_[i][Column("date")].substr(0, 10));
+    }
+  }
+  std::sort(days.begin(), days.end());
+  ASSERT_GE(days.size(), 3u);
+  const std::string middle = days[days.size() / 2];
+  for (const auto& [since, until] : std::vector<std::pair<std::string, std::string>>{
+           {middle, ""}, {"", middle}, {days[1], days[days.size() - 2]}}) {
+    std::vector<std::string> args = {"stats", "curve", "--csv"};
+    if (!since.empty()) args.insert(args.end(), {"--since", since});
+    if (!until.empty()) args.insert(args.end(), {"--until", until});
+    auto r = env_.Pelo(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto curve = CurveByDuration(r.out);
+    for (const auto& [d, p] : curve) {
+      EXPECT_TRUE((since.empty() || p.date >= since) && (until.empty() || p.date <= until))
+          << d << " " << p.date << " not in [" << since << ", " << until << "]";
+    }
+    for (int d : {60, 300}) {
+      const Best best = BestOfRides(rides_, d, since, until);
+      ASSERT_TRUE(best.watts && curve.count(d)) << d << " [" << since << ", " << until << "]";
+      EXPECT_EQ(curve.at(d).watts, best.text) << d << " [" << since << ", " << until << "]";
+      EXPECT_EQ(curve.at(d).workout_id, best.workout_id) << d;
+    }
+  }
+  // A range with no ride: the header only.
+  auto none = env_.Pelo({"stats", "curve", "--csv", "--until", "1999-12-31"});
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(ParseCsv(none.out).size(), 1u);
+}
+
+TEST_F(CliStatsCurve, TableShowsTheKeyDurationsAndBadDatesAreUsageErrors) {
+  auto table = env_.Pelo({"stats", "curve"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("duration"), std::string::npos) << table.out;
+  for (const char* label : {"1 s", "5 s", "30 s", "1 min", "5 min", "20 min"}) {
+    EXPECT_NE(table.out.find(label), std::string::npos) << label << " in\n" << table.out;
+  }
+  EXPECT_NE(table.out.find("lower bound"), std::string::npos) << table.out;  // --every-n 10
+  for (const auto& [flag, value] : std::vector<std::pair<std::string, std::string>>{
+           {"--since", "2026-13-01"}, {"--until", "yesterday"}, {"--since", "2026-2-1"}}) {
+    auto r = env_.Pelo({"stats", "curve", flag, value});
+    EXPECT_EQ(r.exit_code, 2) << flag << " " << value;
+    EXPECT_NE(r.err.find(flag), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(value), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+  EXPECT_EQ(
+      env_.Pelo({"stats", "curve", "--since", "2026-05-02", "--until", "2026-05-01"}).exit_code, 2);
+  EXPECT_EQ(env_.Pelo({"stats", "curve", "--csv", "--json"}).exit_code, 2);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "pelo/api/parse.h"
 #include "pelo/common/cancel.h"
 #include "pelo/sync/archive_key.h"
+#include "pelo/sync/refresh.h"
 #include "pelo/sync/sync.h"
 #include "support/db_digest.h"
 #include "support/sql_exec.h"
@@ -124,7 +125,9 @@ TEST_F(RebuildTest, WorkoutsStoredFromTheirListEntryRebuildTheSame) {
     bundle.raw = {{sync::ListEntryPath(user_id_, workout->id), body}, {graph_path, **graph_body}};
     auto user = store_->LoadUser();
     ASSERT_TRUE(user.ok());
-    bundle.metrics = sync::BuildRideMetrics(bundle, *user);  // as a sync worker does
+    sync::RideMetricsContext context;
+    context.user = *user;
+    sync::AttachRideRows(bundle, context);  // metrics and curve, as a sync worker does
     ASSERT_TRUE(store_->SaveWorkout(bundle).ok());
     ++restored;
   }
@@ -132,6 +135,8 @@ TEST_F(RebuildTest, WorkoutsStoredFromTheirListEntryRebuildTheSame) {
   // What those replaced is gone from the archive: /api/me, then per workout one detail or list
   // entry and one graph.
   EXPECT_EQ(Count("raw_responses"), 1 + 24);
+  // As a sync ends: the rides stored without ftp_info take their FTP from the history (§3.1).
+  ASSERT_TRUE(sync::RefreshRideMetrics(*store_).ok());
   const auto stored = DigestTables(db_path_);
 
   const sync::RebuildReport report = RebuildOk();

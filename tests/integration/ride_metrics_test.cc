@@ -74,7 +74,7 @@ TEST_F(RideMetricsTest, EveryWorkoutSyncedGetsItsMetricsAndRebuildComputesTheSam
     ASSERT_TRUE(by_id.count(w.workout_id)) << w.workout_id;
     const model::RideMetricsListing& listing = by_id[w.workout_id];
     const model::RideMetricsRow& m = listing.metrics;
-    EXPECT_EQ(m.metrics_version, 1);
+    EXPECT_EQ(m.metrics_version, 2);
     EXPECT_EQ(listing.discipline, w.discipline);
     EXPECT_EQ(listing.title, w.title);
     EXPECT_EQ(listing.start_time, w.start_time);

@@ -35,6 +35,10 @@ struct WorkoutBundle {
   // Per-ride metrics computed from `graph` (the sync layer's job: the store does not compute
   // them); its workout_id is not read (the workout's is used). Without: no ride_metrics row.
   std::optional<model::RideMetricsRow> metrics;
+  // The ride's power-duration curve (sync's job too): MMP (W) at analytics::CurveGrid()[i] for
+  // i < size, stored exactly. Without: no ride_curves row (a workout without power). Stored
+  // with its metrics' metrics_version (0 without metrics).
+  std::optional<std::vector<double>> curve_w;
 };
 
 // A bundle with its sample rows computed, ready for RebuildWriter::WriteWorkout.
@@ -64,6 +68,24 @@ struct ReconcileResult {
   int64_t newly_deleted = 0;  // stored workouts flagged by this call
   int64_t restored = 0;       // flagged workouts listed again (flag cleared)
   int64_t deleted_total = 0;  // flagged workouts after the call
+};
+
+// What sync::RefreshRideMetrics needs to know of one stored workout and its derived rows.
+struct RideMetricsState {
+  std::string workout_id;
+  std::optional<int64_t> start_time;  // epoch s
+  std::string timezone;
+  std::string discipline;
+  bool has_pedaling_metrics = false;
+  std::optional<model::FtpInfo> ftp_info;  // the workout's own, as stored
+  std::optional<int> metrics_version;      // of its ride_metrics row; nullopt: no row
+  std::optional<int> curve_version;        // of its ride_curves row; nullopt: no row
+  bool has_power = false;                  // its metrics have power (so it should have a curve)
+  std::optional<double> ftp;               // the row's FTP in effect and where it came from
+  std::string ftp_source;
+  bool is_ftp_test = false;
+  std::optional<double> ftp_test_w;
+  std::optional<double> mmp_1200s;
 };
 
 class Store {
@@ -99,6 +121,20 @@ class Store {
   // The stored per-ride metrics (one per workout stored with them) with each workout's start
   // time, discipline and title, newest (by start time) first.
   virtual StatusOr<std::vector<model::RideMetricsListing>> RideMetricsRows() = 0;
+  // Every stored workout with the state of its ride_metrics and ride_curves rows, oldest (by
+  // start time, then id) first.
+  virtual StatusOr<std::vector<RideMetricsState>> RideMetricsStates() = 0;
+  // Replaces `workout_id`'s ride_metrics and ride_curves rows, in one transaction, with
+  // `metrics` and `curve_w` (nullopt: no row), as SaveWorkout would store them; nothing else of
+  // the workout changes. kStorage when the workout is not stored.
+  virtual Status ReplaceRideMetrics(const std::string& workout_id,
+                                    const std::optional<model::RideMetricsRow>& metrics,
+                                    const std::optional<std::vector<double>>& curve_w) = 0;
+  // Calls `fn` with every stored ride curve, oldest first (by start time, then workout id; rides
+  // without a start time last); stops at, and returns, the first error `fn` returns. One query,
+  // no sample read: ~2,000 rides take a few milliseconds.
+  virtual Status ForEachRideCurve(
+      const std::function<Status(const model::RideCurveListing&)>& fn) = 0;
   // Every sample, ordered by workout (newest first) then time; stops early if `fn` returns false.
   virtual Status ForEachSample(const std::function<bool(const model::SampleRow&)>& fn) = 0;
   // Per-second output (W) of one workout, nullopt where absent; for analytics and the demo.
@@ -114,12 +150,18 @@ class Store {
   // last committed).
   virtual Status ForEachArchived(
       const std::function<Status(const std::string& path, std::string_view body)>& fn) = 0;
+  // ForEachArchived for the given workouts only: for each id in the order given, its archived
+  // responses by path (an index range each; nothing for an id with none). Same connection
+  // rules as ForEachArchived.
+  virtual Status ForEachArchivedOf(
+      const std::vector<std::string>& workout_ids,
+      const std::function<Status(const std::string& path, std::string_view body)>& fn) = 0;
   // In one transaction: deletes every row derived from the archive (users, instructors, rides,
-  // workouts and their child rows, samples, GPS points, ride metrics), then runs `fill`, which
-  // writes them again through the writer (on this thread). Any error, from `fill` or the database,
-  // rolls everything back. Keeps the archive byte for byte and the sync bookkeeping (sync_state,
-  // pending_workouts, workout_deletions). Other calls on this store wait until it is done,
-  // except ForEachArchived.
+  // workouts and their child rows, samples, GPS points, ride metrics and curves), then runs `fill`,
+  // which writes them again through the writer (on this thread). Any error, from `fill` or the
+  // database, rolls everything back. Keeps the archive byte for byte and the sync bookkeeping
+  // (sync_state, pending_workouts, workout_deletions). Other calls on this store wait until it is
+  // done, except ForEachArchived.
   virtual Status Rebuild(const std::function<Status(RebuildWriter&)>& fill) = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "pelo/analytics/ride_input.h"
 #include "pelo/common/status.h"
 #include "pelo/store/store.h"
 
@@ -11,6 +12,7 @@ namespace pelo::sync {
 
 struct RebuildOptions {
   std::function<void(int64_t workouts_written)> on_progress;  // after each workout, same thread
+  analytics::AthleteSettings athlete;                         // as sync::Options::athlete
 };
 
 struct RebuildReport {
@@ -19,7 +21,11 @@ struct RebuildReport {
   int64_t json_bytes = 0;  // decompressed archived JSON parsed
   int64_t skipped = 0;     // workouts archived without a graph, or without a detail or list
                            // entry, or whose responses do not parse: not written
-  double seconds = 0;      // wall time of the whole rebuild
+  // The refresh after the rebuild (sync::RefreshRideMetrics): rides whose FTP in effect comes
+  // from their history (§3.1), computed again with it.
+  int64_t metrics_recomputed = 0;
+  int64_t ftp_changed = 0;
+  double seconds = 0;  // wall time of the whole rebuild
 };
 
 // Replaces the user, instructors, rides, workouts and all their rows with what the archived
@@ -27,7 +33,8 @@ struct RebuildReport {
 // or an interruption (pelo::RequestCancel: kCancelled) leaves the database as it was. Reads,
 // decompresses, parses and computes the per-ride metrics (with the archived /api/me) on a worker
 // thread while this one writes. Per workout it uses the detail if archived, else the list entry,
-// and the graph with the smallest every_n.
+// and the graph with the smallest every_n. Then, the rows committed, runs
+// sync::RefreshRideMetrics for what depends on the whole history (the FTP chain of §3.1).
 StatusOr<RebuildReport> Rebuild(store::Store& store, const RebuildOptions& options = {});
 
 }  // namespace pelo::sync

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "pelo/analytics/ride_input.h"
 #include "pelo/api/client.h"
 #include "pelo/common/status.h"
 #include "pelo/http/transport.h"
@@ -40,6 +41,9 @@ struct Options {
   std::string discipline;                // only this fitness_discipline ("cycling"), or all
   // Where the client's requests are counted (requests and bytes in the report); may be null.
   std::shared_ptr<const http::TransportCounters> counters;
+  // The athlete's own heart-rate values and sex (`pelo config`), over /api/me's, for the
+  // per-ride metrics; a change recomputes every stored row (sync::RefreshRideMetrics).
+  analytics::AthleteSettings athlete;
   // Called on the calling thread: after each page listed and each workout stored or failed.
   std::function<void(const Progress&)> on_progress;
 };
@@ -57,8 +61,14 @@ struct Report {
   int64_t deleted = 0;   // --reconcile: stored workouts no longer on Peloton
   int64_t restored = 0;  // --reconcile: flagged workouts listed again
   int64_t stored_total = 0;  // workouts in the store after the run
-  int64_t requests = 0;      // HTTP requests (retries and token refreshes included)
-  int64_t bytes = 0;         // response bytes received
+  // The refresh after a successful run (sync::RefreshRideMetrics): stored workouts whose
+  // metrics were computed again, of them those whose FTP in effect changed, and those whose
+  // archive could not give them.
+  int64_t metrics_recomputed = 0;
+  int64_t ftp_changed = 0;
+  int64_t metrics_unavailable = 0;
+  int64_t requests = 0;  // HTTP requests (retries and token refreshes included)
+  int64_t bytes = 0;     // response bytes received
   double seconds = 0;
 };
 
@@ -69,6 +79,9 @@ struct Report {
 //    the performance graph) while the calling thread stores, one transaction per workout.
 //  - Resumable: killed at any point, nothing stored is lost or duplicated, and the next run
 //    ends with the database an uninterrupted run makes.
+//  - Current: each workout's metrics and curve are computed as it is stored, and a successful
+//    run ends with sync::RefreshRideMetrics (what a new FTP test, metric version or athlete
+//    setting changes is computed again from the archive).
 // Cancelled with pelo::RequestCancel(): stops fetching, stores what was already fetched, and
 // reports kCancelled. Per-workout failures do not stop the run; they are counted, and the
 // first one is the report's status.

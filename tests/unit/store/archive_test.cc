@@ -153,9 +153,10 @@ TEST_F(ArchiveTest, MigratingAVersion2ArchiveTagsEachWorkoutsResponses) {
     user.id = "u1";
     ASSERT_TRUE(store->SaveUser(user, {"/api/me", R"({"id":"u1"})"}).ok());
   }
-  // What v2 looked like: no workout_id column (nor v4's ride_metrics).
+  // What v2 looked like: no workout_id column (nor v4's ride_metrics, v5's ride_curves).
   ExecSql(db_path_,
-          "DROP TABLE ride_metrics; DROP INDEX raw_responses_by_workout; ALTER TABLE raw_responses "
+          "DROP TABLE ride_curves; DROP TABLE ride_metrics; DROP INDEX raw_responses_by_workout; "
+          "ALTER TABLE raw_responses "
           "DROP COLUMN workout_id;"
           "INSERT INTO raw_responses VALUES ('/api/user/u1/workouts#abc', 0, x'00', 0);"
           "INSERT INTO raw_responses VALUES ('/api/workout/xyz', 0, x'00', 0);"
@@ -163,7 +164,7 @@ TEST_F(ArchiveTest, MigratingAVersion2ArchiveTagsEachWorkoutsResponses) {
           "PRAGMA user_version = 2");
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store->SchemaVersion(), 4);
+  EXPECT_EQ(store->SchemaVersion(), CurrentSchemaVersion());
   const std::string id = ride_.workout.id;
   EXPECT_EQ(Paths(), "/api/me -, /api/user/u1/workouts#abc abc, /api/workout/" + id +
                          "/performance_graph?every_n=1 " + id + ", /api/workout/" + id +

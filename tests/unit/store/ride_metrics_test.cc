@@ -1,4 +1,4 @@
-// The ride_metrics table (schema v4): stored with the workout, read back joined with it,
+// The ride_metrics table (schema v4, v5): stored with the workout, read back joined with it,
 // replaced and deleted with it, written by rebuild like by SaveWorkout.
 #include <gtest/gtest.h>
 
@@ -31,6 +31,13 @@ model::RideMetricsRow DistinctMetrics() {
     *field = v;
     v += 1.25;
   }
+  m.every_n = 5;
+  m.is_ftp_test = true;
+  m.ftp_test_w = 201;
+  m.n_hi = 3;
+  m.n_thr = 2;
+  m.n_sprint = 9;
+  m.t_hi_s = 417.5;
   return m;
 }
 
@@ -63,18 +70,37 @@ TEST_F(RideMetricsStoreTest, EveryColumnRoundTripsWithTheWorkoutsStartDiscipline
   EXPECT_EQ(rows->front().discipline, workouts->front().discipline);
   EXPECT_EQ(rows->front().title, workouts->front().title);
   EXPECT_FALSE(rows->front().title.empty());
+  // The workout's context: its zone, device and own ftp_info.
+  EXPECT_EQ(rows->front().timezone, ride_.workout.timezone);
+  EXPECT_EQ(rows->front().device_type, ride_.workout.device_type);
+  ASSERT_TRUE(ride_.workout.ftp_info.has_value());
+  ASSERT_TRUE(rows->front().ftp_info.has_value());
+  EXPECT_EQ(rows->front().ftp_info->ftp, ride_.workout.ftp_info->ftp);
+  EXPECT_EQ(rows->front().ftp_info->ftp_source, ride_.workout.ftp_info->ftp_source);
+  EXPECT_EQ(rows->front().ftp_info->ftp_workout_id, ride_.workout.ftp_info->ftp_workout_id);
+}
+
+TEST_F(RideMetricsStoreTest, AWorkoutWithoutFtpInfoListsNone) {
+  ride_.workout.ftp_info.reset();
+  ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
+  auto rows = store_->RideMetricsRows();
+  ASSERT_TRUE(rows.ok() && rows->size() == 1u);
+  EXPECT_FALSE(rows->front().ftp_info.has_value());
 }
 
 TEST_F(RideMetricsStoreTest, NotApplicableValuesAreStoredAsNull) {
   model::RideMetricsRow sparse;
   sparse.metrics_version = 1;
+  sparse.every_n = 1;
   sparse.duration_s = 1800;
   sparse.avg_hr = 120.5;
   walk_.metrics = sparse;
   ASSERT_TRUE(store_->SaveWorkout(walk_).ok());
   EXPECT_EQ(QueryInt(db_path_,
                      "SELECT COUNT(*) FROM ride_metrics WHERE np IS NULL AND ftp IS "
-                     "NULL AND ftp_source IS NULL AND pz1_s IS NULL"),
+                     "NULL AND ftp_source IS NULL AND pz1_s IS NULL AND ftp_test_w IS NULL AND "
+                     "n_hi IS NULL AND n_thr IS NULL AND n_sprint IS NULL AND t_hi_s IS NULL "
+                     "AND is_ftp_test = 0"),
             1);
   auto rows = store_->RideMetricsRows();
   ASSERT_TRUE(rows.ok());
@@ -126,10 +152,11 @@ TEST_F(RideMetricsStoreTest, RebuildWritesTheSameRowAndDropsThoseNotWrittenAgain
 TEST_F(RideMetricsStoreTest, MigratingAVersion3DatabaseAddsTheEmptyTable) {
   ASSERT_TRUE(store_->SaveWorkout(walk_).ok());
   store_.reset();
-  ExecSql(db_path_, "DROP TABLE ride_metrics; PRAGMA user_version = 3");  // what v3 looked like
+  // What v3 looked like: neither v4's ride_metrics nor v5's ride_curves.
+  ExecSql(db_path_, "DROP TABLE ride_curves; DROP TABLE ride_metrics; PRAGMA user_version = 3");
   auto store = OpenSqliteStore(db_path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ((*store)->SchemaVersion(), 4);
+  EXPECT_EQ((*store)->SchemaVersion(), CurrentSchemaVersion());
   EXPECT_EQ(*(*store)->CountWorkouts(), 1);
   EXPECT_TRUE((*store)->RideMetricsRows()->empty());
   ASSERT_TRUE((*store)->SaveWorkout(ride_).ok());

@@ -87,9 +87,10 @@ TEST_F(SyncBookkeepingTest, MigratesAVersion1DatabaseKeepingItsWorkouts) {
     ASSERT_TRUE(store->SaveWorkout(BundleFromEnvelope("SyncMyWorkout01.json")).ok());
   }
   // What v1 looked like: no bookkeeping tables (nor v3's archive workout_id, nor v4's
-  // ride_metrics).
+  // ride_metrics, nor v5's ride_curves).
   ExecSql(db_path_,
-          "DROP TABLE ride_metrics; DROP TABLE pending_workouts; DROP TABLE workout_deletions; "
+          "DROP TABLE ride_curves; DROP TABLE ride_metrics; DROP TABLE pending_workouts; DROP "
+          "TABLE workout_deletions; "
           "DROP INDEX raw_responses_by_workout; ALTER TABLE raw_responses DROP COLUMN workout_id; "
           "PRAGMA user_version = 1");
   auto store = Open();

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "pelo/analytics/power_curve.h"
+
 namespace pelo::sync {
 namespace {
 
@@ -133,6 +135,141 @@ TEST(RideMetricsBuilderTest, TheWorkoutsOwnHeartRateZonesWin) {
   model::User u;
   u.default_max_heart_rate = 220;  // would say zone 1
   EXPECT_EQ(BuildRideMetrics(b, u).hrz3_s, 600.0);
+}
+
+// `values` as a 1 Hz output channel of a cycling workout.
+store::WorkoutBundle PowerBundle(const std::vector<double>& values, int every_n = 1) {
+  store::WorkoutBundle b;
+  b.workout.id = "w1";
+  b.workout.fitness_discipline = "cycling";
+  b.every_n = every_n;
+  model::Metric output;
+  output.slug = "output";
+  for (size_t i = 0; i < values.size(); ++i) {
+    b.graph.seconds_since_pedaling_start.push_back(static_cast<int64_t>(i) * every_n);
+    output.values.push_back(values[i]);
+  }
+  b.graph.metrics.push_back(output);
+  return b;
+}
+
+TEST(RideMetricsBuilderTest, TheCurveIsRideCurveOnTheGridUpToTheRidesLength) {
+  std::vector<double> power;
+  for (int i = 0; i < 700; ++i) power.push_back(100 + (i * 37) % 211);
+  const RideRows rows = ComputeRideRows(PowerBundle(power), {});
+  ASSERT_TRUE(rows.curve_w.has_value());
+  const std::vector<int> grid = analytics::CurveGrid();
+  const std::vector<std::optional<double>> expected = analytics::RideCurve(power, grid);
+  // 1..120 s, then every 5 s to 700 s: 120 + 116 points; none past the ride.
+  ASSERT_EQ(rows.curve_w->size(), 236u);
+  for (size_t i = 0; i < grid.size(); ++i) {
+    if (i < rows.curve_w->size()) {
+      EXPECT_EQ((*rows.curve_w)[i], expected[i]) << grid[i];  // bit for bit
+    } else {
+      EXPECT_FALSE(expected[i].has_value()) << grid[i];
+    }
+  }
+  // The stored MMP columns are the same numbers.
+  EXPECT_EQ(rows.metrics.mmp_1s, (*rows.curve_w)[0]);
+  EXPECT_EQ(rows.metrics.mmp_300s, (*rows.curve_w)[120 + (300 - 125) / 5]);
+  // No power, no curve.
+  EXPECT_FALSE(ComputeRideRows(Bundle("yoga", 600, 1, false), {}).curve_w.has_value());
+}
+
+TEST(RideMetricsBuilderTest, AHeldGraphsCurveRunsOnTheExpandedSeries) {
+  const RideRows rows = ComputeRideRows(PowerBundle({100, 300, 200}, 5), {});
+  ASSERT_TRUE(rows.curve_w.has_value());
+  ASSERT_EQ(rows.curve_w->size(), 15u);  // 3 samples x 5 s
+  EXPECT_EQ(rows.curve_w->front(), 300);
+  EXPECT_EQ((*rows.curve_w)[4], 300);  // 5 s: one held sample
+  EXPECT_EQ(rows.metrics.every_n, 5);
+}
+
+TEST(RideMetricsBuilderTest, AnFtpTestIsToldByItsTitleAndGivesNinetyFivePercentOfMmp20) {
+  store::WorkoutBundle b = PowerBundle(std::vector<double>(1500, 210.4));
+  b.workout.ftp_info = model::FtpInfo{180.0, "ftp_workout_source", "earlier-test"};
+  EXPECT_FALSE(ComputeRideRows(b, {}).metrics.is_ftp_test);  // ftp_workout_id is not this ride
+  b.workout.ride = model::Ride{};
+  b.workout.ride->title = "20 min FTP Test Ride";
+  const model::RideMetricsRow row = ComputeRideRows(b, {}).metrics;
+  EXPECT_TRUE(row.is_ftp_test);
+  EXPECT_EQ(row.ftp_test_w, 200);  // TV-18: round(0.95 x 210.4)
+  EXPECT_EQ(row.ftp, 180);         // the FTP it was ridden at stays the one going in
+  // Shorter than 20 minutes: a test without a result.
+  store::WorkoutBundle short_test = PowerBundle(std::vector<double>(1100, 210.4));
+  short_test.workout.ride = b.workout.ride;
+  const model::RideMetricsRow partial = ComputeRideRows(short_test, {}).metrics;
+  EXPECT_TRUE(partial.is_ftp_test);
+  EXPECT_FALSE(partial.ftp_test_w);
+}
+
+TEST(RideMetricsBuilderTest, IntervalsAndTimeAboveThresholdNeedAnFtp) {
+  // TV-20 at FTP 250: five 60 s intervals, 317 s at >= 105 %.
+  std::vector<double> p(300, 100);
+  auto add = [&p](int seconds, double watts) { p.insert(p.end(), seconds, watts); };
+  add(30, 300);
+  add(3, 200);
+  add(27, 300);
+  add(60, 100);
+  for (int i = 0; i < 4; ++i) {
+    add(60, 300);
+    add(60, 100);
+  }
+  add(20, 400);
+  add(120, 100);
+  store::WorkoutBundle b = PowerBundle(p);
+  b.workout.ftp_info = model::FtpInfo{250.0, "ftp_workout_source", ""};
+  const model::RideMetricsRow row = ComputeRideRows(b, {}).metrics;
+  EXPECT_EQ(row.n_hi, 5);
+  EXPECT_EQ(row.t_hi_s, 317);
+  EXPECT_TRUE(row.n_thr && row.n_sprint);
+  b.workout.ftp_info.reset();
+  const model::RideMetricsRow none = ComputeRideRows(b, {}).metrics;
+  EXPECT_FALSE(none.n_hi || none.n_thr || none.n_sprint || none.t_hi_s);
+}
+
+TEST(RideMetricsBuilderTest, AnFtpFromTheHistoryIsUsedOnlyWithoutAnFtpInfoFtp) {
+  store::WorkoutBundle b = Bundle("cycling", 600, 1);
+  RideMetricsContext context;
+  context.user = Profile(300);
+  context.ftp = FtpInEffect{250, kFtpFromTest};
+  model::RideMetricsRow row = ComputeRideRows(b, context).metrics;
+  EXPECT_EQ(row.ftp, 250);
+  EXPECT_EQ(row.ftp_source, "ftp_test");
+  EXPECT_DOUBLE_EQ(*row.if_, 0.8);
+  b.workout.ftp_info = model::FtpInfo{200.0, "ftp_workout_source", ""};
+  row = ComputeRideRows(b, context).metrics;
+  EXPECT_EQ(row.ftp, 200);
+  EXPECT_EQ(row.ftp_source, "workout_ftp_info");
+  // Not a ride: no FTP whatever the history says.
+  EXPECT_FALSE(ComputeRideRows(Bundle("running", 600, 1), context).metrics.ftp);
+}
+
+TEST(RideMetricsBuilderTest, TheAthletesOwnSettingsWinOverTheProfile) {
+  model::User u;
+  u.customized_max_heart_rate = 181;
+  analytics::AthleteSettings own;
+  EXPECT_EQ(RideSettingsFor(u, own).max_hr_bpm, 181);
+  own.max_hr_bpm = 172;
+  own.resting_hr_bpm = 48;
+  own.lthr_bpm = 160;
+  own.sex = analytics::Sex::kFemale;
+  const analytics::RideSettings s = RideSettingsFor(u, own);
+  EXPECT_EQ(s.max_hr_bpm, 172);
+  EXPECT_EQ(s.resting_hr_bpm, 48);
+  EXPECT_EQ(s.lthr_bpm, 160);
+  EXPECT_EQ(s.sex, analytics::Sex::kFemale);
+  own.max_hr_bpm = 0;  // not set
+  EXPECT_EQ(RideSettingsFor(u, own).max_hr_bpm, 181);
+  // TRIMP follows them.
+  store::WorkoutBundle b = Bundle("yoga", 1800, 1, false);
+  RideMetricsContext context;
+  context.user = u;
+  const auto profile_trimp = ComputeRideRows(b, context).metrics.trimp;
+  context.athlete.max_hr_bpm = 160;
+  const auto own_trimp = ComputeRideRows(b, context).metrics.trimp;
+  ASSERT_TRUE(profile_trimp && own_trimp);
+  EXPECT_GT(*own_trimp, *profile_trimp);  // the same 140 bpm is a larger share of a lower max
 }
 
 }  // namespace
