@@ -8,7 +8,7 @@ namespace {
 
 // Appends [start, last] to `out` when it is at least min_len samples long.
 void Keep(const std::vector<double>& p, size_t start, size_t last, const IntervalParams& params,
-          std::vector<Interval>& out) {
+          std::vector<WorkInterval>& out) {
   const size_t length = last - start + 1;
   if (length < static_cast<size_t>(params.min_len_s)) return;
   const double sum = std::accumulate(p.begin() + static_cast<long>(start),
@@ -19,9 +19,9 @@ void Keep(const std::vector<double>& p, size_t start, size_t last, const Interva
 
 }  // namespace
 
-std::vector<Interval> DetectIntervals(const std::vector<double>& power_1hz, double ftp,
-                                      const IntervalParams& params) {
-  std::vector<Interval> out;
+std::vector<WorkInterval> DetectIntervals(const std::vector<double>& power_1hz, double ftp,
+                                          const IntervalParams& params) {
+  std::vector<WorkInterval> out;
   if (!(ftp > 0)) return out;
   const double bar = params.threshold_pct * ftp;
   const auto max_gap = static_cast<size_t>(params.max_gap_s);

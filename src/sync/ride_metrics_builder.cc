@@ -58,7 +58,7 @@ void Override(double& value, const std::optional<double>& own) {
   if (Positive(own)) value = *own;
 }
 
-std::optional<int> Count(const std::optional<std::vector<analytics::Interval>>& intervals) {
+std::optional<int> Count(const std::optional<std::vector<analytics::WorkInterval>>& intervals) {
   if (!intervals) return std::nullopt;
   return static_cast<int>(intervals->size());
 }

@@ -17,8 +17,10 @@ inline constexpr IntervalParams kHiIntervals = {105, 30, 5};          // VO2/ana
 inline constexpr IntervalParams kThresholdIntervals = {90, 180, 10};  // threshold/sweet spot
 inline constexpr IntervalParams kSprintIntervals = {150, 5, 1};       // sprints
 
-// A detected interval on the 1 Hz series: samples [start_s, end_s], both inclusive.
-struct Interval {
+// A detected work interval on the 1 Hz series (not stats.h's confidence Interval: one name for
+// two types in one namespace broke the One Definition Rule): samples [start_s, end_s], both
+// inclusive.
+struct WorkInterval {
   long start_s = 0;
   long end_s = 0;
   long length_s = 0;          // end_s - start_s + 1
@@ -26,8 +28,8 @@ struct Interval {
 };
 
 // §2.16 the intervals of `power_1hz` at `ftp`, in time order; none if ftp <= 0.
-std::vector<Interval> DetectIntervals(const std::vector<double>& power_1hz, double ftp,
-                                      const IntervalParams& params = kHiIntervals);
+std::vector<WorkInterval> DetectIntervals(const std::vector<double>& power_1hz, double ftp,
+                                          const IntervalParams& params = kHiIntervals);
 
 // Seconds with 100·P >= pct·FTP (e.g. t_hi at 105 %, §5.2); 0 if ftp <= 0.
 double SecondsAtOrAbove(const std::vector<double>& power_1hz, double ftp, int pct);

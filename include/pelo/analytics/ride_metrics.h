@@ -66,9 +66,9 @@ struct RideMetrics {
   // §2.15 Strive weighted minutes from hr_zone_s (Peloton's own score stays the truth).
   std::optional<double> strive_weighted_minutes;
   // §2.16 intervals with the hi, thr and sprint parameter sets; nullopt without power or FTP.
-  std::optional<std::vector<Interval>> hi_intervals;
-  std::optional<std::vector<Interval>> threshold_intervals;
-  std::optional<std::vector<Interval>> sprint_intervals;
+  std::optional<std::vector<WorkInterval>> hi_intervals;
+  std::optional<std::vector<WorkInterval>> threshold_intervals;
+  std::optional<std::vector<WorkInterval>> sprint_intervals;
   // §2.16 / §5.2 t_hi: seconds at >= 105 % FTP_ride.
   std::optional<double> seconds_at_or_above_105_pct;
 };
