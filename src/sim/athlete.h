@@ -61,6 +61,7 @@ struct History {
   int current_ftp = 0;
   std::string current_ftp_workout_id;
   double current_fitness = 0;
+  double untrained_watts = 0;  // threshold power with no training (the model's p0)
   int64_t first_day = 0;
 };
 

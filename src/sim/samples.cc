@@ -48,11 +48,14 @@ void Cycling(const WorkoutPlan& plan, const RideClass& ride, const Profile& prof
              Samples& s) {
   HeartModel heart(profile);
   const double form = rng.Range(0.97, 1.03);
+  // Power Zone riders hold the zones of their set FTP; in other classes they ride as fit as they
+  // are that day, so hard efforts show fitness gained (or lost) since the last test.
+  const double ability = ride.type == "Power Zone" ? plan.ftp : plan.fitness;
   double power = plan.ftp * 0.45, wobble = 0;
   for (int t = 0; t < s.duration; ++t) {
     const Block& b = BlockAt(ride, t);
     const double target = ride.is_ftp_test ? plan.fitness / 0.95 * form * TestPacing(t, s.duration)
-                                           : plan.ftp * b.intensity * form;
+                                           : ability * b.intensity * form;
     power += (target - power) * 0.2;
     wobble = 0.85 * wobble + 0.25 * rng.Normal();
     const double watts = std::max(20.0, power * (1 + 0.05 * wobble));

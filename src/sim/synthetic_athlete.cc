@@ -1,4 +1,5 @@
-// Schedules the synthetic athlete's history: when they train, what, and how their FTP moves.
+// Schedules the synthetic athlete's history: when they train (in denser and sparser phases),
+// what, and how their FTP moves (an impulse-response body, tested every 6-10 weeks).
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -14,8 +15,18 @@ constexpr double kCeilingWatts = 320;
 
 // Start times (epoch s), oldest first: irregular gaps plus a few multi-week breaks.
 std::vector<int64_t> ScheduleStarts(Rng& rng, int count, int64_t first_day) {
+  // Training comes in phases of 6-16 sessions, some dense (a build), some sparse (an easy
+  // stretch): volume varies from block to block as a real rider's does.
   std::vector<double> gaps(static_cast<size_t>(count));
-  for (auto& g : gaps) g = rng.Range(0.4, 1.6);
+  double density = 1;
+  int phase_left = 0;
+  for (auto& g : gaps) {
+    if (phase_left-- == 0) {
+      phase_left = rng.Int(6, 16);
+      density = rng.Range(0.55, 1.8);
+    }
+    g = rng.Range(0.4, 1.6) / density;
+  }
   std::vector<double> breaks;
   if (count >= 30) {
     for (int i = 0; i < 3; ++i) breaks.push_back(rng.Range(18, 35));
@@ -49,20 +60,44 @@ std::string PickDiscipline(Rng& rng) {
   return kMeditation;
 }
 
-// Fitness fades after a few idle days toward an untrained baseline (never toward zero: a rider
-// who stops for months loses a third of their power, not all of it) and grows with each cardio
-// session, with diminishing returns toward a ceiling.
-double UpdateFitness(double fitness, double baseline, double gap_days, const WorkoutPlan& w,
-                     int duration) {
-  if (gap_days > 4 && fitness > baseline) {
-    fitness = baseline + (fitness - baseline) * std::pow(0.99, gap_days - 4);
+// Fitness follows the impulse-response model of analytics.md §5.5, as bodies roughly do: each
+// cardio session's load adds to a slow "fitness" response (time constant 42 days) and a fast
+// "fatigue" one (7 days); threshold power = untrained + kGain·fitness − kFatigue·fatigue. A hard
+// block depresses power at first and raises it in the weeks after; a break loses it slowly.
+class Adaptation {
+ public:
+  explicit Adaptation(double untrained) : untrained_(untrained) {}
+
+  // Threshold power at `day` (days since the history began), before that day's sessions.
+  double ThresholdAt(double day) {
+    Decay(day);
+    const double watts = untrained_ + kGain * fitness_ - kFatigue * fatigue_;
+    return std::clamp(watts, 0.8 * untrained_, kCeilingWatts);
   }
-  if (w.discipline == kCycling || w.discipline == kRowing || w.discipline == kRunning) {
+
+  void Train(const WorkoutPlan& w, int duration) {
+    if (w.discipline != kCycling && w.discipline != kRowing && w.discipline != kRunning) return;
     const double load = duration / 1800.0 * (w.discipline == kCycling ? 1.0 : 0.6);
-    fitness += 0.004 * load * (kCeilingWatts - fitness);
+    fitness_ += load;
+    fatigue_ += load;
   }
-  return fitness;
-}
+
+ private:
+  static constexpr double kGain = 5.0;      // W per unit of fitness (a 30-min ride is 1 unit)
+  static constexpr double kFatigue = 10.0;  // W per unit of fatigue
+  static constexpr double kFitnessDays = 42;
+  static constexpr double kFatigueDays = 7;
+
+  void Decay(double day) {
+    const double dt = std::max(0.0, day - day_);
+    fitness_ *= std::exp(-dt / kFitnessDays);
+    fatigue_ *= std::exp(-dt / kFatigueDays);
+    day_ = std::max(day_, day);
+  }
+
+  double untrained_;
+  double fitness_ = 0, fatigue_ = 0, day_ = 0;
+};
 
 void RecordStats(WorkoutPlan& w, const Samples& s, const Profile& profile) {
   for (double p : s.output) w.total_work += p;
@@ -106,18 +141,18 @@ History BuildHistory(const Catalog& catalog, const Profile& profile, uint64_t se
   History h;
   h.first_day = end_day + 86400 - int64_t{kHistoryDays} * 86400;
   const std::vector<int64_t> starts = ScheduleStarts(rng, count, h.first_day);
-  double fitness = rng.Range(150, 190);
-  const double baseline = 0.7 * fitness;
+  const double untrained = rng.Range(150, 190);
+  Adaptation body(untrained);
+  h.untrained_watts = untrained;
+  double fitness = untrained;
   h.current_ftp = h.initial_ftp = static_cast<int>(std::lround(fitness * rng.Range(0.92, 0.98)));
   int64_t next_test = h.first_day + 86400LL * rng.Int(14, 28);
-  int64_t previous = h.first_day;
   for (int i = 0; i < count; ++i) {
     WorkoutPlan w =
         PlanWorkout(catalog, rng, seed, i, count, starts[static_cast<size_t>(i)], &next_test);
     const RideClass& ride = catalog.classes[w.class_pos];
-    fitness =
-        UpdateFitness(fitness, baseline, (w.start_time - previous) / 86400.0, w, ride.duration);
-    previous = w.start_time;
+    fitness = body.ThresholdAt((w.start_time - h.first_day) / 86400.0);
+    body.Train(w, ride.duration);
     w.fitness = fitness;
     w.ftp = h.current_ftp;
     w.ftp_workout_id = h.current_ftp_workout_id;

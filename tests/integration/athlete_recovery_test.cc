@@ -126,11 +126,17 @@ void AthleteRecoveryTest::ExpectEveryRideHasTheFtpInEffectOnItsDay() {
 void AthleteRecoveryTest::ExpectTheTrainingThatRaisedFtpIsADriver() {
   SCOPED_TRACE("drivers");
   const report::DriversAnalysis a = report::AnalyzeHistory(history_);
-  // The simulated athlete gets fitter from training load (sim::UpdateFitness): the
-  // fitness-fatigue fit to the FTP tests gives load a positive fitness gain.
+  // The simulated athlete's body is an impulse-response one (sim::Adaptation: threshold =
+  // untrained + gain x fitness - fatigue terms of the training load). Fitted to the FTP tests
+  // (§5.5), pelo finds training load raising FTP, fatigue lowering it, the untrained level, and
+  // a fit that explains most of the tests.
   if (!a.banister.fit) return ADD_FAILURE() << a.banister.note;
-  EXPECT_TRUE(a.banister.fit->enough_tests);
-  EXPECT_GT(a.banister.fit->k1, 0);
+  const analytics::BanisterFit& fit = *a.banister.fit;
+  EXPECT_TRUE(fit.enough_tests);
+  EXPECT_GT(fit.k1, 0);
+  EXPECT_GT(fit.k2, 0);
+  EXPECT_GT(fit.r2, 0.6);
+  EXPECT_NEAR(fit.p0, truth_.untrained_watts, 15);
 }
 
 }  // namespace
