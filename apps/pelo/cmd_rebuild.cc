@@ -64,6 +64,7 @@ Status RunRebuild(const Context& ctx, const RebuildFlags& flags) {
   }
   PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
   sync::RebuildOptions options;
+  PELO_ASSIGN_OR_RETURN(options.athlete, ctx.LoadAthleteSettings());  // `pelo config`
   const bool tty = !flags.quiet && !flags.json && isatty(STDERR_FILENO);
   if (tty) {
     options.on_progress = [](int64_t done) {

@@ -105,6 +105,7 @@ void PrintSummary(const sync::Report& r, const std::string& db_path, bool reconc
 
 Status RunSync(const Context& ctx, const SyncFlags& flags) {
   sync::Options options;
+  PELO_ASSIGN_OR_RETURN(options.athlete, ctx.LoadAthleteSettings());  // `pelo config`
   options.every_n = flags.every_n;
   options.jobs = flags.jobs;
   options.full = flags.full;

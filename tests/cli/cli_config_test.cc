@@ -159,3 +159,42 @@ TEST(CliConfigProfile, DefaultMaxHrComesFromTheSyncedProfile) {
 
 }  // namespace
 }  // namespace pelo::testing
+
+namespace pelo::testing {
+namespace {
+
+double SumColumn(const std::string& csv, const std::string& column) {
+  const auto rows = ParseCsv(csv);
+  const auto& header = rows.front();
+  const auto c =
+      static_cast<size_t>(std::find(header.begin(), header.end(), column) - header.begin());
+  double sum = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (c < rows[i].size() && !rows[i][c].empty()) sum += std::stod(rows[i][c]);
+  }
+  return sum;
+}
+
+// The settings reach the metrics: a new resting HR changes every stored TRIMP at the next sync
+// (nothing new to fetch), and `pelo rebuild` keeps them.
+TEST(CliConfigSync, ANewRestingHeartRateRecomputesTrimp) {
+  SimProcess sim({"--workouts", "12", "--password", "demo"});
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  ASSERT_EQ(env.Pelo({"sync", "--every-n", "5", "--quiet"}).exit_code, 0);
+  const double before = SumColumn(env.Pelo({"stats", "rides", "--csv"}).out, "trimp");
+  ASSERT_GT(before, 0);
+
+  ASSERT_EQ(env.Pelo({"config", "set", "resting_hr", "75"}).exit_code, 0);
+  auto sync = env.Pelo({"sync", "--every-n", "5"});
+  ASSERT_EQ(sync.exit_code, 0) << sync.err;
+  EXPECT_NE(sync.out.find("Recomputed the metrics of"), std::string::npos) << sync.out;
+  const double after = SumColumn(env.Pelo({"stats", "rides", "--csv"}).out, "trimp");
+  EXPECT_LT(after, before);  // a higher resting HR: less of each beat counts as effort
+
+  ASSERT_EQ(env.Pelo({"rebuild", "--quiet"}).exit_code, 0);
+  EXPECT_EQ(SumColumn(env.Pelo({"stats", "rides", "--csv"}).out, "trimp"), after);
+}
+
+}  // namespace
+}  // namespace pelo::testing
