@@ -55,6 +55,43 @@ constexpr NumberColumn kNumberColumns[] = {
     {"hrz5_s", &Row::hrz5_s},
 };
 
+using Listing = model::RideMetricsListing;
+
+std::optional<double> Int(const std::optional<int>& v) {
+  return v ? std::optional<double>(*v) : std::nullopt;
+}
+
+// Pace (min/km) of runs and walks, split (s/500 m) of rows: from the distance and the time.
+std::optional<double> PerKm(const Listing& r, double seconds_per_km_to_unit) {
+  if (!r.distance_km || *r.distance_km <= 0 || !r.metrics.duration_s) return std::nullopt;
+  return *r.metrics.duration_s / *r.distance_km / seconds_per_km_to_unit;
+}
+
+bool IsRun(const Listing& r) { return r.discipline == "running" || r.discipline == "walking"; }
+bool IsRow(const Listing& r) { return r.discipline == "caesar" || r.discipline == "rowing"; }
+
+struct ExtraColumn {
+  const char* name;
+  std::optional<double> (*value)(const Listing&);
+};
+
+// After hrz5_s: what the FTP history and the drivers use, and what other disciplines have.
+const ExtraColumn kExtraColumns[] = {
+    {"moving_time_s", [](const Listing& r) { return r.metrics.moving_time_s; }},
+    {"nz_avg_power", [](const Listing& r) { return r.metrics.nz_avg_power; }},
+    {"n_hi", [](const Listing& r) { return Int(r.metrics.n_hi); }},
+    {"n_thr", [](const Listing& r) { return Int(r.metrics.n_thr); }},
+    {"n_sprint", [](const Listing& r) { return Int(r.metrics.n_sprint); }},
+    {"t_hi_s", [](const Listing& r) { return r.metrics.t_hi_s; }},
+    {"is_ftp_test",
+     [](const Listing& r) { return std::optional<double>(r.metrics.is_ftp_test ? 1 : 0); }},
+    {"ftp_test_w", [](const Listing& r) { return r.metrics.ftp_test_w; }},
+    {"every_n", [](const Listing& r) { return std::optional<double>(r.metrics.every_n); }},
+    {"distance_km", [](const Listing& r) { return r.distance_km; }},
+    {"pace_min_per_km", [](const Listing& r) { return IsRun(r) ? PerKm(r, 60) : std::nullopt; }},
+    {"split_s_per_500m", [](const Listing& r) { return IsRow(r) ? PerKm(r, 2) : std::nullopt; }},
+};
+
 // The start time, UTC "YYYY-MM-DD HH:MM:SS" (the workouts CSV's date format); "" if unknown.
 std::string Date(const model::RideMetricsListing& r) {
   return r.start_time ? FormatUtcDateTime(*r.start_time) : "";
@@ -72,6 +109,7 @@ const std::vector<std::string>& RideStatsColumns() {
   static const std::vector<std::string> kColumns = [] {
     std::vector<std::string> columns = {"workout_id", "date", "discipline", "title"};
     for (const NumberColumn& column : kNumberColumns) columns.emplace_back(column.name);
+    for (const ExtraColumn& column : kExtraColumns) columns.emplace_back(column.name);
     return columns;
   }();
   return kColumns;
@@ -90,6 +128,9 @@ void WriteRideStatsCsv(const std::vector<model::RideMetricsListing>& rows, std::
     for (const NumberColumn& column : kNumberColumns) {
       cells.push_back(exporter::FormatNumber(r.metrics.*column.member));
     }
+    for (const ExtraColumn& column : kExtraColumns) {
+      cells.push_back(exporter::FormatNumber(column.value(r)));
+    }
     write_line(cells);
   }
 }
@@ -106,6 +147,7 @@ std::string RideStatsJson(const std::vector<model::RideMetricsListing>& rows, bo
     for (const NumberColumn& column : kNumberColumns) {
       item[column.name] = Number(r.metrics.*column.member);
     }
+    for (const ExtraColumn& column : kExtraColumns) item[column.name] = Number(column.value(r));
     all.push_back(std::move(item));
   }
   return pretty ? all.dump(2) : all.dump();

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "store/ride_curves_table.h"
+#include "store/units.h"
 
 namespace pelo::store {
 namespace {
@@ -126,7 +127,11 @@ StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlit
       "SELECT m.workout_id, m.metrics_version, m.ftp_source, m.every_n, m.is_ftp_test" +
       MetricColumnList("m.") +
       ", w.start_time, w.fitness_discipline, r.title, w.title, w.name, w.timezone, "
-      "w.device_type, w.has_ftp_info, w.ftp, w.ftp_source, w.ftp_workout_id "
+      "w.device_type, w.has_ftp_info, w.ftp, w.ftp_source, w.ftp_workout_id, "
+      "(SELECT s.value FROM workout_summaries s WHERE s.workout_id = w.id AND "
+      "s.slug = 'distance' ORDER BY s.kind = 'average' LIMIT 1), "
+      "(SELECT s.display_unit FROM workout_summaries s WHERE s.workout_id = w.id AND "
+      "s.slug = 'distance' ORDER BY s.kind = 'average' LIMIT 1) "
       "FROM ride_metrics m JOIN workouts w ON w.id = m.workout_id "
       "LEFT JOIN rides r ON r.id = w.ride_id ORDER BY w.start_time DESC, w.id";
   PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(sql));
@@ -153,6 +158,7 @@ StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlit
       listing.ftp_info =
           model::FtpInfo{q.OptDouble(index + 8), q.Text(index + 9), q.Text(index + 10)};
     }
+    listing.distance_km = DistanceKm(q.OptDouble(index + 11), q.Text(index + 12));
   }
   return rows;
 }

@@ -12,13 +12,54 @@
 namespace pelo::testing {
 namespace {
 
-const std::vector<std::string> kColumns = {
-    "workout_id",   "date",      "discipline", "title",   "ftp",        "duration_s",
-    "avg_power",    "kj",        "np",         "vi",      "if",         "tss",
-    "tss_per_hour", "mmp_1s",    "mmp_5s",     "mmp_30s", "mmp_60s",    "mmp_300s",
-    "mmp_1200s",    "mmp_3600s", "avg_hr",     "ef",      "decoupling", "trimp",
-    "pz1_s",        "pz2_s",     "pz3_s",      "pz4_s",   "pz5_s",      "pz6_s",
-    "pz7_s",        "hrz1_s",    "hrz2_s",     "hrz3_s",  "hrz4_s",     "hrz5_s"};
+const std::vector<std::string> kColumns = {"workout_id",
+                                           "date",
+                                           "discipline",
+                                           "title",
+                                           "ftp",
+                                           "duration_s",
+                                           "avg_power",
+                                           "kj",
+                                           "np",
+                                           "vi",
+                                           "if",
+                                           "tss",
+                                           "tss_per_hour",
+                                           "mmp_1s",
+                                           "mmp_5s",
+                                           "mmp_30s",
+                                           "mmp_60s",
+                                           "mmp_300s",
+                                           "mmp_1200s",
+                                           "mmp_3600s",
+                                           "avg_hr",
+                                           "ef",
+                                           "decoupling",
+                                           "trimp",
+                                           "pz1_s",
+                                           "pz2_s",
+                                           "pz3_s",
+                                           "pz4_s",
+                                           "pz5_s",
+                                           "pz6_s",
+                                           "pz7_s",
+                                           "hrz1_s",
+                                           "hrz2_s",
+                                           "hrz3_s",
+                                           "hrz4_s",
+                                           "hrz5_s",
+                                           "moving_time_s",
+                                           "nz_avg_power",
+                                           "n_hi",
+                                           "n_thr",
+                                           "n_sprint",
+                                           "t_hi_s",
+                                           "is_ftp_test",
+                                           "ftp_test_w",
+                                           "every_n",
+                                           "distance_km",
+                                           "pace_min_per_km",
+                                           "split_s_per_500m"};
 
 size_t Column(const std::string& name) {
   return static_cast<size_t>(std::find(kColumns.begin(), kColumns.end(), name) - kColumns.begin());
@@ -67,6 +108,27 @@ TEST_F(CliStats, RidesCsvHasOneRowPerWorkoutWithTheNamedColumns) {
   }
   EXPECT_EQ(static_cast<int>(ids.size()), workouts_);
   EXPECT_GT(rides, 0);
+  // Other disciplines get what applies to them: distance, and pace or split.
+  for (size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    const std::string& discipline = row[Column("discipline")];
+    const bool run = discipline == "running" || discipline == "walking";
+    EXPECT_EQ(!row[Column("pace_min_per_km")].empty(), run && !row[Column("distance_km")].empty())
+        << row[0];
+    EXPECT_EQ(!row[Column("split_s_per_500m")].empty(),
+              discipline == "caesar" && !row[Column("distance_km")].empty())
+        << row[0];
+    if (discipline == "cycling") {
+      EXPECT_FALSE(row[Column("n_hi")].empty()) << row[0];
+    } else {
+      EXPECT_TRUE(row[Column("n_hi")].empty()) << row[0];
+    }
+    if (run && !row[Column("distance_km")].empty()) {
+      const double pace = std::stod(row[Column("pace_min_per_km")]);
+      EXPECT_GT(pace, 3);  // min/km: a simulated runner is no faster than 20 km/h
+      EXPECT_LT(pace, 20);
+    }
+  }
   // The same rows from --db.
   EXPECT_EQ(env_.Pelo({"stats", "rides", "--csv", "--db", env_.DbPath()}).out, r.out);
 }

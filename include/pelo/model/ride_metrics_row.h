@@ -67,10 +67,11 @@ struct RideMetricsListing {
   RideMetricsRow metrics;
   std::optional<int64_t> start_time;  // epoch s
   std::string discipline;
-  std::string title;                // the class title, else the workout's title or name
-  std::string timezone;             // the workout's IANA zone ("America/New_York"), "" if unknown
-  std::string device_type;          // "home_bike_v1" (Bike), "home_bike_v2" (Bike+), ...
-  std::optional<FtpInfo> ftp_info;  // the workout's own ftp_info, as Peloton sent it
+  std::string title;                  // the class title, else the workout's title or name
+  std::string timezone;               // the workout's IANA zone ("America/New_York"), "" if unknown
+  std::string device_type;            // "home_bike_v1" (Bike), "home_bike_v2" (Bike+), ...
+  std::optional<FtpInfo> ftp_info;    // the workout's own ftp_info, as Peloton sent it
+  std::optional<double> distance_km;  // the workout's distance summary, if it has one
 };
 
 // One workout's stored power-duration curve (§2.4), for date-range curves.
