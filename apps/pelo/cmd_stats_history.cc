@@ -46,27 +46,29 @@ struct Loaded {
   DayNumber today = 0;
 };
 
-StatusOr<Loaded> Load(const Context& ctx, const std::string& db) {
+// The stored rows as a history; `with_curves` adds each ride's stored MMP points for the CP
+// fits of the weekly outcomes (§3.4), which only the drivers analysis reads.
+StatusOr<Loaded> Load(const Context& ctx, const std::string& db, bool with_curves = false) {
   PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(db));
   Loaded out;
   PELO_ASSIGN_OR_RETURN(out.rows, store->RideMetricsRows());
-  out.history = report::BuildRideHistory(out.rows);
+  std::vector<model::RideCurveListing> curves;
+  if (with_curves) {
+    PELO_RETURN_IF_ERROR(store->ForEachRideCurve([&](const model::RideCurveListing& c) {
+      curves.push_back(c);
+      return OkStatus();
+    }));
+  }
+  out.history = report::BuildRideHistory(out.rows, curves);
   // Today in the rider's zone: that of their newest workout (rows are newest first).
   const std::string zone = out.rows.empty() ? "" : out.rows.front().timezone;
-  out.today = report::WorkoutDay(NowEpochSeconds(), zone);
+  out.today = analytics::RideDay(NowEpochSeconds(), zone);
   return out;
 }
 
 // "YYYY-MM-DD" as a day; kInvalidArgument naming the flag otherwise.
 StatusOr<DayNumber> ParseDay(std::string_view flag, const std::string& text) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (text.size() == 10 && std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) == 3) {
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                          std::chrono::day{d}};
-    if (ymd.ok()) return std::chrono::sys_days{ymd}.time_since_epoch().count();
-  }
+  if (auto day = analytics::ParseDay(text)) return *day;
   return Status(ErrorCode::kInvalidArgument,
                 std::string(flag) + ": '" + text + "' is not a date (YYYY-MM-DD)");
 }
@@ -136,7 +138,7 @@ struct DriversFlags : CommonFlags {
 };
 
 Status RunDrivers(const Context& ctx, const DriversFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
+  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db, /*with_curves=*/true));
   analytics::DriversOptions options;
   options.block_weeks = flags.block_weeks;
   options.relative_change = flags.relative;

@@ -60,15 +60,15 @@ void PrintHeadline(const std::vector<model::RideMetricsListing>& rows, std::ostr
   const report::RideHistory history = report::BuildRideHistory(rows);
   if (history.rides.empty()) return;
   const analytics::DayNumber today =
-      report::WorkoutDay(NowEpochSeconds(), rows.empty() ? "" : rows.front().timezone);
+      analytics::RideDay(NowEpochSeconds(), rows.empty() ? "" : rows.front().timezone);
   const report::FtpReport ftp = report::BuildFtpReport(history, today);
   if (ftp.current) {
     out << fmt::format("  FTP: {:.0f} W ({} on {})", ftp.current->ftp,
                        analytics::FtpChangeKindName(ftp.current->kind),
-                       report::FormatDay(ftp.current->day));
+                       analytics::FormatDay(ftp.current->day));
     if (ftp.first && ftp.first->day != ftp.current->day) {
       out << fmt::format(", {:+.0f} W since {}", ftp.current->ftp - ftp.first->ftp,
-                         report::FormatDay(ftp.first->day));
+                         analytics::FormatDay(ftp.first->day));
     }
     out << "\n";
   }

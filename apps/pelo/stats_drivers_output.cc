@@ -262,7 +262,7 @@ void PrintWeeklyFeatures(const std::vector<analytics::WeekFeatures>& weeks, Stat
     Json all = Json::array();
     for (const auto& w : weeks) {
       Json item = Json::object();
-      item["week"] = report::FormatDay(w.week_start);
+      item["week"] = analytics::FormatDay(w.week_start);
       const auto v = values(w);
       for (size_t i = 0; i < v.size(); ++i) item[columns[i + 1]] = Rounded(v[i]);
       all.push_back(std::move(item));
@@ -273,7 +273,7 @@ void PrintWeeklyFeatures(const std::vector<analytics::WeekFeatures>& weeks, Stat
   if (format == StatsFormat::kCsv) {
     CsvLine(columns, out);
     for (const auto& w : weeks) {
-      std::vector<std::string> cells = {report::FormatDay(w.week_start)};
+      std::vector<std::string> cells = {analytics::FormatDay(w.week_start)};
       for (const auto& v : values(w)) cells.push_back(Cell(v));
       CsvLine(cells, out);
     }
@@ -295,7 +295,7 @@ void PrintWeeklyFeatures(const std::vector<analytics::WeekFeatures>& weeks, Stat
     return v ? fmt::format("{:.{}f}", *v, decimals) : std::string();
   };
   for (const auto& w : weeks) {
-    table.Add({report::FormatDay(w.week_start), fixed(w.hours, 1), fixed(w.rides, 0),
+    table.Add({analytics::FormatDay(w.week_start), fixed(w.hours, 1), fixed(w.rides, 0),
                fixed(w.tss, 0), fixed(w.ctl_end, 1), fixed(w.f_high, 2), fixed(w.n_hi, 0),
                fixed(w.mmp60_rel, 2), fixed(w.if_max, 2), fixed(w.eftp42, 0),
                w.has_benchmark ? "yes" : ""});

@@ -13,7 +13,7 @@ namespace pelo::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using report::FormatDay;
+using analytics::FormatDay;
 
 void CsvLine(const std::vector<std::string>& cells, std::ostream& out) {
   for (size_t i = 0; i < cells.size(); ++i) {

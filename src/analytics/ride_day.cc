@@ -3,17 +3,11 @@
 #include <chrono>
 #include <cstdio>
 
+#include "pelo/common/time_zone.h"
+
 namespace pelo::analytics {
-namespace {
-
-constexpr int64_t kSecondsPerDay = 86400;
-
-}  // namespace
-
-DayNumber RideDay(int64_t start_time_s, std::string_view /*timezone*/) {
-  // Floor division: a start before 1970 is on the day before, not the day after.
-  const int64_t day = start_time_s / kSecondsPerDay;
-  return start_time_s % kSecondsPerDay < 0 ? day - 1 : day;
+DayNumber RideDay(int64_t start_time_s, std::string_view timezone) {
+  return LocalDayNumber(start_time_s, timezone);
 }
 
 std::string FormatDay(DayNumber day) {

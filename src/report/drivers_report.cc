@@ -76,7 +76,12 @@ const analytics::FactorResult* TopDriver(const analytics::DriversReport& report)
 
 std::string FeaturePhrase(const std::string& feature) {
   const analytics::FeatureDef* def = analytics::FindFeature(feature);
-  return def ? std::string(def->phrase) : feature;
+  if (!def) return feature;
+  // The catalogue's phrases read after "blocks with more": "of their time in Z5-Z7".
+  constexpr std::string_view kOfTheir = "of their ";
+  std::string phrase(def->phrase);
+  if (phrase.rfind(kOfTheir, 0) == 0) phrase = "share of " + phrase.substr(kOfTheir.size());
+  return phrase;
 }
 
 }  // namespace pelo::report

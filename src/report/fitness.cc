@@ -102,7 +102,7 @@ std::vector<ZoneTotals> ZonesByPeriod(const std::vector<model::RideMetricsListin
   std::map<DayNumber, ZoneTotals> by_start;
   for (const model::RideMetricsListing& r : rows) {
     if (!r.start_time) continue;
-    const DayNumber start = PeriodStart(WorkoutDay(*r.start_time, r.timezone), period);
+    const DayNumber start = PeriodStart(analytics::RideDay(*r.start_time, r.timezone), period);
     ZoneTotals& t = by_start[start];
     t.start = start;
     ++t.workouts;

@@ -7,7 +7,6 @@
 #include <unordered_map>
 
 #include "pelo/analytics/power_curve.h"
-#include "pelo/common/time_zone.h"
 
 namespace pelo::report {
 namespace {
@@ -64,18 +63,6 @@ std::vector<analytics::MmpPoint> MmpPoints(const Row& m, const model::RideCurveL
 }
 
 }  // namespace
-
-analytics::DayNumber WorkoutDay(int64_t start_time, std::string_view timezone) {
-  return LocalDayNumber(start_time, timezone);
-}
-
-std::string FormatDay(analytics::DayNumber day) {
-  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return text;
-}
 
 std::string ClassTypeOf(std::string_view title) {
   // First match wins: "Power Zone Endurance" is a Power Zone class, "HIIT & Hills" a HIIT one.
@@ -137,7 +124,7 @@ RideHistory BuildRideHistory(const std::vector<model::RideMetricsListing>& rows,
     ride.start_time = *r.start_time;
     ride.title = r.title;
     analytics::RideSummary& s = ride.summary;
-    s.day = WorkoutDay(*r.start_time, r.timezone);
+    s.day = analytics::RideDay(*r.start_time, r.timezone);
     s.duration_s = *m.duration_s;
     s.kj = m.kj.value_or(0);
     s.tss = m.tss;

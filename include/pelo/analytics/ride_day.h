@@ -10,10 +10,9 @@
 
 namespace pelo::analytics {
 
-// The day of a ride that started at `start_time_s` (epoch s) in IANA zone `timezone`.
-// For now the UTC date, whatever the zone: the single place to swap for the local date (§1.6)
-// once pelo has a time-zone helper. Every per-day use of a ride (FTP at the ride date, eFTP42
-// windows, `pelo stats curve --since/--until`) goes through here.
+// The day of a ride that started at `start_time_s` (epoch s) in IANA zone `timezone`: its local
+// calendar date (§1.6, common/time_zone.h), the UTC date when the zone is unknown. Every per-day
+// use of a ride (FTP at the ride date, eFTP42 windows, the stats commands) goes through here.
 DayNumber RideDay(int64_t start_time_s, std::string_view timezone);
 
 // "2026-11-01".

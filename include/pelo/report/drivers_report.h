@@ -34,7 +34,8 @@ DriversAnalysis AnalyzeHistory(const RideHistory& history,
 // nullptr.
 const analytics::FactorResult* TopDriver(const analytics::DriversReport& report);
 
-// "time on the bike", ... (the catalogue's phrase for a feature; the name if unknown).
+// "time on the bike", "share of time in Z5-Z7", ... (the catalogue's phrase for a feature, made
+// to stand alone; the name if unknown).
 std::string FeaturePhrase(const std::string& feature);
 
 }  // namespace pelo::report

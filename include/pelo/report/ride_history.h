@@ -11,17 +11,11 @@
 #include "pelo/analytics/days.h"
 #include "pelo/analytics/ftp.h"
 #include "pelo/analytics/pmc.h"
+#include "pelo/analytics/ride_day.h"
 #include "pelo/analytics/weekly_features.h"
 #include "pelo/model/ride_metrics_row.h"
 
 namespace pelo::report {
-
-// The local calendar date of a workout that started at `start_time` (epoch s) in `timezone`
-// (§1.6); the UTC date when the zone is unknown.
-analytics::DayNumber WorkoutDay(int64_t start_time, std::string_view timezone);
-
-// A day as "YYYY-MM-DD".
-std::string FormatDay(analytics::DayNumber day);
 
 // The Peloton class type a title names ("30 min Power Zone Endurance Ride" -> "Power Zone"):
 // FTP Test, Power Zone, HIIT, Tabata, Intervals, Climb, Endurance, Low Impact, Recovery, Warm Up,

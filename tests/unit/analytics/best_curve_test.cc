@@ -58,9 +58,11 @@ TEST(BestCurveTest, EqualsTheMaxOfRideCurvesOnTheGrid) {
   EXPECT_TRUE(BestCurve().Points().empty());
 }
 
-TEST(RideDayTest, TheUtcDateForNowAndDatesAsText) {
+TEST(RideDayTest, TheLocalDateAndDatesAsText) {
   EXPECT_EQ(RideDay(0, "UTC"), 0);
-  EXPECT_EQ(RideDay(86399, "America/New_York"), 0);
+  EXPECT_EQ(RideDay(86399, "America/New_York"), 0);  // 18:59 on 1970-01-01 in New York
+  EXPECT_EQ(RideDay(86400, "America/New_York"), 0);  // still the 1st there, the 2nd in UTC
+  EXPECT_EQ(RideDay(86400, "Nowhere/Nope"), 1);      // an unknown zone: the UTC date
   EXPECT_EQ(RideDay(86400, ""), 1);
   EXPECT_EQ(RideDay(-1, ""), -1);
   EXPECT_EQ(RideDay(1605667034, ""), DayFromCivil(2020, 11, 18));

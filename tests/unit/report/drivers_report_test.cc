@@ -87,6 +87,7 @@ TEST(TopDriver, IsTheFirstFactorWithANarrowEnoughInterval) {
   ASSERT_NE(TopDriver(report), nullptr);
   EXPECT_EQ(TopDriver(report)->feature, "tss");
   EXPECT_EQ(FeaturePhrase("hours"), "time on the bike");
+  EXPECT_EQ(FeaturePhrase("f_high"), "share of time in Z5-Z7");
   EXPECT_EQ(FeaturePhrase("no_such"), "no_such");
 }
 

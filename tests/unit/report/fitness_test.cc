@@ -133,8 +133,8 @@ TEST(ZonesByPeriod, SumsEveryDisciplineAndKeepsEmptyPeriods) {
 
   const auto months = ZonesByPeriod({run, a, b}, ZonePeriod::kMonth);
   ASSERT_EQ(months.size(), 2u);  // 2026-01-26 .. 2026-02-16
-  EXPECT_EQ(FormatDay(months[0].start), "2026-01-01");
-  EXPECT_EQ(FormatDay(months[1].start), "2026-02-01");
+  EXPECT_EQ(analytics::FormatDay(months[0].start), "2026-01-01");
+  EXPECT_EQ(analytics::FormatDay(months[1].start), "2026-02-01");
   EXPECT_EQ(months[0].workouts + months[1].workouts, 3);
 }
 

@@ -22,19 +22,15 @@ TEST(ClassTypeOf, NamesThePelotonClassType) {
   EXPECT_EQ(ClassTypeOf(""), "Other");
 }
 
-TEST(FormatDay, IsIsoDate) {
-  EXPECT_EQ(FormatDay(0), "1970-01-01");
-  EXPECT_EQ(FormatDay(analytics::DayFromCivil(2024, 2, 29)), "2024-02-29");
-  EXPECT_EQ(FormatDay(-1), "1969-12-31");
-}
-
-TEST(WorkoutDay, IsTheCalendarDate) {
+TEST(RideDayLocal, IsTheCalendarDateInTheWorkoutsZone) {
   const int64_t noon = analytics::DayFromCivil(2026, 3, 1) * 86400 + 12 * 3600;
-  EXPECT_EQ(WorkoutDay(noon, ""), analytics::DayFromCivil(2026, 3, 1));
-  EXPECT_EQ(WorkoutDay(-1, ""), -1);
+  EXPECT_EQ(analytics::RideDay(noon, ""), analytics::DayFromCivil(2026, 3, 1));
+  EXPECT_EQ(analytics::RideDay(-1, ""), -1);
   // 03:00 UTC is the evening before in New York (UTC-5 in March before the switch).
-  EXPECT_EQ(WorkoutDay(noon - 9 * 3600, "America/New_York"), analytics::DayFromCivil(2026, 2, 28));
-  EXPECT_EQ(WorkoutDay(noon - 9 * 3600, "Nowhere/Nope"), analytics::DayFromCivil(2026, 3, 1));
+  EXPECT_EQ(analytics::RideDay(noon - 9 * 3600, "America/New_York"),
+            analytics::DayFromCivil(2026, 2, 28));
+  EXPECT_EQ(analytics::RideDay(noon - 9 * 3600, "Nowhere/Nope"),
+            analytics::DayFromCivil(2026, 3, 1));
 }
 
 TEST(BuildRideHistory, KeepsCyclingWithStartAndDurationOldestFirst) {
