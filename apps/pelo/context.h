@@ -23,7 +23,6 @@ struct GlobalOptions {
   std::string graphql_url;
   std::string config_dir;   // --config-dir, else $XDG_CONFIG_HOME/pelo
   std::string config_file;  // --config, else <config dir>/config
-  bool verbose = false;
 };
 
 // An authenticated connection to the API; members are declared in dependency order.

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "logging.h"
 #include "pelo/common/cancel.h"
 
 namespace {
@@ -17,7 +18,8 @@ constexpr const char* kExitCodes =
     "            3 authentication, 4 network, 5 API error after retries, 6 storage,\n"
     "            130 interrupted.\n"
     "Environment: PELOTON_EMAIL, PELOTON_PASSWORD, PELOTON_TOKEN, PELOTON_API_URL,\n"
-    "             PELOTON_AUTH_URL, PELOTON_GRAPHQL_URL, XDG_CONFIG_HOME, XDG_DATA_HOME.";
+    "             PELOTON_AUTH_URL, PELOTON_GRAPHQL_URL, PELO_LOG_LEVEL, XDG_CONFIG_HOME,\n"
+    "             XDG_DATA_HOME.";
 
 // First ^C asks the running command to stop at a safe point; a second one kills the process.
 extern "C" void OnInterrupt(int) {
@@ -46,7 +48,12 @@ int main(int argc, char** argv) {
                  "Where credentials live (default $XDG_CONFIG_HOME/pelo)");
   app.add_option("--config", ctx.options.config_file,
                  "Settings file of `pelo config` (default <config dir>/config)");
-  app.add_flag("-v,--verbose", ctx.options.verbose, "Say more about what is happening");
+  pelo::cli::LogOptions log;
+  app.add_flag("-v,--verbose", log.verbosity,
+               "Log more: -v requests and retries (debug), -vv every exchange, redacted (trace)");
+  app.add_option("--log-level", log.level,
+                 "trace, debug, info, warn (default) or error; also $PELO_LOG_LEVEL");
+  app.add_option("--log-file", log.file, "Append the log to this file (created 0600), not stderr");
 
   pelo::cli::AddLoginCommands(app, ctx);
   pelo::cli::AddWhoamiCommand(app, ctx);
@@ -74,10 +81,9 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
-  if (ctx.options.verbose) {
-    // Requests and retries on stderr; every layer redacts secrets before logging.
-    spdlog::set_default_logger(spdlog::stderr_color_mt("pelo"));
-    spdlog::set_level(spdlog::level::debug);
+  if (pelo::Status logging = pelo::cli::ConfigureLogging(log); !logging.ok()) {
+    std::cerr << "pelo: " << logging.ToString() << "\n";
+    return pelo::ExitCodeFor(logging.code());
   }
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);

@@ -13,6 +13,7 @@
 #include "http/curl_handles.h"
 #include "http/rate_limiter.h"
 #include "http/retry.h"
+#include "http/trace_log.h"
 #include "pelo/common/cancel.h"
 #include "pelo/common/time.h"
 #include "pelo/http/redact.h"
@@ -155,6 +156,7 @@ StatusOr<Response> CurlTransport::SendWithRetries(const Request& request) {
   };
   for (int attempt = 1;; ++attempt) {
     if (CancelRequested() || !WaitForPause() || !Wait(limiter_.Reserve())) return interrupted();
+    internal::TraceRequest(request, attempt);
     Attempt result = Perform(request);
     if (result.code == CURLE_ABORTED_BY_CALLBACK) return interrupted();
     const bool last = attempt >= max_attempts;
@@ -172,6 +174,7 @@ StatusOr<Response> CurlTransport::SendWithRetries(const Request& request) {
       continue;
     }
     result.response.attempts = attempt;
+    internal::TraceResponse(request, result.response);
     spdlog::debug("http: {} {} -> {} (attempt {})", request.method, RedactUrl(request.url),
                   result.response.status, attempt);
     if (last || !internal::IsRetryableStatus(result.response.status, request.sensitive)) {

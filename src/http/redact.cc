@@ -74,8 +74,17 @@ bool IsSecretHeader(std::string_view name) {
 }
 
 bool IsSecretField(std::string_view name) {
-  return std::any_of(kSecretFields.begin(), kSecretFields.end(),
-                     [&](std::string_view f) { return EqualsIgnoreCase(f, name); });
+  if (std::any_of(kSecretFields.begin(), kSecretFields.end(),
+                  [&](std::string_view f) { return EqualsIgnoreCase(f, name); })) {
+    return true;
+  }
+  // Fields the list does not name but that look like credentials: facebook_access_token,
+  // stream_token, client_secret, new_password...
+  auto ends_with = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() &&
+           EqualsIgnoreCase(name.substr(name.size() - suffix.size()), suffix);
+  };
+  return ends_with("_token") || ends_with("_secret") || ends_with("password");
 }
 
 std::vector<Header> RedactHeaders(const std::vector<Header>& headers) {
