@@ -105,6 +105,7 @@ Status Context::SaveEndpoints(const auth::Endpoints& endpoints) const {
 std::unique_ptr<http::Transport> Context::MakeTransport(const TransportTuning& tuning) const {
   http::TransportOptions t;
   t.user_agent = kUserAgent;
+  t.ca_file = options.ca_file;
   t.max_requests_per_second = tuning.max_requests_per_second;
   t.counters = tuning.counters;
   return http::MakeCurlTransport(t);

@@ -23,6 +23,7 @@ struct GlobalOptions {
   std::string graphql_url;
   std::string config_dir;   // --config-dir, else $XDG_CONFIG_HOME/pelo
   std::string config_file;  // --config, else <config dir>/config
+  std::string ca_file;      // --ca-file: the CAs to trust for https, else the system's
 };
 
 // An authenticated connection to the API; members are declared in dependency order.

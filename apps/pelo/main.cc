@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
                  "Where credentials live (default $XDG_CONFIG_HOME/pelo)");
   app.add_option("--config", ctx.options.config_file,
                  "Settings file of `pelo config` (default <config dir>/config)");
+  app.add_option("--ca-file", ctx.options.ca_file,
+                 "PEM file of the CAs to trust for https (e.g. a corporate proxy's)")
+      ->check(CLI::ExistingFile);
   pelo::cli::LogOptions log;
   app.add_flag("-v,--verbose", log.verbosity,
                "Log more: -v requests and retries (debug), -vv every exchange, redacted (trace)");

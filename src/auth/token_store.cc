@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -92,6 +93,16 @@ StatusOr<Credentials> TokenStore::Load() const {
   if (fd < 0) {
     if (errno == ENOENT) return Status(ErrorCode::kNotFound, "not logged in (no " + file + ")");
     return Errno("cannot read " + file);
+  }
+  // As ssh does with private keys: tokens others could have read are not used.
+  struct stat st {};
+  if (fstat(fd, &st) == 0 && (st.st_mode & 077) != 0) {
+    close(fd);
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+    return Status(ErrorCode::kUnauthenticated, file + " is readable by others (mode " + mode +
+                                                   "): run `chmod 600 " + file +
+                                                   "`, or `pelo logout` and log in again");
   }
   std::string data;
   char buffer[4096];

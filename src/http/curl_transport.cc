@@ -262,6 +262,10 @@ void CurlTransport::Configure(CURL* easy, const Request& request, curl_slist* he
   curl_easy_setopt(easy, CURLOPT_SHARE, share_.get());
   curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  // libcurl's defaults, said out loud: pelo never talks TLS without checking who it talks to.
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options_.ca_file.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, options_.ca_file.c_str());
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
   // gzip only: it is what every server offers, and brotli's default quality makes a server

@@ -83,3 +83,33 @@ TEST_F(CliSecrets, BadLogLevelsAndLogFilesAreNamed) {
 
 }  // namespace
 }  // namespace pelo::testing
+
+namespace pelo::testing {
+namespace {
+
+// Tokens that others could have read are refused, as ssh refuses such keys: exit 3, with the
+// file and its mode named, before any request.
+TEST(CliTokenFile, AGroupOrWorldReadableTokenFileIsRefused) {
+  SimProcess sim({"--workouts", "2", "--password", "demo"});
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  ASSERT_EQ(chmod(env.CredentialsPath().c_str(), 0644), 0);
+  auto sync = env.Pelo({"sync"});
+  EXPECT_EQ(sync.exit_code, 3);
+  EXPECT_NE(sync.err.find("readable by others (mode 0644)"), std::string::npos) << sync.err;
+  EXPECT_NE(sync.err.find(env.CredentialsPath()), std::string::npos) << sync.err;
+  EXPECT_LE(env.StoredWorkouts(), 0) << "nothing synced";
+  ASSERT_EQ(chmod(env.CredentialsPath().c_str(), 0600), 0);
+  EXPECT_EQ(env.Pelo({"sync"}).exit_code, 0);
+}
+
+// --ca-file must name a file; https verification itself is libcurl's, always on.
+TEST(CliTokenFile, ACaFileThatDoesNotExistIsAUsageError) {
+  CliEnv env("http://127.0.0.1:9");
+  auto r = env.Pelo({"--ca-file", "/nonexistent/ca.pem", "whoami"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("ca.pem"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace pelo::testing

@@ -65,7 +65,10 @@ struct TransportOptions {
   bool cookies = false;  // keep a cookie jar shared by every request of this transport
   double max_requests_per_second = 0;                // 0 = unlimited
   bool allow_insecure_http_to_loopback_only = true;  // refuse http:// except 127.0.0.0/8, ::1
-  std::shared_ptr<TransportCounters> counters;       // optional: counted when set
+  // PEM bundle of the CAs to trust for https (a corporate proxy's), instead of the system's.
+  // Certificate and host name verification are always on.
+  std::string ca_file;
+  std::shared_ptr<TransportCounters> counters;  // optional: counted when set
   // How the transport waits (before retries, for the rate cap); returns false when cancelled.
   // Unset: a real sleep that wakes early on cancellation. Tests pass a fake clock.
   std::function<bool(std::chrono::milliseconds)> sleep;

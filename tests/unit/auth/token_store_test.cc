@@ -79,11 +79,28 @@ TEST_F(TokenStoreTest, CorruptFileIsStorageErrorWithoutContent) {
   TokenStore store(dir_.string());
   std::filesystem::create_directories(dir_);
   std::ofstream(store.path()) << "{\"access_token\": \"eyJsecret-value\", truncated";
+  std::filesystem::permissions(
+      store.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   auto loaded = store.Load();
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.status().code(), ErrorCode::kStorage);
   EXPECT_NE(loaded.status().message().find(store.path()), std::string::npos);
   EXPECT_EQ(loaded.status().message().find("secret-value"), std::string::npos);
+}
+
+TEST_F(TokenStoreTest, AFileOthersCanReadIsRefused) {
+  TokenStore store(dir_.string());
+  ASSERT_TRUE(store.Save(Sample()).ok());
+  ASSERT_TRUE(store.Load().ok());
+  for (auto extra : {std::filesystem::perms::group_read, std::filesystem::perms::others_read}) {
+    std::filesystem::permissions(store.path(), extra, std::filesystem::perm_options::add);
+    auto loaded = store.Load();
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.status().code(), ErrorCode::kUnauthenticated);
+    EXPECT_NE(loaded.status().message().find("readable by others"), std::string::npos);
+    std::filesystem::permissions(store.path(), extra, std::filesystem::perm_options::remove);
+  }
+  EXPECT_TRUE(store.Load().ok());
 }
 
 TEST_F(TokenStoreTest, RemoveIsIdempotent) {
