@@ -149,13 +149,30 @@ StatusOr<std::unique_ptr<Database>> Database::OpenForReading(const std::string& 
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
+namespace {
+
+// What a person can act on: SQLite says "disk I/O error" for a write that failed because the
+// disk (or the process's file-size limit) is full, and "database or disk is full" for ENOSPC.
+std::string WithHint(std::string text, int extended_code) {
+  if (extended_code == SQLITE_FULL || extended_code == SQLITE_IOERR_WRITE ||
+      extended_code == SQLITE_IOERR_FSYNC || extended_code == SQLITE_IOERR_TRUNCATE) {
+    text += " (is the disk full? nothing of the failed step was kept)";
+  } else if (extended_code == SQLITE_READONLY || (extended_code & 0xff) == SQLITE_READONLY) {
+    text += " (the database file or its directory is read-only)";
+  }
+  return text;
+}
+
+}  // namespace
+
 Status Database::Exec(const std::string& sql, std::string_view operation) {
   char* message = nullptr;
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
   if (rc == SQLITE_OK) return OkStatus();
   std::string text = message ? message : sqlite3_errstr(rc);
   sqlite3_free(message);
-  return Status(ErrorCode::kStorage, path_ + ": " + std::string(operation) + ": " + text);
+  return Status(ErrorCode::kStorage, path_ + ": " + std::string(operation) + ": " +
+                                         WithHint(text, sqlite3_extended_errcode(db_)));
 }
 
 StatusOr<Statement> Database::Prepare(std::string_view sql) const {
@@ -167,8 +184,11 @@ StatusOr<Statement> Database::Prepare(std::string_view sql) const {
 }
 
 Status Database::Error(std::string_view operation) const {
-  const char* message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-  return Status(ErrorCode::kStorage, path_ + ": " + std::string(operation) + ": " + message);
+  if (!db_)
+    return Status(ErrorCode::kStorage, path_ + ": " + std::string(operation) + ": out of memory");
+  return Status(ErrorCode::kStorage,
+                path_ + ": " + std::string(operation) + ": " +
+                    WithHint(sqlite3_errmsg(db_), sqlite3_extended_errcode(db_)));
 }
 
 StatusOr<std::unique_ptr<Transaction>> Transaction::Begin(Database& db) {
