@@ -29,13 +29,6 @@ Json IntervalJson(const std::optional<analytics::Interval>& ci) {
 
 std::string Cell(const std::optional<double>& v) { return exporter::FormatNumber(v); }
 
-void CsvLine(const std::vector<std::string>& cells, std::ostream& out) {
-  for (size_t i = 0; i < cells.size(); ++i) {
-    out << (i > 0 ? "," : "") << exporter::CsvEscape(cells[i]);
-  }
-  out << "\n";
-}
-
 const char* GroupName(analytics::FeatureGroup g) {
   switch (g) {
     case analytics::FeatureGroup::kVolume:
@@ -131,19 +124,20 @@ Json DriversJson(const report::DriversAnalysis& a, const analytics::DriversOptio
 }
 
 void PrintFactorsCsv(const analytics::DriversReport& r, std::ostream& out) {
-  CsvLine({"rank", "feature", "phrase", "group", "blocks", "rho", "ci_lo", "ci_hi", "insufficient",
-           "rho_valid_blocks_only", "valid_blocks", "rho_long_blocks", "rho_weekly_steps",
-           "bootstrap_lo", "bootstrap_hi"},
-          out);
+  exporter::WriteCsvRecord({"rank", "feature", "phrase", "group", "blocks", "rho", "ci_lo", "ci_hi",
+                            "insufficient", "rho_valid_blocks_only", "valid_blocks",
+                            "rho_long_blocks", "rho_weekly_steps", "bootstrap_lo", "bootstrap_hi"},
+                           out);
   int rank = 0;
   for (const auto& f : r.method_a.factors) {
-    CsvLine({std::to_string(++rank), f.feature, report::FeaturePhrase(f.feature),
-             GroupName(f.group), std::to_string(f.blocks), Cell(f.rho), f.ci ? Cell(f.ci->lo) : "",
-             f.ci ? Cell(f.ci->hi) : "", f.insufficient ? "1" : "0", Cell(f.rho_valid_only),
-             std::to_string(f.blocks_valid_only), Cell(f.rho_long_blocks), Cell(f.rho_weekly_steps),
-             f.bootstrap_ci ? Cell(f.bootstrap_ci->lo) : "",
-             f.bootstrap_ci ? Cell(f.bootstrap_ci->hi) : ""},
-            out);
+    exporter::WriteCsvRecord(
+        {std::to_string(++rank), f.feature, report::FeaturePhrase(f.feature), GroupName(f.group),
+         std::to_string(f.blocks), Cell(f.rho), f.ci ? Cell(f.ci->lo) : "",
+         f.ci ? Cell(f.ci->hi) : "", f.insufficient ? "1" : "0", Cell(f.rho_valid_only),
+         std::to_string(f.blocks_valid_only), Cell(f.rho_long_blocks), Cell(f.rho_weekly_steps),
+         f.bootstrap_ci ? Cell(f.bootstrap_ci->lo) : "",
+         f.bootstrap_ci ? Cell(f.bootstrap_ci->hi) : ""},
+        out);
   }
 }
 
@@ -271,11 +265,11 @@ void PrintWeeklyFeatures(const std::vector<analytics::WeekFeatures>& weeks, Stat
     return;
   }
   if (format == StatsFormat::kCsv) {
-    CsvLine(columns, out);
+    exporter::WriteCsvRecord(columns, out);
     for (const auto& w : weeks) {
       std::vector<std::string> cells = {analytics::FormatDay(w.week_start)};
       for (const auto& v : values(w)) cells.push_back(Cell(v));
-      CsvLine(cells, out);
+      exporter::WriteCsvRecord(cells, out);
     }
     return;
   }

@@ -15,13 +15,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 using analytics::FormatDay;
 
-void CsvLine(const std::vector<std::string>& cells, std::ostream& out) {
-  for (size_t i = 0; i < cells.size(); ++i) {
-    out << (i > 0 ? "," : "") << exporter::CsvEscape(cells[i]);
-  }
-  out << "\n";
-}
-
 std::string Num(double v) { return exporter::FormatNumber(v); }
 
 // A rounded number for JSON (4 decimals: enough for every tolerance of analytics.md).
@@ -47,10 +40,10 @@ std::string Percent(double part, double total) {
 void PrintFitness(const std::vector<analytics::PmcDay>& days, StatsFormat format, bool pretty,
                   std::ostream& out) {
   if (format == StatsFormat::kCsv) {
-    CsvLine({"date", "load", "ctl", "atl", "tsb", "ramp"}, out);
+    exporter::WriteCsvRecord({"date", "load", "ctl", "atl", "tsb", "ramp"}, out);
     for (const auto& d : days) {
-      CsvLine({FormatDay(d.day), Num(d.load), Num(d.ctl), Num(d.atl), Num(d.tsb), Num(d.ramp)},
-              out);
+      exporter::WriteCsvRecord(
+          {FormatDay(d.day), Num(d.load), Num(d.ctl), Num(d.atl), Num(d.tsb), Num(d.ramp)}, out);
     }
     return;
   }
@@ -96,11 +89,12 @@ void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& his
     return std::string(analytics::FtpChangeKindName(c.kind));
   };
   if (format == StatsFormat::kCsv) {
-    CsvLine({"date", "kind", "ftp", "previous", "workout_id", "title"}, out);
+    exporter::WriteCsvRecord({"date", "kind", "ftp", "previous", "workout_id", "title"}, out);
     for (const auto& c : ftp.changes) {
-      CsvLine({FormatDay(c.day), kind(c), Num(c.ftp), exporter::FormatNumber(c.previous),
-               c.workout_id, report::RideTitle(history, c.workout_id)},
-              out);
+      exporter::WriteCsvRecord(
+          {FormatDay(c.day), kind(c), Num(c.ftp), exporter::FormatNumber(c.previous), c.workout_id,
+           report::RideTitle(history, c.workout_id)},
+          out);
     }
     return;
   }
@@ -175,8 +169,8 @@ void PrintZones(const std::vector<report::ZoneTotals>& periods, report::ZonePeri
     return c;
   };
   if (format == StatsFormat::kCsv) {
-    CsvLine(columns, out);
-    for (const auto& t : periods) CsvLine(cells(t), out);
+    exporter::WriteCsvRecord(columns, out);
+    for (const auto& t : periods) exporter::WriteCsvRecord(cells(t), out);
     return;
   }
   if (format == StatsFormat::kJson) {

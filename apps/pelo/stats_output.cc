@@ -116,13 +116,7 @@ const std::vector<std::string>& RideStatsColumns() {
 }
 
 void WriteRideStatsCsv(const std::vector<model::RideMetricsListing>& rows, std::ostream& out) {
-  auto write_line = [&out](const std::vector<std::string>& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) {
-      out << (i > 0 ? "," : "") << exporter::CsvEscape(cells[i]);
-    }
-    out << "\n";
-  };
-  write_line(RideStatsColumns());
+  exporter::WriteCsvRecord(RideStatsColumns(), out);
   for (const model::RideMetricsListing& r : rows) {
     std::vector<std::string> cells = {r.metrics.workout_id, Date(r), r.discipline, r.title};
     for (const NumberColumn& column : kNumberColumns) {
@@ -131,7 +125,7 @@ void WriteRideStatsCsv(const std::vector<model::RideMetricsListing>& rows, std::
     for (const ExtraColumn& column : kExtraColumns) {
       cells.push_back(exporter::FormatNumber(column.value(r)));
     }
-    write_line(cells);
+    exporter::WriteCsvRecord(cells, out);
   }
 }
 

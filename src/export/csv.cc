@@ -22,15 +22,6 @@ std::string Epoch(const std::optional<int64_t>& epoch_s, std::string (*format)(i
 
 std::string Integer(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : ""; }
 
-// Writes `cells` as one CSV record.
-void WriteRecord(const std::vector<std::string>& cells, std::ostream& out) {
-  for (size_t i = 0; i < cells.size(); ++i) {
-    if (i > 0) out << ',';
-    out << CsvEscape(cells[i]);
-  }
-  out << '\n';
-}
-
 }  // namespace
 
 const std::vector<std::string>& WorkoutColumns() {
@@ -62,6 +53,14 @@ const std::vector<std::string>& SampleColumns() {
       "resistance_pct",  "speed_kph",  "heart_rate_bpm",  "incline_pct",
       "pace_min_per_km", "altitude_m", "stroke_rate_spm", "split_pace_s_per_500m"};
   return kColumns;
+}
+
+void WriteCsvRecord(const std::vector<std::string>& cells, std::ostream& out) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out << ',';
+    out << CsvEscape(cells[i]);
+  }
+  out << '\n';
 }
 
 std::string CsvEscape(std::string_view field) {
@@ -96,9 +95,9 @@ std::string FormatNumber(const std::optional<double>& v) {
 }
 
 void WriteWorkoutsCsv(const std::vector<model::WorkoutRow>& rows, std::ostream& out) {
-  WriteRecord(WorkoutColumns(), out);
+  WriteCsvRecord(WorkoutColumns(), out);
   for (const model::WorkoutRow& row : rows) {
-    WriteRecord(
+    WriteCsvRecord(
         {row.workout_id, row.peloton_id, Epoch(row.end_time, FormatUtcDateTime),
          FormatNumber(row.duration), FormatNumber(row.total_output), FormatNumber(row.max_output),
          FormatNumber(row.average_output), FormatNumber(row.average_cadence),
@@ -110,10 +109,10 @@ void WriteWorkoutsCsv(const std::vector<model::WorkoutRow>& rows, std::ostream& 
   }
 }
 
-void WriteSampleCsvHeader(std::ostream& out) { WriteRecord(SampleColumns(), out); }
+void WriteSampleCsvHeader(std::ostream& out) { WriteCsvRecord(SampleColumns(), out); }
 
 void WriteSampleCsvRow(const model::SampleRow& row, std::ostream& out) {
-  WriteRecord(
+  WriteCsvRecord(
       {row.workout_id, Integer(row.t_s), FormatNumber(row.output_w), FormatNumber(row.cadence_rpm),
        FormatNumber(row.resistance_pct), FormatNumber(row.speed_kph),
        FormatNumber(row.heart_rate_bpm), FormatNumber(row.incline_pct),

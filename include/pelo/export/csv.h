@@ -20,6 +20,9 @@ void WriteWorkoutsCsv(const std::vector<model::WorkoutRow>& rows, std::ostream& 
 void WriteSampleCsvHeader(std::ostream& out);
 void WriteSampleCsvRow(const model::SampleRow& row, std::ostream& out);
 
+// Writes `cells` as one CSV record (escaped, comma-separated, ending in LF).
+void WriteCsvRecord(const std::vector<std::string>& cells, std::ostream& out);
+
 // Quotes `field` per RFC 4180 when it holds a comma, quote, CR or LF.
 std::string CsvEscape(std::string_view field);
 // Shortest decimal text for `v` to 15 significant digits ("142", "18.6", and 26.554176 for the
