@@ -40,6 +40,13 @@ TEST(ResolveWorkoutFtp, ZeroOrMissingIsNone) {
   EXPECT_FALSE(ResolveWorkoutFtp(Info(-5, "ftp_manual_source")).has_value());
 }
 
+// Found by workout_fuzzer (fuzz/corpus/workout/manual_ftp_below_one_watt.json): 0.4 * 0.95
+// rounds to 0, which the ride metrics would have divided by.
+TEST(ResolveWorkoutFtp, ManualThatRoundsToZeroIsNone) {
+  EXPECT_FALSE(ResolveWorkoutFtp(Info(0.4, "ftp_manual_source")).has_value());
+  EXPECT_EQ(ResolveWorkoutFtp(Info(0.6, "ftp_manual_source")), 1);
+}
+
 TEST(ResolveUserFtp, Tv19) {
   EXPECT_EQ(ResolveUserFtp(UserWith("", 1, 2, 100)), 100);
   EXPECT_EQ(ResolveUserFtp(UserWith("ftp_manual_source", 100, 2, 3)), 95);
