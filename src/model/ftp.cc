@@ -35,7 +35,9 @@ std::optional<double> ResolveUserFtp(const User& user) {
     ftp = user.cycling_workout_ftp;
   }
   if (Positive(ftp)) return ftp;
-  return user.estimated_cycling_ftp;
+  // Nor is an estimate of 0 W or less: everything downstream divides by the FTP.
+  if (Positive(user.estimated_cycling_ftp)) return user.estimated_cycling_ftp;
+  return std::nullopt;
 }
 
 }  // namespace pelo::model
