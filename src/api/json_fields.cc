@@ -33,7 +33,10 @@ StatusOr<Element> ParseRoot(std::string_view body) {
   thread_local simdjson::dom::parser parser;
   std::string_view text = StripBom(body);
   Element root;
-  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) {
+  // simdjson copies the body with memcpy, for which a null pointer is undefined even at size 0:
+  // a default std::string_view (an absent body) has one.
+  const char* data = text.empty() ? "" : text.data();
+  if (parser.parse(data, text.size()).get(root) != simdjson::SUCCESS) {
     SyntaxError error = LocateSyntaxError(text);
     return Status(ErrorCode::kApi,
                   "invalid JSON at byte " + std::to_string(error.offset) + ": " + error.what);

@@ -112,8 +112,12 @@ std::string DecodeHtmlEntities(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    const size_t semi = text[i] == '&' ? text.find(';', i) : std::string_view::npos;
-    if (semi == std::string_view::npos || semi - i > 10) {
+    // An entity's ';' is at most 10 bytes after its '&' (&#x10FFFF;): looking no further keeps
+    // a page of stray '&'s linear.
+    const size_t semi_offset =
+        text[i] == '&' ? text.substr(i, 11).find(';') : std::string_view::npos;
+    const size_t semi = semi_offset == std::string_view::npos ? semi_offset : i + semi_offset;
+    if (semi == std::string_view::npos) {
       out.push_back(text[i]);
       continue;
     }

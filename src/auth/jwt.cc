@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/json_seconds.h"
 #include "pelo/common/base64.h"
 
 namespace pelo::auth::internal {
@@ -16,8 +17,8 @@ std::optional<int64_t> JwtExpiry(std::string_view token) {
   const auto claims = nlohmann::json::parse(*payload, nullptr, /*allow_exceptions=*/false);
   if (!claims.is_object()) return std::nullopt;
   auto exp = claims.find("exp");
-  if (exp == claims.end() || !exp->is_number()) return std::nullopt;
-  return exp->get<int64_t>();
+  if (exp == claims.end()) return std::nullopt;
+  return JsonSeconds(*exp);
 }
 
 }  // namespace pelo::auth::internal

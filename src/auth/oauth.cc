@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/json_seconds.h"
 #include "auth/jwt.h"
 #include "pelo/http/url.h"
 
@@ -34,8 +35,12 @@ StatusOr<Credentials> ParseTokenResponse(std::string_view body, int64_t now_epoc
   }
   c.refresh_token = text("refresh_token");
   c.id_token = text("id_token");
-  if (auto it = json.find("expires_in"); it != json.end() && it->is_number()) {
-    c.expires_at = now_epoch_s + it->get<int64_t>();
+  std::optional<int64_t> lifetime;
+  if (auto it = json.find("expires_in"); it != json.end()) lifetime = JsonSeconds(*it);
+  // A lifetime that overflows the epoch is no lifetime: the JWT's own claim may still say.
+  int64_t expires_at = 0;
+  if (lifetime && !__builtin_add_overflow(now_epoch_s, *lifetime, &expires_at)) {
+    c.expires_at = expires_at;
   } else if (auto exp = JwtExpiry(c.access_token)) {
     c.expires_at = *exp;
   }

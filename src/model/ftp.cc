@@ -21,8 +21,10 @@ bool Positive(const std::optional<double>& v) { return v.has_value() && *v > 0; 
 
 std::optional<double> ResolveWorkoutFtp(const FtpInfo& info) {
   if (!Positive(info.ftp)) return std::nullopt;
-  if (info.ftp_source == kManualSource) return RoundLikePython(*info.ftp * kTwentyMinuteFactor);
-  return *info.ftp;
+  if (info.ftp_source != kManualSource) return *info.ftp;
+  // A manual FTP under ~0.5 W rounds to 0, which is no FTP (the analytics divide by it).
+  const double ftp = RoundLikePython(*info.ftp * kTwentyMinuteFactor);
+  return ftp > 0 ? std::optional<double>(ftp) : std::nullopt;
 }
 
 std::optional<double> ResolveUserFtp(const User& user) {
@@ -33,7 +35,9 @@ std::optional<double> ResolveUserFtp(const User& user) {
     ftp = user.cycling_workout_ftp;
   }
   if (Positive(ftp)) return ftp;
-  return user.estimated_cycling_ftp;
+  // Nor is an estimate of 0 W or less: everything downstream divides by the FTP.
+  if (Positive(user.estimated_cycling_ftp)) return user.estimated_cycling_ftp;
+  return std::nullopt;
 }
 
 }  // namespace pelo::model

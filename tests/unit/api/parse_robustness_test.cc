@@ -155,5 +155,13 @@ TEST(ParseRobustness, ParsersOnSeveralThreadsDoNotInterfere) {
   EXPECT_EQ(good, (std::vector<int>{200, 200, 200, 200}));
 }
 
+// An absent body (a default string_view, null data) is an error like "", not undefined
+// behaviour in simdjson's memcpy (UBSan, on the fuzz replay test's empty input).
+TEST(ParseRobustness, AbsentBodyIsAnApiError) {
+  EXPECT_EQ(ParseUser(std::string_view()).status().code(), ErrorCode::kApi);
+  EXPECT_EQ(ParseWorkoutPage(std::string_view()).status().code(), ErrorCode::kApi);
+  EXPECT_EQ(ParseUser(std::string_view()).status().message(), ParseUser("").status().message());
+}
+
 }  // namespace
 }  // namespace pelo::api

@@ -24,5 +24,15 @@ TEST(Jwt, NotAJwtOrNoExpIsNullopt) {
   EXPECT_FALSE(JwtExpiry("x.!!!.y").has_value());
 }
 
+// get<int64_t>() of 1.5e300 was undefined behaviour (clang's UBSan on the jwt fuzz target's
+// fuzz/corpus/jwt/float_exp.txt). A number that fits is truncated; one that does not is no expiry.
+TEST(Jwt, ExpThatIsAFloatOrOutOfRange) {
+  EXPECT_EQ(JwtExpiry(MakeJwt(R"({"exp":1893456000.9})")), 1893456000);
+  EXPECT_FALSE(JwtExpiry(MakeJwt(R"({"exp":1.5e300})")).has_value());
+  EXPECT_FALSE(JwtExpiry(MakeJwt(R"({"exp":9223372036854775808})")).has_value());
+  EXPECT_FALSE(JwtExpiry(MakeJwt(R"({"exp":-9223372036854775809})")).has_value());
+  EXPECT_FALSE(JwtExpiry(MakeJwt(R"({"exp":"1893456000"})")).has_value());
+}
+
 }  // namespace
 }  // namespace pelo::auth::internal

@@ -40,6 +40,13 @@ TEST(ResolveWorkoutFtp, ZeroOrMissingIsNone) {
   EXPECT_FALSE(ResolveWorkoutFtp(Info(-5, "ftp_manual_source")).has_value());
 }
 
+// The workout fuzz target's FTP invariant on fuzz/corpus/workout/manual_ftp_below_one_watt.json:
+// 0.4 * 0.95 rounded to an FTP of 0 W, which sync stored and the ride metrics divide by.
+TEST(ResolveWorkoutFtp, ManualThatRoundsToZeroIsNone) {
+  EXPECT_FALSE(ResolveWorkoutFtp(Info(0.4, "ftp_manual_source")).has_value());
+  EXPECT_EQ(ResolveWorkoutFtp(Info(0.6, "ftp_manual_source")), 1);
+}
+
 TEST(ResolveUserFtp, Tv19) {
   EXPECT_EQ(ResolveUserFtp(UserWith("", 1, 2, 100)), 100);
   EXPECT_EQ(ResolveUserFtp(UserWith("ftp_manual_source", 100, 2, 3)), 95);
@@ -52,6 +59,13 @@ TEST(ResolveUserFtp, FallsBackToEstimateOrNothing) {
   EXPECT_EQ(ResolveUserFtp(UserWith("ftp_manual_source", std::nullopt, 2, 157)), 157);
   EXPECT_EQ(ResolveUserFtp(UserWith("ftp_workout_source", 1, std::nullopt, 157)), 157);
   EXPECT_FALSE(ResolveUserFtp(User{}).has_value());
+}
+
+// Found by the user fuzz target (fuzz/corpus/user/crash-a5e829ef...): a zero estimate came back
+// as an FTP of 0 W, which `pelo whoami` printed.
+TEST(ResolveUserFtp, ZeroOrNegativeEstimateIsNone) {
+  EXPECT_FALSE(ResolveUserFtp(UserWith("ftp_manual_source", 0, 0, 0)).has_value());
+  EXPECT_FALSE(ResolveUserFtp(UserWith("", std::nullopt, std::nullopt, -3)).has_value());
 }
 
 }  // namespace

@@ -1,0 +1,51 @@
+// GraphQL answers (api/graphql.h): the errors[] check, each operation's parser, and the
+// request body built around a query text.
+#include <simdjson.h>
+
+#include "api/graphql.h"
+#include "api/json_fields.h"
+#include "fuzz_check.h"
+
+namespace {
+
+namespace graphql = pelo::api::graphql;
+using pelo::ErrorCode;
+using pelo::fuzz::CheckOkOrApiError;
+
+template <typename T>
+void CheckOkOr(const pelo::StatusOr<T>& result, ErrorCode also) {
+  PELO_FUZZ_CHECK(result.ok() || result.status().code() == ErrorCode::kApi ||
+                  result.status().code() == also);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view body = pelo::fuzz::AsText(data, size);
+  const pelo::Status checked = graphql::CheckResponse(body, "Op");
+  PELO_FUZZ_CHECK(checked.ok() || checked.code() == ErrorCode::kApi);
+  CheckOkOrApiError(graphql::ParseMyTags(body));
+  CheckOkOrApiError(graphql::ParsePrimaryTag(body));
+  CheckOkOrApiError(graphql::ParseTagSearch(body));
+  CheckOkOrApiError(graphql::ParseTagBrowse(body));
+  CheckOkOrApiError(graphql::ParseTagCategoryNames(body));
+  CheckOkOr(graphql::ParseTagDetail(body), ErrorCode::kNotFound);
+  for (const char* field : {"addTagToUser", "removeTagFromUser", "setTagAsPrimary"}) {
+    CheckOkOr(graphql::ParseTagMutation(body, field), ErrorCode::kInvalidArgument);
+  }
+  graphql::UserCausedCode(body);
+  graphql::OperationName(body);
+
+  // A tag name or query text goes into the request as a JSON string: whatever valid UTF-8 it
+  // holds must come back unchanged (invalid UTF-8 is the caller's to reject; JSON cannot).
+  auto request = graphql::RequestBody("Op", body, "");
+  PELO_FUZZ_CHECK(request.ok());
+  if (simdjson::validate_utf8(body.data(), body.size())) {
+    auto object = pelo::api::json::ParseObject(*request);
+    PELO_FUZZ_CHECK(object.ok());
+    std::string_view query;
+    PELO_FUZZ_CHECK((*object)["query"].get_string().get(query) == simdjson::SUCCESS);
+    PELO_FUZZ_CHECK(query == body);
+  }
+  return 0;
+}
