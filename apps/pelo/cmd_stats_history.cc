@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
 #include "pelo/common/time.h"
 #include "pelo/report/drivers_report.h"
 #include "pelo/report/fitness.h"
@@ -66,38 +67,13 @@ StatusOr<Loaded> Load(const Context& ctx, const std::string& db, bool with_curve
   return out;
 }
 
-// "YYYY-MM-DD" as a day; kInvalidArgument naming the flag otherwise.
-StatusOr<DayNumber> ParseDay(std::string_view flag, const std::string& text) {
-  if (auto day = analytics::ParseDay(text)) return *day;
-  return Status(ErrorCode::kInvalidArgument,
-                std::string(flag) + ": '" + text + "' is not a date (YYYY-MM-DD)");
-}
-
-// --since/--until as days; both optional, since <= until.
-struct DayRange {
-  std::optional<DayNumber> since, until;
-};
-StatusOr<DayRange> ParseRange(const std::string& since, const std::string& until) {
-  DayRange range;
-  if (!since.empty()) {
-    PELO_ASSIGN_OR_RETURN(range.since, ParseDay("--since", since));
-  }
-  if (!until.empty()) {
-    PELO_ASSIGN_OR_RETURN(range.until, ParseDay("--until", until));
-  }
-  if (range.since && range.until && *range.since > *range.until) {
-    return Status(ErrorCode::kInvalidArgument, "--since " + since + " is after --until " + until);
-  }
-  return range;
-}
-
 struct FitnessFlags : CommonFlags {
   std::string since, until;
   bool tp = false;
 };
 
 Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(DayRange range, ParseRange(flags.since, flags.until));
+  PELO_ASSIGN_OR_RETURN(DayRange range, ParseDayRange(flags.since, flags.until));
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
   report::FitnessOptions options;
   options.today = data.today;
