@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "lookup.h"
+#include "output.h"
 #include "pelo/common/cancel.h"
 #include "pelo/export/csv.h"
 #include "pelo/export/file_names.h"
@@ -64,8 +65,7 @@ std::string DefaultTimezone() {
 Status WriteText(const std::string& text, const std::string& path) {
   if (path.empty() || path == "-") {
     std::cout << text;
-    if (!std::cout.flush()) return Status(ErrorCode::kStorage, "cannot write standard output");
-    return OkStatus();
+    return FlushStdout();
   }
   PELO_RETURN_IF_ERROR(exporter::WriteFileAtomically(path, [&](std::ostream& out) {
     out << text;
@@ -176,9 +176,10 @@ Status RunExport(const Context& ctx, const ExportFlags& flags) {
     return OkStatus();
   }
   if (flags.out.empty() || flags.out == "-") {
-    PELO_RETURN_IF_ERROR(WriteTable(*store, flags.table, std::cout));
-    std::cout.flush();
-    return OkStatus();
+    Status written = WriteTable(*store, flags.table, std::cout);
+    if (!std::cout) return FlushStdout();  // the error names standard output
+    PELO_RETURN_IF_ERROR(written);
+    return FlushStdout();
   }
   PELO_RETURN_IF_ERROR(exporter::WriteFileAtomically(
       flags.out, [&](std::ostream& out) { return WriteTable(*store, flags.table, out); }));

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "curve_output.h"
 #include "flags.h"
+#include "output.h"
 #include "pelo/analytics/best_curve.h"
 #include "pelo/analytics/ride_day.h"
 #include "render.h"
@@ -40,8 +41,7 @@ Status RunStatsRides(const Context& ctx, const RidesFlags& flags) {
   } else {
     PrintRideStatsTable(rows, std::cout);
   }
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
+  return FlushStdout();
 }
 
 void AddRidesCommand(CLI::App& stats, Context& ctx) {
@@ -102,8 +102,7 @@ Status RunStatsCurve(const Context& ctx, const CurveFlags& flags) {
   } else {
     PrintCurveTable(rows, std::cout);
   }
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
+  return FlushStdout();
 }
 
 void AddCurveCommand(CLI::App& stats, Context& ctx) {

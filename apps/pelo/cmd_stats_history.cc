@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "flags.h"
+#include "output.h"
 #include "pelo/common/time.h"
 #include "pelo/report/drivers_report.h"
 #include "pelo/report/fitness.h"
@@ -35,12 +36,6 @@ void AddCommonFlags(CLI::App* cmd, CommonFlags& flags) {
   auto* json = cmd->add_flag("--json", flags.json, "JSON (pretty on a terminal)");
   cmd->add_flag("--csv", flags.csv, "CSV with every column")->excludes(json);
 }
-
-Status Flush() {
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
-}
-
 struct Loaded {
   std::vector<model::RideMetricsListing> rows;
   report::RideHistory history;
@@ -85,14 +80,14 @@ Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
     options.since = options.until.value_or(data.today) - (kFitnessTableDays - 1);
   }
   PrintFitness(report::FitnessSeries(data.history, options), format, StdoutIsTerminal(), std::cout);
-  return Flush();
+  return FlushStdout();
 }
 
 Status RunFtp(const Context& ctx, const CommonFlags& flags) {
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
   PrintFtpReport(report::BuildFtpReport(data.history, data.today), data.history, flags.Format(),
                  StdoutIsTerminal(), std::cout);
-  return Flush();
+  return FlushStdout();
 }
 
 struct ZonesFlags : CommonFlags {
@@ -104,7 +99,7 @@ Status RunZones(const Context& ctx, const ZonesFlags& flags) {
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
   PrintZones(report::ZonesByPeriod(data.rows, period), period, flags.Format(), StdoutIsTerminal(),
              std::cout);
-  return Flush();
+  return FlushStdout();
 }
 
 struct DriversFlags : CommonFlags {
@@ -122,11 +117,11 @@ Status RunDrivers(const Context& ctx, const DriversFlags& flags) {
     analytics::WeeklyOptions weekly;
     PrintWeeklyFeatures(analytics::BuildWeeklyFeatures(data.history.Summaries(), weekly),
                         flags.Format(), StdoutIsTerminal(), std::cout);
-    return Flush();
+    return FlushStdout();
   }
   PrintDrivers(report::AnalyzeHistory(data.history, options), options, flags.Format(),
                StdoutIsTerminal(), std::cout);
-  return Flush();
+  return FlushStdout();
 }
 
 }  // namespace

@@ -41,8 +41,7 @@ Status RunWorkouts(const Context& ctx, const WorkoutsFlags& flags) {
   } else {
     PrintWorkoutTable(rows, std::cout);
   }
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
+  return FlushStdout();
 }
 
 }  // namespace

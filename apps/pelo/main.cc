@@ -132,6 +132,10 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, OnInterrupt);
   pelo::Status status =
       ctx.run ? ctx.run() : pelo::Status(pelo::ErrorCode::kInvalidArgument, "no command given");
+  // Whatever the command printed must have got there: a cut output is no success.
+  if (status.ok() && !std::cout.flush()) {
+    status = pelo::Status(pelo::ErrorCode::kStorage, "cannot write standard output");
+  }
   if (!status.ok()) {
     std::cerr << "pelo: " << status.ToString() << "\n";
     return pelo::ExitCodeFor(status.code());

@@ -141,6 +141,15 @@ TEST_F(CliBadInput, UnwritableOutputPathsAreStorageErrorsAndCreateNothing) {
     names.push_back(entry.path().filename());
   }
   EXPECT_EQ(names, std::vector<std::string>{"a-file"});
+  // Standard output to a full disk: not exit 0 with the output cut short.
+  for (const char* command : {"workouts", "export"}) {
+    std::vector<std::string> argv = {"/bin/bash", "-c",     "exec \"$@\" > /dev/full",
+                                     "bash",      PELO_BIN, command};
+    if (std::string(command) == "export") argv.push_back("samples");
+    const ProcessResult full = RunProcess(argv, env_->Env());
+    EXPECT_EQ(full.exit_code, 6) << command << ": " << full.err;
+    EXPECT_NE(full.err.find("cannot write standard output"), std::string::npos) << full.err;
+  }
 }
 
 TEST_F(CliBadInput, DatabaseProblemsAreStorageErrors) {
