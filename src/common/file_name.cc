@@ -85,6 +85,19 @@ std::string TidyDots(std::string_view name) {
   return out;
 }
 
+// Shortens valid UTF-8 `text` to at most `max_bytes` bytes without splitting a character.
+void CutToCharacters(std::string& text, size_t max_bytes) {
+  size_t end = 0;
+  for (size_t i = 0; i < text.size();) {
+    uint32_t cp = 0;
+    const size_t length = std::max<size_t>(DecodeUtf8(text, i, cp), 1);
+    if (i + length > max_bytes) break;
+    i += length;
+    end = i;
+  }
+  text.resize(end);
+}
+
 }  // namespace
 
 std::string SafeFileName(std::string_view text, size_t max_bytes) {
@@ -115,8 +128,8 @@ std::string SafeFileName(std::string_view text, size_t max_bytes) {
     // "nul.csv" -> "nul_.csv": the device name is the part before the first '.'. The stem is at
     // most 4 bytes and max_bytes at least 8, so the cut below never reaches the '_'.
     out.insert(std::min(out.find('.'), out.size()), "_");
-    if (out.size() > max_bytes) out.resize(max_bytes);
-    while (out.back() == '.') out.pop_back();
+    if (out.size() > max_bytes) CutToCharacters(out, max_bytes);
+    while (out.back() == '.' || out.back() == '-') out.pop_back();
   }
   return out;
 }
