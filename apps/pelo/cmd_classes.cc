@@ -4,6 +4,7 @@
 #include <map>
 
 #include "commands.h"
+#include "flags.h"
 #include "lookup.h"
 #include "mutation.h"
 #include "render.h"
@@ -161,13 +162,6 @@ class InstructorNames {
 };
 
 Status RunClasses(const Context& ctx, const ClassesFlags& flags) {
-  if (flags.limit != -1 && flags.limit < 1) {
-    return Status(ErrorCode::kInvalidArgument, "--limit must be at least 1");
-  }
-  if (flags.page < 0) return Status(ErrorCode::kInvalidArgument, "--page must be 0 or more");
-  for (int d : flags.durations) {
-    if (d < 1) return Status(ErrorCode::kInvalidArgument, "--duration must be minutes, 1 or more");
-  }
   model::ClassQuery query;
   PELO_ASSIGN_OR_RETURN(query.sort_by, SortBy(flags.sort));
   query.desc = true;
@@ -292,13 +286,16 @@ void AddClassCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("--discipline", classes->discipline,
                   "cycling, running, walking, strength, yoga, meditation, stretching, ...");
   cmd->add_option("--instructor", classes->instructor, "Instructor id or name (any case)");
-  cmd->add_option("--duration", classes->durations, "Class length in minutes (repeatable)");
+  cmd->add_option("--duration", classes->durations, "Class length in minutes (repeatable)")
+      ->check(AtLeast(1));
   cmd->add_option("--sort", classes->sort, "new, popular, trending, top_rated or difficulty")
       ->capture_default_str();
   cmd->add_flag("--favorites", classes->favorites, "Only your favorite classes");
-  cmd->add_option("--limit", classes->limit, "Classes per page (default 20; 100 with --all)");
-  CLI::Option* page =
-      cmd->add_option("--page", classes->page, "Page number, from 0")->capture_default_str();
+  cmd->add_option("--limit", classes->limit, "Classes per page (default 20; 100 with --all)")
+      ->check(AtLeast(1));
+  CLI::Option* page = cmd->add_option("--page", classes->page, "Page number, from 0")
+                          ->capture_default_str()
+                          ->check(AtLeast(0));
   cmd->add_flag("--all", classes->all, "Every matching class (fetched as the listing goes)")
       ->excludes(page);
   cmd->add_flag("--json", classes->json,

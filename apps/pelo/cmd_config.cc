@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "output.h"
 #include "pelo/config/settings.h"
 #include "pelo/export/csv.h"
 #include "render.h"
@@ -83,8 +84,7 @@ Status RunList(const Context& ctx, const ConfigFlags& flags) {
   } else {
     PrintFields(fields, std::cout);
   }
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
+  return FlushStdout();
 }
 
 Status RunGet(const Context& ctx, const ConfigFlags& flags) {

@@ -1,13 +1,20 @@
 // pelo export workouts|samples --format csv [-o FILE]: the stored tables;
+// pelo export samples --dir DIR: one samples CSV per workout, named by date and title;
 // pelo export history-csv [-o FILE] [--timezone TZ]: Peloton's own workout history CSV.
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "commands.h"
 #include "lookup.h"
+#include "output.h"
+#include "pelo/common/cancel.h"
 #include "pelo/export/csv.h"
+#include "pelo/export/file_names.h"
 
 namespace pelo::cli {
 namespace {
@@ -16,6 +23,7 @@ struct ExportFlags {
   std::string table;
   std::string format = "csv";
   std::string out;
+  std::string dir;
   std::string db;
   std::string timezone;
 };
@@ -57,8 +65,7 @@ std::string DefaultTimezone() {
 Status WriteText(const std::string& text, const std::string& path) {
   if (path.empty() || path == "-") {
     std::cout << text;
-    if (!std::cout.flush()) return Status(ErrorCode::kStorage, "cannot write standard output");
-    return OkStatus();
+    return FlushStdout();
   }
   PELO_RETURN_IF_ERROR(exporter::WriteFileAtomically(path, [&](std::ostream& out) {
     out << text;
@@ -99,16 +106,80 @@ Status WriteTable(store::Store& store, const std::string& table, std::ostream& o
   return OkStatus();
 }
 
+// Writes each workout's samples to its own CSV in `dir` (created if need be), named by
+// exporter::WorkoutFileName; each file appears whole or not at all, and an existing file of the
+// same name is replaced. The number of files written.
+StatusOr<int> WriteSampleFiles(store::Store& store, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir)) {
+    return Status(ErrorCode::kStorage,
+                  "--dir " + dir + ": cannot create the directory" +
+                      (ec ? ": " + ec.message() : std::string(": a file of that name is there")));
+  }
+  PELO_ASSIGN_OR_RETURN(std::vector<model::WorkoutRow> rows, store.WorkoutRows());
+  std::unordered_map<std::string, const model::WorkoutRow*> by_id;
+  for (const model::WorkoutRow& row : rows) by_id[row.workout_id] = &row;
+  std::unordered_set<std::string> used;
+  std::vector<model::SampleRow> samples;  // one workout's, in time order
+  int files = 0;
+  auto write_file = [&]() -> Status {
+    if (samples.empty()) return OkStatus();
+    model::WorkoutRow untitled;
+    untitled.workout_id = samples.front().workout_id;
+    const auto found = by_id.find(untitled.workout_id);
+    const std::string name =
+        exporter::WorkoutFileName(found != by_id.end() ? *found->second : untitled, "csv");
+    // Same day, title and id prefix: "-2", "-3"... in the order the workouts come (newest first).
+    std::string unique = name;
+    for (int n = 2; !used.insert(unique).second; ++n) {
+      unique = name.substr(0, name.size() - 4) + "-" + std::to_string(n) + ".csv";
+    }
+    PELO_RETURN_IF_ERROR(
+        WriteFileAtomically((std::filesystem::path(dir) / unique).string(), [&](std::ostream& out) {
+          exporter::WriteSampleCsvHeader(out);
+          for (const model::SampleRow& row : samples) exporter::WriteSampleCsvRow(row, out);
+          return out ? OkStatus() : Status(ErrorCode::kStorage, "write failed");
+        }));
+    ++files;
+    samples.clear();
+    return OkStatus();
+  };
+  Status failed;
+  PELO_RETURN_IF_ERROR(store.ForEachSample([&](const model::SampleRow& row) {
+    if (!samples.empty() && row.workout_id != samples.front().workout_id) {
+      if (CancelRequested()) failed = Status(ErrorCode::kCancelled, "interrupted");
+      if (failed.ok()) failed = write_file();
+      if (!failed.ok()) return false;
+    }
+    samples.push_back(row);
+    return true;
+  }));
+  PELO_RETURN_IF_ERROR(failed);
+  PELO_RETURN_IF_ERROR(write_file());
+  return files;
+}
+
 Status RunExport(const Context& ctx, const ExportFlags& flags) {
   if (flags.table == "history-csv") return RunHistoryCsv(ctx, flags);
   if (!flags.timezone.empty()) {
     return Status(ErrorCode::kInvalidArgument, "--timezone applies to history-csv only");
   }
+  if (!flags.dir.empty() && flags.table != "samples") {
+    return Status(ErrorCode::kInvalidArgument, "--dir applies to samples only");
+  }
   PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
-  if (flags.out.empty() || flags.out == "-") {
-    PELO_RETURN_IF_ERROR(WriteTable(*store, flags.table, std::cout));
-    std::cout.flush();
+  if (!flags.dir.empty()) {
+    PELO_ASSIGN_OR_RETURN(int files, WriteSampleFiles(*store, flags.dir));
+    std::cerr << "Wrote " << files << " file" << (files == 1 ? "" : "s") << " to " << flags.dir
+              << "\n";
     return OkStatus();
+  }
+  if (flags.out.empty() || flags.out == "-") {
+    Status written = WriteTable(*store, flags.table, std::cout);
+    if (!std::cout) return FlushStdout();  // the error names standard output
+    PELO_RETURN_IF_ERROR(written);
+    return FlushStdout();
   }
   PELO_RETURN_IF_ERROR(exporter::WriteFileAtomically(
       flags.out, [&](std::ostream& out) { return WriteTable(*store, flags.table, out); }));
@@ -128,7 +199,12 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
       ->required()
       ->check(CLI::IsMember({"workouts", "samples", "history-csv"}));
   cmd->add_option("--format", flags->format, "Output format (csv)")->check(CLI::IsMember({"csv"}));
-  cmd->add_option("-o,--output", flags->out, "Output file (default: standard output)");
+  CLI::Option* out =
+      cmd->add_option("-o,--output", flags->out, "Output file (default: standard output)");
+  cmd->add_option("--dir", flags->dir,
+                  "samples: one CSV per workout in this directory, named "
+                  "DATE_TITLE_ID.csv (UTC date, title made safe for a file name)")
+      ->excludes(out);
   cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
   cmd->add_option("--timezone", flags->timezone,
                   "history-csv: IANA zone for the times (default $TZ, else the system zone, "

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
 #include "lookup.h"
 #include "mutation.h"
 #include "render.h"

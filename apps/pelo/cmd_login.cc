@@ -62,21 +62,53 @@ Status RunLogin(const Context& ctx, const LoginFlags& flags) {
   return OkStatus();
 }
 
-// A legacy session is also ended on the server (POST /auth/logout), best effort: the saved
-// credentials go whatever the server says, so a dead session never blocks a logout.
-void EndLegacySession(const Context& ctx, const auth::TokenStore& store) {
-  StatusOr<auth::Credentials> creds = store.Load();
-  if (!creds.ok() || creds->method != auth::Method::kLegacy || creds->session_id.empty()) return;
-  StatusOr<Connection> conn = ctx.Connect();
-  Status ended = conn.ok() ? conn->client->LegacyLogout(creds->session_id).status() : conn.status();
-  if (!ended.ok()) std::cerr << "pelo: warning: " << ended.message() << "\n";
+// Ends the credentials' life on the server, best effort, and says how it went ("refresh token
+// revoked"): a legacy session is ended (POST /auth/logout), an OAuth refresh token revoked
+// (POST /oauth/revoke). A failure is a one-line warning naming the step, never a secret.
+std::string EndOnServer(const Context& ctx, const auth::Credentials& creds) {
+  const bool legacy = creds.method == auth::Method::kLegacy;
+  if (legacy && creds.session_id.empty()) return "no session to end";
+  if (!legacy && creds.refresh_token.empty()) return "no refresh token to revoke";
+  StatusOr<auth::Endpoints> endpoints = ctx.Endpoints();
+  Status ended = endpoints.status();
+  if (endpoints.ok()) {
+    auto transport = ctx.MakeTransport();
+    if (legacy) {
+      auth::Session session(*transport, *endpoints, creds, nullptr);
+      api::Client client(*transport, *endpoints, &session, kUserAgent);
+      ended = client.LegacyLogout(creds.session_id).status();
+    } else {
+      ended = auth::RevokeRefreshToken(*transport, *endpoints, creds);
+    }
+  }
+  if (ended.ok()) return legacy ? "session ended" : "refresh token revoked";
+  std::cerr << "pelo: warning: could not "
+            << (legacy ? "end the session" : "revoke the refresh token") << ": " << ended.message()
+            << "\n";
+  return legacy ? "session NOT ended" : "refresh token NOT revoked";
 }
 
+// The saved credentials go whatever the server says: a dead network or a refused revocation
+// never blocks a logout. Not logged in is not an error (there is nothing to do): exit 0.
 Status RunLogout(const Context& ctx) {
   auth::TokenStore store(ctx.ConfigDir());
-  EndLegacySession(ctx, store);
-  PELO_RETURN_IF_ERROR(store.Remove());
-  std::cout << "Logged out; removed " << store.path() << "\n";
+  // Tokens in a file others could read are revoked all the more.
+  StatusOr<auth::Credentials> creds = store.LoadToRevoke();
+  if (creds.status().code() == ErrorCode::kNotFound) {
+    std::cout << "Not logged in (no " << store.path() << "): nothing to do\n";
+    return OkStatus();
+  }
+  std::string outcome;
+  if (creds.ok()) {
+    outcome = EndOnServer(ctx, *creds);
+  } else {
+    std::cerr << "pelo: warning: " << creds.status().message() << "\n";
+    outcome = "nothing revoked";
+  }
+  if (Status removed = store.Remove(); !removed.ok()) {
+    return Status(removed.code(), removed.message() + " (" + outcome + ")");
+  }
+  std::cout << "Logged out: " << outcome << "; removed " << store.path() << "\n";
   return OkStatus();
 }
 
@@ -96,7 +128,8 @@ void AddLoginCommands(CLI::App& app, Context& ctx) {
                   "(else PELOTON_TOKEN)");
   login->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunLogin(ctx, *flags); }; });
 
-  CLI::App* logout = app.add_subcommand("logout", "Forget the saved tokens");
+  CLI::App* logout = app.add_subcommand(
+      "logout", "Revoke the refresh token (best effort) and delete the saved tokens");
   logout->callback([&ctx] { ctx.run = [&ctx] { return RunLogout(ctx); }; });
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "output.h"
 #include "pelo/sync/rebuild.h"
 
 namespace pelo::cli {
@@ -86,8 +87,7 @@ Status RunRebuild(const Context& ctx, const RebuildFlags& flags) {
   } else if (!flags.quiet) {
     std::cout << Summary(*report) << "\n";
   }
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
+  return FlushStdout();
 }
 
 }  // namespace

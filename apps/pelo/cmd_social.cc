@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
 #include "lookup.h"
 #include "mutation.h"
 #include "render.h"
@@ -78,11 +79,7 @@ Status PrintAllProfiles(api::Paged<model::UserProfile> all, bool json) {
 }
 
 Status RunList(const Context& ctx, const ListFlags& flags, bool followers) {
-  if (flags.limit != -1 && flags.limit < 1) {
-    return Status(ErrorCode::kInvalidArgument, "--limit must be at least 1");
-  }
   const int limit = flags.limit != -1 ? flags.limit : flags.all ? 100 : 20;
-  if (flags.page < 0) return Status(ErrorCode::kInvalidArgument, "--page must be 0 or more");
   PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
   PELO_ASSIGN_OR_RETURN(std::string id, ResolveUserId(conn, flags.user));
   if (flags.all) {
@@ -98,7 +95,6 @@ Status RunList(const Context& ctx, const ListFlags& flags, bool followers) {
 }
 
 Status RunSearch(const Context& ctx, const ListFlags& flags) {
-  if (flags.limit < 1) return Status(ErrorCode::kInvalidArgument, "--limit must be at least 1");
   PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
   auto page = conn.client->SearchUsers(flags.user, flags.limit);
   if (!page.ok()) return page.status();
@@ -133,8 +129,10 @@ void AddListCommand(CLI::App& app, Context& ctx, const char* name, const char* h
   CLI::Option* all = cmd->add_flag("--all", flags->all, "Every page (fetched as the listing goes)");
   cmd->add_option("--page", flags->page, "Page number, from 0")
       ->capture_default_str()
+      ->check(AtLeast(0))
       ->excludes(all);
-  cmd->add_option("--limit", flags->limit, "Members per page (default 20; 100 with --all)");
+  cmd->add_option("--limit", flags->limit, "Members per page (default 20; 100 with --all)")
+      ->check(AtLeast(1));
   cmd->add_flag("--json", flags->json,
                 "The API's answer as JSON; with --all one array of the members");
   OnRun(cmd, ctx, [&ctx, flags, followers] { return RunList(ctx, *flags, followers); });
@@ -159,7 +157,9 @@ void AddSocialCommands(CLI::App& app, Context& ctx) {
   search->limit = 40;
   CLI::App* cmd = app.add_subcommand("search", "Find members by username");
   cmd->add_option("username", search->user, "Text to look for in usernames")->required();
-  cmd->add_option("--limit", search->limit, "At most this many members")->capture_default_str();
+  cmd->add_option("--limit", search->limit, "At most this many members")
+      ->capture_default_str()
+      ->check(AtLeast(1));
   cmd->add_flag("--json", search->json, "The API's answer as JSON (pretty on a terminal)");
   OnRun(cmd, ctx, [&ctx, search] { return RunSearch(ctx, *search); });
 

@@ -5,6 +5,8 @@
 
 #include "commands.h"
 #include "curve_output.h"
+#include "flags.h"
+#include "output.h"
 #include "pelo/analytics/best_curve.h"
 #include "pelo/analytics/ride_day.h"
 #include "render.h"
@@ -15,13 +17,23 @@ namespace {
 
 struct RidesFlags {
   std::string db;
+  std::string since;
+  std::string until;
   bool json = false;
   bool csv = false;
 };
 
 Status RunStatsRides(const Context& ctx, const RidesFlags& flags) {
+  PELO_ASSIGN_OR_RETURN(DayRange range, ParseDayRange(flags.since, flags.until));
   PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
   PELO_ASSIGN_OR_RETURN(auto rows, store->RideMetricsRows());
+  if (range.since || range.until) {
+    std::erase_if(rows, [&range](const model::RideMetricsListing& row) {
+      if (!row.start_time) return true;  // undated: in no range
+      const analytics::DayNumber day = analytics::RideDay(*row.start_time, row.timezone);
+      return (range.since && day < *range.since) || (range.until && day > *range.until);
+    });
+  }
   if (flags.json) {
     std::cout << RideStatsJson(rows, StdoutIsTerminal()) << "\n";
   } else if (flags.csv) {
@@ -29,14 +41,15 @@ Status RunStatsRides(const Context& ctx, const RidesFlags& flags) {
   } else {
     PrintRideStatsTable(rows, std::cout);
   }
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
+  return FlushStdout();
 }
 
 void AddRidesCommand(CLI::App& stats, Context& ctx) {
   auto flags = std::make_shared<RidesFlags>();
   CLI::App* cmd = stats.add_subcommand(
       "rides", "Per-ride metrics (NP, IF, TSS, MMP, zones, HR...), one row per workout");
+  cmd->add_option("--since", flags->since, "Only rides on or after this day (YYYY-MM-DD)");
+  cmd->add_option("--until", flags->until, "Only rides on or before this day (YYYY-MM-DD)");
   cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
   auto* json = cmd->add_flag("--json", flags->json, "One JSON array (pretty on a terminal)");
   cmd->add_flag("--csv", flags->csv, "CSV with every column")->excludes(json);
@@ -50,17 +63,6 @@ struct CurveFlags {
   bool json = false;
   bool csv = false;
 };
-
-// A --since/--until value: YYYY-MM-DD, or nullopt when not given.
-StatusOr<std::optional<analytics::DayNumber>> DayFlag(const char* flag, const std::string& text) {
-  if (text.empty()) return std::optional<analytics::DayNumber>();
-  std::optional<analytics::DayNumber> day = analytics::ParseDay(text);
-  if (!day) {
-    return Status(ErrorCode::kInvalidArgument,
-                  std::string(flag) + ": '" + text + "' is not a date (YYYY-MM-DD)");
-  }
-  return day;
-}
 
 // The best of the stored curves of the rides whose day is in [since, until].
 StatusOr<std::vector<CurveRow>> RangeCurve(store::Store& store,
@@ -90,14 +92,9 @@ StatusOr<std::vector<CurveRow>> RangeCurve(store::Store& store,
 }
 
 Status RunStatsCurve(const Context& ctx, const CurveFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(auto since, DayFlag("--since", flags.since));
-  PELO_ASSIGN_OR_RETURN(auto until, DayFlag("--until", flags.until));
-  if (since && until && *since > *until) {
-    return Status(ErrorCode::kInvalidArgument,
-                  "--since: " + flags.since + " is after --until " + flags.until);
-  }
+  PELO_ASSIGN_OR_RETURN(DayRange range, ParseDayRange(flags.since, flags.until));
   PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
-  PELO_ASSIGN_OR_RETURN(std::vector<CurveRow> rows, RangeCurve(*store, since, until));
+  PELO_ASSIGN_OR_RETURN(std::vector<CurveRow> rows, RangeCurve(*store, range.since, range.until));
   if (flags.json) {
     std::cout << CurveJson(rows, StdoutIsTerminal()) << "\n";
   } else if (flags.csv) {
@@ -105,8 +102,7 @@ Status RunStatsCurve(const Context& ctx, const CurveFlags& flags) {
   } else {
     PrintCurveTable(rows, std::cout);
   }
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
+  return FlushStdout();
 }
 
 void AddCurveCommand(CLI::App& stats, Context& ctx) {
@@ -115,8 +111,8 @@ void AddCurveCommand(CLI::App& stats, Context& ctx) {
       "curve",
       "Best power at each duration (1 s to 3 h) over a date range, and the ride that "
       "set it");
-  cmd->add_option("--since", flags->since, "Only rides on or after this day (YYYY-MM-DD, UTC)");
-  cmd->add_option("--until", flags->until, "Only rides on or before this day (YYYY-MM-DD, UTC)");
+  cmd->add_option("--since", flags->since, "Only rides on or after this day (YYYY-MM-DD)");
+  cmd->add_option("--until", flags->until, "Only rides on or before this day (YYYY-MM-DD)");
   cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
   auto* json = cmd->add_flag("--json", flags->json, "One JSON array (pretty on a terminal)");
   cmd->add_flag("--csv", flags->csv,

@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
+#include "output.h"
 #include "pelo/common/time.h"
 #include "pelo/report/drivers_report.h"
 #include "pelo/report/fitness.h"
@@ -34,12 +36,6 @@ void AddCommonFlags(CLI::App* cmd, CommonFlags& flags) {
   auto* json = cmd->add_flag("--json", flags.json, "JSON (pretty on a terminal)");
   cmd->add_flag("--csv", flags.csv, "CSV with every column")->excludes(json);
 }
-
-Status Flush() {
-  if (!std::cout.flush()) return Status(ErrorCode::kUnknown, "cannot write to standard output");
-  return OkStatus();
-}
-
 struct Loaded {
   std::vector<model::RideMetricsListing> rows;
   report::RideHistory history;
@@ -66,38 +62,13 @@ StatusOr<Loaded> Load(const Context& ctx, const std::string& db, bool with_curve
   return out;
 }
 
-// "YYYY-MM-DD" as a day; kInvalidArgument naming the flag otherwise.
-StatusOr<DayNumber> ParseDay(std::string_view flag, const std::string& text) {
-  if (auto day = analytics::ParseDay(text)) return *day;
-  return Status(ErrorCode::kInvalidArgument,
-                std::string(flag) + ": '" + text + "' is not a date (YYYY-MM-DD)");
-}
-
-// --since/--until as days; both optional, since <= until.
-struct DayRange {
-  std::optional<DayNumber> since, until;
-};
-StatusOr<DayRange> ParseRange(const std::string& since, const std::string& until) {
-  DayRange range;
-  if (!since.empty()) {
-    PELO_ASSIGN_OR_RETURN(range.since, ParseDay("--since", since));
-  }
-  if (!until.empty()) {
-    PELO_ASSIGN_OR_RETURN(range.until, ParseDay("--until", until));
-  }
-  if (range.since && range.until && *range.since > *range.until) {
-    return Status(ErrorCode::kInvalidArgument, "--since " + since + " is after --until " + until);
-  }
-  return range;
-}
-
 struct FitnessFlags : CommonFlags {
   std::string since, until;
   bool tp = false;
 };
 
 Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(DayRange range, ParseRange(flags.since, flags.until));
+  PELO_ASSIGN_OR_RETURN(DayRange range, ParseDayRange(flags.since, flags.until));
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
   report::FitnessOptions options;
   options.today = data.today;
@@ -109,14 +80,14 @@ Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
     options.since = options.until.value_or(data.today) - (kFitnessTableDays - 1);
   }
   PrintFitness(report::FitnessSeries(data.history, options), format, StdoutIsTerminal(), std::cout);
-  return Flush();
+  return FlushStdout();
 }
 
 Status RunFtp(const Context& ctx, const CommonFlags& flags) {
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
   PrintFtpReport(report::BuildFtpReport(data.history, data.today), data.history, flags.Format(),
                  StdoutIsTerminal(), std::cout);
-  return Flush();
+  return FlushStdout();
 }
 
 struct ZonesFlags : CommonFlags {
@@ -128,7 +99,7 @@ Status RunZones(const Context& ctx, const ZonesFlags& flags) {
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
   PrintZones(report::ZonesByPeriod(data.rows, period), period, flags.Format(), StdoutIsTerminal(),
              std::cout);
-  return Flush();
+  return FlushStdout();
 }
 
 struct DriversFlags : CommonFlags {
@@ -146,11 +117,11 @@ Status RunDrivers(const Context& ctx, const DriversFlags& flags) {
     analytics::WeeklyOptions weekly;
     PrintWeeklyFeatures(analytics::BuildWeeklyFeatures(data.history.Summaries(), weekly),
                         flags.Format(), StdoutIsTerminal(), std::cout);
-    return Flush();
+    return FlushStdout();
   }
   PrintDrivers(report::AnalyzeHistory(data.history, options), options, flags.Format(),
                StdoutIsTerminal(), std::cout);
-  return Flush();
+  return FlushStdout();
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "commands.h"
+#include "flags.h"
 #include "lookup.h"
 #include "pelo/sync/sync.h"
 #include "sync_progress.h"
@@ -113,6 +114,8 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
   options.full = flags.full;
   options.reconcile = flags.reconcile;
   options.discipline = flags.discipline;
+  for (const std::string& id : flags.workouts)
+    PELO_RETURN_IF_ERROR(CheckPelotonId("--workout", id));
   options.workout_ids = flags.workouts;
   if (flags.last > 0) options.last = flags.last;
   if (!flags.since.empty()) {
@@ -170,7 +173,7 @@ void AddSyncCommand(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0.05, 3600.0));
   cmd->add_option("--since", flags->since,
                   "Only workouts from this date on (YYYY-MM-DD, UTC, or epoch seconds)");
-  cmd->add_option("--last", flags->last, "Only the N newest workouts")->check(CLI::PositiveNumber);
+  cmd->add_option("--last", flags->last, "Only the N newest workouts")->check(AtLeast(1));
   cmd->add_option("--workout", flags->workouts,
                   "Fetch this workout (by id), stored or not; repeatable");
   cmd->add_flag("--full", flags->full, "Fetch every workout again, stored or not");

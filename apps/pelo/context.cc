@@ -131,7 +131,17 @@ StatusOr<Connection> Context::Connect(const TransportTuning& tuning) const {
 }
 
 StatusOr<std::unique_ptr<store::Store>> Context::OpenStore(const std::string& db_flag) const {
-  return store::OpenSqliteStore(DbPath(db_flag));
+  const std::string path = DbPath(db_flag);
+  std::error_code ec;
+  const auto type = std::filesystem::status(path, ec).type();
+  if (type == std::filesystem::file_type::not_found) {
+    return Status(ErrorCode::kStorage,
+                  path + ": no such database (`pelo sync` makes one; `pelo demo` a sample)");
+  }
+  if (type == std::filesystem::file_type::directory) {
+    return Status(ErrorCode::kStorage, path + ": is a directory, not a database");
+  }
+  return store::OpenSqliteStore(path);
 }
 
 }  // namespace pelo::cli

@@ -64,6 +64,8 @@ class Context {
   std::unique_ptr<http::Transport> MakeTransport(const TransportTuning& tuning = {}) const;
   // A client using the saved credentials (kUnauthenticated "not logged in" when there are none).
   StatusOr<Connection> Connect(const TransportTuning& tuning = {}) const;
+  // The database of --db (else the default) for the commands that read it: kStorage when there
+  // is none (it is never created here; `pelo sync` creates it).
   StatusOr<std::unique_ptr<store::Store>> OpenStore(const std::string& db_flag) const;
 };
 

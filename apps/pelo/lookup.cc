@@ -78,26 +78,4 @@ StatusOr<std::string> ResolveInstructorId(Connection& conn, const std::string& i
                 "--instructor: '" + id_or_name + "' could be " + names + "; give the full name");
 }
 
-StatusOr<int64_t> ParseDateArgument(std::string_view what, const std::string& text) {
-  const Status bad(
-      ErrorCode::kInvalidArgument,
-      std::string(what) + ": '" + text + "' is not a date (YYYY-MM-DD) or epoch seconds");
-  int64_t epoch = 0;
-  const char* end = text.data() + text.size();
-  if (auto [p, ec] = std::from_chars(text.data(), end, epoch); ec == std::errc() && p == end) {
-    return epoch;
-  }
-  std::tm tm{};
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      m < 1 || m > 12 || d < 1 || d > 31) {
-    return bad;
-  }
-  tm.tm_year = y - 1900;
-  tm.tm_mon = m - 1;
-  tm.tm_mday = d;
-  return static_cast<int64_t>(timegm(&tm));
-}
-
 }  // namespace pelo::cli

@@ -30,7 +30,4 @@ StatusOr<std::string> ResolveUserId(Connection& conn, const std::string& user);
 // first and last name and username. kInvalidArgument when none or several match.
 StatusOr<std::string> ResolveInstructorId(Connection& conn, const std::string& id_or_name);
 
-// "YYYY-MM-DD" (midnight UTC) or epoch seconds; kInvalidArgument naming `what` otherwise.
-StatusOr<int64_t> ParseDateArgument(std::string_view what, const std::string& text);
-
 }  // namespace pelo::cli

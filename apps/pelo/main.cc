@@ -6,6 +6,10 @@
 
 #include <csignal>
 #include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "commands.h"
 #include "logging.h"
@@ -28,6 +32,29 @@ extern "C" void OnInterrupt(int) {
   std::signal(SIGTERM, SIG_DFL);
 }
 
+// "pelo stats drivers": the program and the subcommands the command line named.
+std::string CommandPath(const CLI::App& app) {
+  std::string path = "pelo";
+  for (const CLI::App* at = &app;;) {
+    const std::vector<CLI::App*> named = at->get_subcommands();
+    if (named.empty()) return path;
+    at = named.front();
+    path += " " + at->get_name();
+  }
+}
+
+// What no option or argument took. CLI11 (2.1) lists those words last first, after a ": ".
+std::string Unexpected(const CLI::ExtrasError& e) {
+  const std::string what = e.what();
+  const auto colon = what.find(": ");
+  if (colon == std::string::npos) return what;
+  std::istringstream words(what.substr(colon + 2));
+  std::vector<std::string> given{std::istream_iterator<std::string>(words), {}};
+  std::string text;
+  for (auto it = given.rbegin(); it != given.rend(); ++it) text += (text.empty() ? "" : " ") + *it;
+  return text;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -40,6 +67,9 @@ int main(int argc, char** argv) {
   app.footer(kExitCodes);
   app.set_version_flag("--version", "pelo " PELO_VERSION);
   app.require_subcommand(1);
+  // The global options (-v, --log-level, --api-url...) also work after the command's name;
+  // subcommands inherit this when they are added.
+  app.fallthrough();
   app.add_option("--api-url", ctx.options.api_url, "API host (default https://api.onepeloton.com)");
   app.add_option("--auth-url", ctx.options.auth_url,
                  "Auth0 host (default https://auth.onepeloton.com)");
@@ -79,9 +109,19 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ExtrasError& e) {
+    std::cerr << "pelo: usage: not expected: " << Unexpected(e) << " (see `" << CommandPath(app)
+              << " --help`)\n";
+    return 2;
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    std::cerr << "pelo: usage: " << e.what() << " (see `" << CommandPath(app) << " --help`)\n";
+    return 2;
   }
 
   if (pelo::Status logging = pelo::cli::ConfigureLogging(log); !logging.ok()) {
@@ -92,6 +132,10 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, OnInterrupt);
   pelo::Status status =
       ctx.run ? ctx.run() : pelo::Status(pelo::ErrorCode::kInvalidArgument, "no command given");
+  // Whatever the command printed must have got there: a cut output is no success.
+  if (status.ok() && !std::cout.flush()) {
+    status = pelo::Status(pelo::ErrorCode::kStorage, "cannot write standard output");
+  }
   if (!status.ok()) {
     std::cerr << "pelo: " << status.ToString() << "\n";
     return pelo::ExitCodeFor(status.code());

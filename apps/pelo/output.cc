@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "pelo/common/time.h"
@@ -66,6 +67,11 @@ void PrintWorkoutTable(const std::vector<model::WorkoutRow>& rows, std::ostream&
                        r.discipline, r.title, r.instructor, Cell(minutes, "{:.0f}"),
                        Cell(r.total_output, "{:.0f}"), Cell(r.average_output, "{:.0f}"));
   }
+}
+
+Status FlushStdout() {
+  if (std::cout.flush()) return OkStatus();
+  return Status(ErrorCode::kStorage, "cannot write standard output");
 }
 
 }  // namespace pelo::cli

@@ -5,9 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "pelo/common/status.h"
 #include "pelo/model/tables.h"
 
 namespace pelo::cli {
+
+// Flushes standard output: kStorage when what was written did not all get there (a full disk
+// behind `> file`, a closed pipe with SIGPIPE ignored), so no command exits 0 on a cut output.
+Status FlushStdout();
 
 // The rows as one JSON array of objects keyed by the CSV column names; pretty when `pretty`.
 std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty);

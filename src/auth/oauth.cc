@@ -4,6 +4,7 @@
 
 #include "auth/json_seconds.h"
 #include "auth/jwt.h"
+#include "pelo/auth/login.h"
 #include "pelo/http/url.h"
 
 namespace pelo::auth::internal {
@@ -61,6 +62,11 @@ std::string SanitizeErrorCode(std::string_view code) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') out.push_back(c);
   }
   return out.substr(0, 64);
+}
+
+std::string ClientIdFor(const Credentials& c) {
+  if (!c.client_id.empty()) return c.client_id;
+  return c.method == Method::kPasswordGrant ? kMobileClientId : kWebClientId;
 }
 
 Status HttpFailure(ErrorCode code, const std::string& step, const http::Response& response,

@@ -29,6 +29,10 @@ std::string OAuthErrorCode(std::string_view body);
 // `code` reduced to [a-z0-9_], at most 64 chars: safe to put in a message.
 std::string SanitizeErrorCode(std::string_view code);
 
+// The OAuth client `c`'s tokens were issued to: the saved one, else the one its method uses
+// (credentials saved before the client id was recorded).
+std::string ClientIdFor(const Credentials& c);
+
 // "<step>: HTTP 500 Internal Server Error[ (detail)]" with `code` and the HTTP status.
 Status HttpFailure(ErrorCode code, const std::string& step, const http::Response& response,
                    const std::string& detail = "");

@@ -12,10 +12,8 @@ StatusOr<Credentials> Refresh(http::Transport& transport, const Endpoints& endpo
                               const Credentials& current) {
   const Status expired(ErrorCode::kUnauthenticated, internal::kSessionExpired);
   if (current.refresh_token.empty()) return expired;
-  const bool mobile = current.client_id.empty() ? current.method == Method::kPasswordGrant
-                                                : current.client_id == kMobileClientId;
-  const std::string client_id =
-      !current.client_id.empty() ? current.client_id : (mobile ? kMobileClientId : kWebClientId);
+  const std::string client_id = internal::ClientIdFor(current);
+  const bool mobile = client_id == kMobileClientId;
   const std::string url = http::JoinUrl(endpoints.auth_url, "/oauth/token");
   http::Request request;
   if (mobile) {

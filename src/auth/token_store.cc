@@ -87,7 +87,11 @@ TokenStore::TokenStore(std::string dir) : dir_(std::move(dir)) {}
 
 std::string TokenStore::path() const { return dir_ + "/" + kFileName; }
 
-StatusOr<Credentials> TokenStore::Load() const {
+StatusOr<Credentials> TokenStore::Load() const { return Read(/*refuse_exposed=*/true); }
+
+StatusOr<Credentials> TokenStore::LoadToRevoke() const { return Read(/*refuse_exposed=*/false); }
+
+StatusOr<Credentials> TokenStore::Read(bool refuse_exposed) const {
   const std::string file = path();
   const int fd = open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -96,7 +100,7 @@ StatusOr<Credentials> TokenStore::Load() const {
   }
   // As ssh does with private keys: tokens others could have read are not used.
   struct stat st {};
-  if (fstat(fd, &st) == 0 && (st.st_mode & 077) != 0) {
+  if (refuse_exposed && fstat(fd, &st) == 0 && (st.st_mode & 077) != 0) {
     close(fd);
     char mode[8];
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));

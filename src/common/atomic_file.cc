@@ -48,6 +48,11 @@ Status WriteFileAtomically(const std::string& path,
                            const std::function<Status(std::ostream&)>& write) {
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::error_code ec;
+  if (target.filename().empty() || fs::is_directory(target, ec)) {
+    return Failure(path, "that is a directory; name a file");
+  }
+  if (!fs::is_directory(dir, ec)) return Failure(path, "no such directory " + dir.string());
   std::string pattern = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
   int fd = ::mkstemp(pattern.data());
   if (fd < 0)

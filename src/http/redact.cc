@@ -78,13 +78,20 @@ bool IsSecretField(std::string_view name) {
                   [&](std::string_view f) { return EqualsIgnoreCase(f, name); })) {
     return true;
   }
-  // Fields the list does not name but that look like credentials: facebook_access_token,
-  // stream_token, client_secret, new_password...
-  auto ends_with = [&](std::string_view suffix) {
-    return name.size() >= suffix.size() &&
-           EqualsIgnoreCase(name.substr(name.size() - suffix.size()), suffix);
-  };
-  return ends_with("_token") || ends_with("_secret") || ends_with("password");
+  // Fields the list does not name but that look like credentials, however spelt (compared
+  // lowercased without '_' and '-'): facebook_access_token, refreshToken, client_secret,
+  // new_password, X-Api-Key, sessionId... (token_type and join_tokens are not).
+  std::string key;
+  for (unsigned char c : name) {
+    if (c != '_' && c != '-') key.push_back(static_cast<char>(std::tolower(c)));
+  }
+  static constexpr std::array<std::string_view, 7> kSuffixes = {
+      "token", "secret", "apikey", "sessionid", "csrf", "cookie", "authorization"};
+  return key.find("password") != std::string::npos ||
+         std::any_of(kSuffixes.begin(), kSuffixes.end(), [&key](std::string_view suffix) {
+           return key.size() >= suffix.size() &&
+                  key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
+         });
 }
 
 std::vector<Header> RedactHeaders(const std::vector<Header>& headers) {

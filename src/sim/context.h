@@ -46,7 +46,7 @@ struct Context {
 
 // Registers the auth host's routes (Auth0 pages, /oauth/token) and the legacy /auth/login.
 void RegisterAuthRoutes(httplib::Server& server, Context& context);
-// Registers POST /oauth/token.
+// Registers POST /oauth/token and POST /oauth/revoke.
 void RegisterTokenRoutes(httplib::Server& server, Context& context);
 // Registers the legacy POST /auth/login (403 unless --legacy-auth), /auth/logout and
 // /auth/check_session.

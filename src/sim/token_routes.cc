@@ -1,10 +1,11 @@
-// POST /oauth/token (authorization_code with PKCE, password, refresh_token) and the legacy
-// session: POST /auth/login, POST /auth/logout, GET /auth/check_session.
+// POST /oauth/token (authorization_code with PKCE, password, refresh_token), POST /oauth/revoke
+// and the legacy session: POST /auth/login, POST /auth/logout, GET /auth/check_session.
 //
 // Refresh tokens do not rotate: a refresh answers with the same refresh token, which stays
 // valid for the life of the process (Auth0's default for non-rotating clients), so concurrent
 // refreshes by several workers never invalidate each other; with --revoke-refresh-after N it
-// stops working after N successful refreshes (as a revoked grant does).
+// stops working after N successful refreshes (as a revoked grant does), and once revoked by
+// POST /oauth/revoke at once. Neither route is ever faulted (--faults is for /api/* only).
 #include <algorithm>
 #include <cctype>
 
@@ -88,6 +89,26 @@ void Token(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   SendOAuthError(res, 403, "unsupported_grant_type", "Unsupported grant type: " + grant_type);
 }
 
+// Auth0's RFC 7009 revocation endpoint (not in Peloton's catalogue; `pelo logout` calls it).
+// As Auth0: 200 with an empty body when the token is revoked, and also when it is unknown or
+// another client's (which stays valid: a caller learns nothing about tokens it does not own);
+// 400 invalid_request without a token or client id; 401 invalid_client for an unknown client.
+void Revoke(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+  const json f = RequestFields(req);
+  const std::string client_id = StringField(f, "client_id");
+  const std::string token = StringField(f, "token");
+  if (client_id.empty() || token.empty()) {
+    return SendOAuthError(
+        res, 400, "invalid_request",
+        "Missing required parameter: " + std::string(token.empty() ? "token" : "client_id"));
+  }
+  if (client_id != kWebClientId && client_id != kMobileClientId) {
+    return SendOAuthError(res, 401, "invalid_client", "Client authentication failed.");
+  }
+  ctx.auth.RevokeRefreshToken(token, client_id);
+  res.status = 200;
+}
+
 void LegacyLogin(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   if (!ctx.options.legacy_auth) {
     return SendJson(res, 403,
@@ -131,6 +152,7 @@ void CheckSession(Context& ctx, const httplib::Request&, httplib::Response& res)
 
 void RegisterTokenRoutes(httplib::Server& server, Context& ctx) {
   server.Post("/oauth/token", [&ctx](const auto& req, auto& res) { Token(ctx, req, res); });
+  server.Post("/oauth/revoke", [&ctx](const auto& req, auto& res) { Revoke(ctx, req, res); });
 }
 
 void RegisterLegacyRoutes(httplib::Server& server, Context& ctx) {

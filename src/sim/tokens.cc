@@ -141,9 +141,17 @@ std::optional<RefreshGrant> AuthState::UseRefreshToken(const std::string& token,
   std::lock_guard<std::mutex> lock(mu_);
   const auto it = refresh_.find(token);
   if (it == refresh_.end() || it->second.client_id != client_id) return std::nullopt;
-  if (max_uses > 0 && it->second.uses >= max_uses) return std::nullopt;
+  if (it->second.revoked || (max_uses > 0 && it->second.uses >= max_uses)) return std::nullopt;
   ++it->second.uses;
   return it->second;
+}
+
+bool AuthState::RevokeRefreshToken(const std::string& token, const std::string& client_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const auto it = refresh_.find(token);
+  if (it == refresh_.end() || it->second.client_id != client_id) return false;
+  it->second.revoked = true;
+  return true;
 }
 
 std::string AuthState::NewSession() {

@@ -51,7 +51,8 @@ struct AuthCode {
 
 struct RefreshGrant {
   std::string client_id, scope;
-  int uses = 0;  // successful refreshes so far
+  int uses = 0;          // successful refreshes so far
+  bool revoked = false;  // by POST /oauth/revoke: refreshing with it fails from then on
 };
 
 // Thread-safe store of everything issued during logins.
@@ -74,9 +75,12 @@ class AuthState {
   std::optional<RefreshGrant> FindRefreshToken(const std::string& token) const;
   // Counts a refresh with `token` by `client_id` and returns its grant; nullopt (and nothing
   // counted) for an unknown token, another client, or a token already used `max_uses` times
-  // (0 = no limit).
+  // (0 = no limit), or a revoked token.
   std::optional<RefreshGrant> UseRefreshToken(const std::string& token,
                                               const std::string& client_id, int max_uses);
+  // Revokes `token` when `client_id` is the client it was issued to; false (nothing changed)
+  // for an unknown token or another client's. Revoking twice is true twice.
+  bool RevokeRefreshToken(const std::string& token, const std::string& client_id);
 
   std::string NewSession();
   bool HasSession(const std::string& session_id) const;

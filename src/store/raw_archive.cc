@@ -17,14 +17,26 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-bool IsSecretKey(std::string key) {
-  std::transform(key.begin(), key.end(), key.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static constexpr std::array<std::string_view, 6> kExact = {
-      "token", "session_id", "secret", "cookie", "authorization", "set-cookie"};
-  if (std::find(kExact.begin(), kExact.end(), key) != kExact.end()) return true;
-  return key.find("password") != std::string::npos || EndsWith(key, "_token") ||
-         EndsWith(key, "_secret") || EndsWith(key, "_cookie");
+// `text` lowercased without '_' and '-': access_token, accessToken and Access-Token are one key.
+std::string Normalized(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text) {
+    if (c != '_' && c != '-') out.push_back(static_cast<char>(std::tolower(c)));
+  }
+  return out;
+}
+
+// Credentials whatever their spelling: *token (facebook_access_token, refreshToken, but not
+// join_tokens or token_type), *secret, *cookie (set-cookie), *sessionid, *apikey, *csrf,
+// *authorization, and anything with "password" in it.
+bool IsSecretKey(std::string_view key) {
+  const std::string k = Normalized(key);
+  static constexpr std::array<std::string_view, 7> kSuffixes = {
+      "token", "secret", "cookie", "sessionid", "apikey", "csrf", "authorization"};
+  return k.find("password") != std::string::npos ||
+         std::any_of(kSuffixes.begin(), kSuffixes.end(),
+                     [&k](std::string_view suffix) { return EndsWith(k, suffix); });
 }
 
 void BlankInPlace(nlohmann::json& value) {
@@ -41,17 +53,17 @@ void BlankInPlace(nlohmann::json& value) {
   }
 }
 
-// True when `body` contains, in any case, a word every secret-looking key contains. Most
-// responses (performance graphs above all) have none, and are archived byte for byte without
-// a parse and re-serialisation.
+// True when `body`, lowercased and without '_' and '-' (as keys are compared), contains a word
+// every secret-looking key contains, or a \u escape (which could spell one). Most responses
+// (performance graphs above all) have none, and are archived byte for byte without a parse and
+// re-serialisation.
 bool MayHoldSecrets(std::string_view body) {
-  static constexpr std::array<std::string_view, 6> kNeedles = {
-      "token", "session_id", "secret", "cookie", "authorization", "password"};
-  std::string lower(body);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::any_of(kNeedles.begin(), kNeedles.end(), [&lower](std::string_view needle) {
-    return lower.find(needle) != std::string::npos;
+  static constexpr std::array<std::string_view, 9> kNeedles = {
+      "token",  "secret", "cookie",        "password", "sessionid",
+      "apikey", "csrf",   "authorization", "\\u"};
+  const std::string text = Normalized(body);
+  return std::any_of(kNeedles.begin(), kNeedles.end(), [&text](std::string_view needle) {
+    return text.find(needle) != std::string::npos;
   });
 }
 

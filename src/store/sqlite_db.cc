@@ -57,6 +57,24 @@ Statement& Statement::BindTextOrNull(int index, std::string_view text) {
   return text.empty() ? BindNull(index) : Bind(index, text);
 }
 
+namespace {
+
+// The start of `sql` on one line (errors are one line): white space runs become one space.
+std::string SqlSnippet(const char* sql) {
+  std::string out;
+  for (const char* c = sql ? sql : ""; *c != '\0' && out.size() < 60; ++c) {
+    const bool space = *c == ' ' || *c == '\n' || *c == '\r' || *c == '\t';
+    if (!space) {
+      out += *c;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 StatusOr<bool> Statement::Step() {
   if (bind_error_ != SQLITE_OK) {
     return Status(ErrorCode::kStorage, db_->path() + ": bind: " + sqlite3_errstr(bind_error_));
@@ -64,8 +82,7 @@ StatusOr<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
-  return db_->Error("executing \"" + sql.substr(0, 60) + "\"");
+  return db_->Error("executing \"" + SqlSnippet(sqlite3_sql(stmt_)) + "\"");
 }
 
 Status Statement::Run() {
@@ -129,8 +146,12 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path) {
   sqlite3_extended_result_codes(handle, 1);
   sqlite3_busy_timeout(handle, kBusyTimeoutMs);
   // WAL: readers (export, report) never block the sync writer. NORMAL is durable enough in WAL
-  // (a power cut may lose the last commit, never corrupt).
-  PELO_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL", "enable WAL"));
+  // (a power cut may lose the last commit, never corrupt). A file this process may not write
+  // (mode 0444, a read-only mount) opens read-only: WAL is a setting of the file, kept from when
+  // it was writable; what only reads works, and the first write fails as SQLITE_READONLY.
+  if (sqlite3_db_readonly(handle, "main") != 1) {
+    PELO_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL", "enable WAL"));
+  }
   PELO_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL", "set synchronous"));
   PELO_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys=ON", "enable foreign keys"));
   return db;
@@ -158,7 +179,7 @@ std::string WithHint(std::string text, int extended_code) {
       extended_code == SQLITE_IOERR_FSYNC || extended_code == SQLITE_IOERR_TRUNCATE) {
     text += " (is the disk full? nothing of the failed step was kept)";
   } else if (extended_code == SQLITE_READONLY || (extended_code & 0xff) == SQLITE_READONLY) {
-    text += " (the database file or its directory is read-only)";
+    text += " (the database file, its -wal or -shm file, or its directory is read-only)";
   }
   return text;
 }

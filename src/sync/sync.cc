@@ -4,6 +4,7 @@
 // memory stays flat however long the history is.
 #include "pelo/sync/sync.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -353,7 +354,15 @@ Status Runner::StoreOne(Outcome& outcome) {
       ++report_.skipped;
       return store_.MarkPending(outcome.workout_id, outcome.status);
     case Outcome::kGone:
-      ++report_.skipped;
+      if (std::find(options_.workout_ids.begin(), options_.workout_ids.end(), outcome.workout_id) !=
+          options_.workout_ids.end()) {
+        // Named on the command line: the user asked for a workout Peloton does not have.
+        ++report_.failed;
+        NoteFailure(Status(ErrorCode::kApi,
+                           "workout " + outcome.workout_id + ": Peloton has no such workout", 404));
+      } else {
+        ++report_.skipped;
+      }
       return store_.ClearPending(outcome.workout_id);
     case Outcome::kFailed:
       if (outcome.error.code() == ErrorCode::kUnauthenticated) return outcome.error;

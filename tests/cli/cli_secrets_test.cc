@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -109,6 +110,136 @@ TEST(CliTokenFile, ACaFileThatDoesNotExistIsAUsageError) {
   auto r = env.Pelo({"--ca-file", "/nonexistent/ca.pem", "whoami"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("ca.pem"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace pelo::testing
+
+namespace pelo::testing {
+namespace {
+
+mode_t ModeOf(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0;
+}
+
+// Restores the process umask on scope exit.
+class ScopedUmask {
+ public:
+  explicit ScopedUmask(mode_t mask) : old_(umask(mask)) {}
+  ~ScopedUmask() { umask(old_); }
+  ScopedUmask(const ScopedUmask&) = delete;
+  ScopedUmask& operator=(const ScopedUmask&) = delete;
+
+ private:
+  mode_t old_;
+};
+
+// 0600 in a 0700 directory after the login and after a refresh rewrote the file, whatever the
+// umask (pelo runs here with umask 0, which would make a naive file 0666), and no temporary
+// file left beside it.
+TEST(CliTokenFile, Is0600InA0700DirectoryAfterLoginAndAfterARefreshWhateverTheUmask) {
+  SimProcess sim({"--workouts", "2", "--password", "demo", "--token-ttl", "2"});
+  CliEnv env(sim.url());
+  const ScopedUmask permissive(0);
+  ASSERT_EQ(env.Login().exit_code, 0);
+  const std::string dir = env.dir() / "config/pelo";
+  EXPECT_EQ(ModeOf(env.CredentialsPath()), 0600u);
+  EXPECT_EQ(ModeOf(dir), 0700u);
+  const std::string before = ReadFile(env.CredentialsPath());
+  // The 2-second token is within the refresh margin: whoami refreshes and saves first.
+  ASSERT_EQ(env.Pelo({"whoami"}).exit_code, 0);
+  const std::string after = ReadFile(env.CredentialsPath());
+  ASSERT_NE(nlohmann::json::parse(before).value("access_token", ""),
+            nlohmann::json::parse(after).value("access_token", ""))
+      << "the file was rewritten by a refresh";
+  EXPECT_EQ(ModeOf(env.CredentialsPath()), 0600u);
+  EXPECT_EQ(ModeOf(dir), 0700u);
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
+  }
+}
+
+// Group-readable only is refused too, as ssh does ("permissions 0640 are too open"): exit 3,
+// the file, its mode and the fix named, and the tokens never sent.
+TEST(CliTokenFile, AGroupReadableTokenFileIsRefusedBeforeAnyRequest) {
+  TempDir logs;
+  const std::string requests = logs / "requests.jsonl";
+  SimProcess sim({"--workouts", "2", "--password", "demo", "--request-log", requests});
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  const size_t logged_in = ReadFile(requests).size();
+  ASSERT_EQ(chmod(env.CredentialsPath().c_str(), 0640), 0);
+  auto r = env.Pelo({"whoami"});
+  EXPECT_EQ(r.exit_code, 3);
+  const std::string message = env.CredentialsPath() + " is readable by others (mode 0640): run " +
+                              "`chmod 600 " + env.CredentialsPath() +
+                              "`, or `pelo logout` and log in again\n";
+  EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_EQ(ReadFile(requests).size(), logged_in) << "no request was made";
+}
+
+// The password and token from the environment never show up in what pelo prints, even when a
+// login fails at the most verbose level with the log on stderr.
+TEST(CliEnvironmentSecrets, AFailedLoginNeverPrintsThePasswordOrTokenFromTheEnvironment) {
+  SimProcess sim({"--workouts", "2", "--password", "demo"});
+  CliEnv env(sim.url());
+  const std::string password = "Env-Wr0ng-Passw0rd-7731";
+  for (const char* method : {"pkce", "password-grant"}) {
+    auto r = env.Pelo({"-vv", "login", "--method", method},
+                      {{"PELOTON_EMAIL", "demo@example.com"}, {"PELOTON_PASSWORD", password}});
+    EXPECT_EQ(r.exit_code, 3) << method << ": " << r.err;
+    EXPECT_NE(r.err.find("http: >"), std::string::npos) << "trace on stderr";
+    EXPECT_EQ((r.out + r.err).find(password), std::string::npos) << method;
+  }
+  const std::string token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJub2JvZHkifQ.Env-Bogus-Signature";
+  auto r = env.Pelo({"-vv", "login", "--method", "token"}, {{"PELOTON_TOKEN", token}});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ((r.out + r.err).find("Env-Bogus-Signature"), std::string::npos) << r.err;
+  // A usage error with the secrets in the environment prints neither.
+  auto usage = env.Pelo({"login", "--method", "nonsense"},
+                        {{"PELOTON_PASSWORD", password}, {"PELOTON_TOKEN", token}});
+  EXPECT_EQ(usage.exit_code, 2);
+  EXPECT_EQ((usage.out + usage.err).find(password), std::string::npos);
+  EXPECT_EQ((usage.out + usage.err).find("Env-Bogus-Signature"), std::string::npos);
+}
+
+// Plain http only to loopback: any other host is refused by name before a connection (so the
+// tokens cannot travel in clear), from a flag or the environment, for every host setting.
+TEST(CliTransportSecurity, PlainHttpToAnotherHostIsRefusedWithAClearError) {
+  SimProcess sim({"--workouts", "2", "--password", "demo"});
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--api-url", "http://api.example.com", "whoami"},
+       "--api-url: refusing plain http to api.example.com (only loopback may use http)"},
+      {{"--auth-url", "http://127.0.0.1.nip.io", "whoami"},
+       "--auth-url: refusing plain http to 127.0.0.1.nip.io (only loopback may use http)"},
+      {{"--graphql-url", "http://10.0.0.1/graphql", "whoami"},
+       "--graphql-url: refusing plain http to 10.0.0.1 (only loopback may use http)"},
+  };
+  for (const auto& [args, message] : cases) {
+    auto r = env.Pelo(args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+  }
+  auto from_env = env.Pelo({"whoami"}, {{"PELOTON_API_URL", "http://api.onepeloton.com"}});
+  EXPECT_EQ(from_env.exit_code, 2);
+  EXPECT_NE(from_env.err.find("refusing plain http to api.onepeloton.com"), std::string::npos)
+      << from_env.err;
+}
+
+// There is no switch that turns certificate checks off.
+TEST(CliTransportSecurity, CertificateVerificationCannotBeTurnedOff) {
+  for (const char* flag : {"--insecure", "-k", "--no-verify", "--no-check-certificate"}) {
+    auto r = RunProcess({PELO_BIN, flag, "whoami"});
+    EXPECT_EQ(r.exit_code, 2) << flag;
+  }
+  auto help = RunProcess({PELO_BIN, "--help"});
+  for (const char* word : {"insecure", "no-verify", "verify=", "skip-verify"}) {
+    EXPECT_EQ(help.out.find(word), std::string::npos) << word;
+  }
 }
 
 }  // namespace

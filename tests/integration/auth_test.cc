@@ -110,6 +110,29 @@ TEST_F(AuthTest, Refresh_ExchangesRefreshTokenForBothClients) {
   EXPECT_EQ(Refresh(*transport_, endpoints_, revoked).status().code(), ErrorCode::kUnauthenticated);
 }
 
+// Logout's revocation against the simulator's Auth0: for both clients the refresh token is
+// dead afterwards (a refresh is "session expired"), and the sim saw the call with the token
+// redacted from its log.
+TEST_F(AuthTest, Revoke_RefreshTokenNoLongerRefreshesForBothClients) {
+  StartSim();
+  for (Method m : {Method::kPkce, Method::kPasswordGrant}) {
+    auto c = LoginAs(m, kPassword);
+    ASSERT_TRUE(c.ok()) << c.status().ToString();
+    server_->ClearRequests();
+    const Status revoked = RevokeRefreshToken(*transport_, endpoints_, *c);
+    ASSERT_TRUE(revoked.ok()) << MethodName(m) << ": " << revoked.ToString();
+    const auto requests = server_->Requests();
+    ASSERT_EQ(requests.size(), 1u);
+    EXPECT_EQ(requests[0].method, "POST");
+    EXPECT_EQ(requests[0].path, "/oauth/revoke");
+    EXPECT_EQ(requests[0].status, 200);
+    EXPECT_EQ(requests[0].body.find(c->refresh_token), std::string::npos);
+    auto refreshed = Refresh(*transport_, endpoints_, *c);
+    EXPECT_EQ(refreshed.status().code(), ErrorCode::kUnauthenticated) << MethodName(m);
+    EXPECT_TRUE(VerifyWithMe(*c).ok()) << "issued access tokens live until they expire";
+  }
+}
+
 TEST_F(AuthTest, Expiry_NextCallRefreshesAndSucceeds) {
   sim::Options options;
   options.token_ttl_s = 2;

@@ -44,11 +44,16 @@ class TokenStore {
   explicit TokenStore(std::string dir);
   // kNotFound when nobody is logged in.
   StatusOr<Credentials> Load() const;
+  // As Load, but also reads a file others could read (which Load refuses, as ssh refuses such
+  // keys): for `pelo logout`, which revokes exposed tokens before it removes them.
+  StatusOr<Credentials> LoadToRevoke() const;
   Status Save(const Credentials& c) const;
   Status Remove() const;
   std::string path() const;
 
  private:
+  StatusOr<Credentials> Read(bool refuse_exposed) const;
+
   std::string dir_;
 };
 

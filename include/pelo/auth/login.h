@@ -32,4 +32,13 @@ StatusOr<Credentials> Login(http::Transport& transport, const Endpoints& endpoin
 StatusOr<Credentials> Refresh(http::Transport& transport, const Endpoints& endpoints,
                               const Credentials& current);
 
+// Revokes `current`'s refresh token at Auth0's standard POST <auth host>/oauth/revoke (RFC 7009;
+// not in Peloton's API catalogue) with the client id it was issued to, so it can never be
+// exchanged again; access tokens already issued stay valid until they expire. Ok on 200.
+// kInvalidArgument when there is no refresh token; kUnauthenticated when the server refuses
+// (400/401/403, with its OAuth error code); kApi for other statuses; the transport's status
+// (kNetwork...) when no answer came. Messages name the step, never a token.
+Status RevokeRefreshToken(http::Transport& transport, const Endpoints& endpoints,
+                          const Credentials& current);
+
 }  // namespace pelo::auth

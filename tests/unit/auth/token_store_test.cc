@@ -103,6 +103,19 @@ TEST_F(TokenStoreTest, AFileOthersCanReadIsRefused) {
   EXPECT_TRUE(store.Load().ok());
 }
 
+// Logout reads exposed tokens, to revoke them before it deletes them; nothing else does.
+TEST_F(TokenStoreTest, LoadToRevokeAlsoReadsAFileOthersCanRead) {
+  TokenStore store(dir_.string());
+  EXPECT_EQ(store.LoadToRevoke().status().code(), ErrorCode::kNotFound);
+  ASSERT_TRUE(store.Save(Sample()).ok());
+  std::filesystem::permissions(store.path(), std::filesystem::perms::others_read,
+                               std::filesystem::perm_options::add);
+  EXPECT_EQ(store.Load().status().code(), ErrorCode::kUnauthenticated);
+  auto exposed = store.LoadToRevoke();
+  ASSERT_TRUE(exposed.ok()) << exposed.status().ToString();
+  EXPECT_EQ(exposed->refresh_token, "v1.refresh");
+}
+
 TEST_F(TokenStoreTest, RemoveIsIdempotent) {
   TokenStore store(dir_.string());
   ASSERT_TRUE(store.Save(Sample()).ok());

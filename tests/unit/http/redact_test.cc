@@ -31,6 +31,21 @@ TEST(Redact, JsonSecretFieldsAreMasked) {
   EXPECT_NE(out.find("\"count\":3"), std::string::npos);
 }
 
+TEST(Redact, CredentialsAreMaskedInAnySpelling) {
+  for (const char* field : {"refreshToken", "accessToken", "facebook_access_token", "sessionId",
+                            "X-Api-Key", "api_key", "csrfToken", "new_password", "PasswordHint",
+                            "client_secret", "Set-Cookie", "proxy_authorization"}) {
+    EXPECT_TRUE(IsSecretField(field)) << field;
+  }
+  for (const char* field : {"token_type", "join_tokens", "expires_in", "is_session", "username",
+                            "state", "client_id"}) {
+    EXPECT_FALSE(IsSecretField(field)) << field;
+  }
+  const std::string out = RedactBody(R"({"data":{"streamToken":"s3cr3t","tokenType":"Bearer"}})");
+  EXPECT_EQ(out.find("s3cr3t"), std::string::npos) << out;
+  EXPECT_NE(out.find("Bearer"), std::string::npos) << out;
+}
+
 TEST(Redact, FormAndUrlSecretFieldsAreMasked) {
   EXPECT_EQ(RedactBody("grant_type=refresh_token&refresh_token=v1.abc&client_id=x"),
             "grant_type=refresh_token&refresh_token=<redacted>&client_id=x");

@@ -222,6 +222,97 @@ TEST_F(AuthTest, RefreshGivesAWorkingTokenAndUnknownRefreshIsRejected) {
   EXPECT_EQ(TokenRequest(bogus, 403)["error"], "invalid_grant");
 }
 
+// POST /oauth/revoke as Auth0 serves it (RFC 7009): a revoked refresh token fails exactly as one
+// --revoke-refresh-after retired; the access tokens already issued keep working until they
+// expire (they are self-contained JWTs).
+TEST_F(AuthTest, RevokedRefreshTokenIsInvalidGrantFromThenOn) {
+  const json grant = {{"grant_type", "password"},
+                      {"client_id", kMobileClient},
+                      {"username", "demo@example.com"},
+                      {"password", "demo"}};
+  const json tokens = TokenRequest(grant, 200);
+  const std::string refresh_token = tokens["refresh_token"];
+  const json refresh = {{"grant_type", "refresh_token"},
+                        {"client_id", kMobileClient},
+                        {"refresh_token", refresh_token}};
+  TokenRequest(refresh, 200);
+  const json revoke = {{"client_id", kMobileClient}, {"token", refresh_token}};
+  auto res = client_->Post("/oauth/revoke", revoke.dump(), "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->body, "");
+  const json refused = TokenRequest(refresh, 403);
+  EXPECT_EQ(refused["error"], "invalid_grant");
+  EXPECT_EQ(refused["error_description"], "Unknown or invalid refresh token.");
+  GetJson(*client_, "/api/me", tokens["access_token"].get<std::string>());
+  // Revoking again, or a token never issued, is still 200 (nothing is revealed); form-encoded too.
+  res = client_->Post("/oauth/revoke",
+                      httplib::Params{{"client_id", kMobileClient}, {"token", refresh_token}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  res =
+      client_->Post("/oauth/revoke", json{{"client_id", kWebClient}, {"token", "v1.never"}}.dump(),
+                    "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
+// The client id is checked: an unknown client is refused, and another client's token is left
+// alone (200 all the same, as Auth0 answers).
+TEST_F(AuthTest, RevokeChecksTheClientId) {
+  const json tokens = TokenRequest({{"grant_type", "password"},
+                                    {"client_id", kMobileClient},
+                                    {"username", "demo@example.com"},
+                                    {"password", "demo"}},
+                                   200);
+  const std::string refresh_token = tokens["refresh_token"];
+  auto revoke = [this, &refresh_token](const std::string& client_id, int status) {
+    json body = {{"token", refresh_token}};
+    if (!client_id.empty()) body["client_id"] = client_id;
+    auto res = client_->Post("/oauth/revoke", body.dump(), "application/json");
+    EXPECT_TRUE(res);
+    if (!res) return json();
+    EXPECT_EQ(res->status, status) << res->body;
+    return json::parse(res->body, nullptr, false);
+  };
+  EXPECT_EQ(revoke("", 400)["error"], "invalid_request");
+  EXPECT_EQ(revoke("not-a-client", 401)["error"], "invalid_client");
+  revoke(kWebClient, 200);
+  const json refresh = {{"grant_type", "refresh_token"},
+                        {"client_id", kMobileClient},
+                        {"refresh_token", refresh_token}};
+  TokenRequest(refresh, 200);  // still valid: the web client cannot revoke the mobile's token
+  auto no_token =
+      client_->Post("/oauth/revoke", json{{"client_id", kMobileClient}}.dump(), "application/json");
+  ASSERT_TRUE(no_token);
+  EXPECT_EQ(no_token->status, 400);
+}
+
+// Faults are for /api/*: logout's revocation always gets a real answer.
+TEST_F(AuthTest, RevokeIsNeverFaulted) {
+  Options options = testing::SmallOptions(5);
+  options.faults = "500:1";
+  Start(options);
+  const std::string refresh_token = TokenRequest({{"grant_type", "password"},
+                                                  {"client_id", kMobileClient},
+                                                  {"username", "demo@example.com"},
+                                                  {"password", "demo"}},
+                                                 200)["refresh_token"];
+  EXPECT_EQ(client_->Get("/api/me")->status, 500) << "every /api request is faulted";
+  for (int i = 0; i < 10; ++i) {
+    auto res = client_->Post("/oauth/revoke",
+                             json{{"client_id", kMobileClient}, {"token", refresh_token}}.dump(),
+                             "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+  }
+  for (const RecordedRequest& r : server_->Requests()) {
+    if (r.path == "/oauth/revoke") {
+      EXPECT_EQ(r.fault, "");
+    }
+  }
+}
+
 TEST_F(AuthTest, AccessTokensExpireAfterTheTtl) {
   Options options = testing::SmallOptions(5);
   options.token_ttl_s = 1;

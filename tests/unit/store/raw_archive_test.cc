@@ -33,6 +33,41 @@ TEST(BlankSecrets, BlanksSecretLookingKeysAnywhere) {
   EXPECT_EQ(out["total_workouts"], 420);
 }
 
+// However a key is spelled (snake, camel, kebab case) and wherever it is: in arrays of arrays,
+// at the top of an array, with an object or array for value.
+TEST(BlankSecrets, EverySpellingAtAnyDepthIncludingArrays) {
+  nlohmann::json out = nlohmann::json::parse(BlankSecrets(R"([
+      {"accessToken": "a1", "refreshToken": "r1", "sessionId": "s1", "apiKey": "k1",
+       "X-Api-Key": "k2", "_csrf": "c1", "Proxy-Authorization": "Basic x", "newPassword": "p1"},
+      [[{"facebook_access_token": "f1", "ride": {"title": "Climb"}}]],
+      {"cookie": ["a=1", "b=2"], "secrets": {"facebook_access_token": "f2"},
+       "stream_token": {"value": "v1"}, "token_type": "Bearer", "join_tokens": {"on_demand": "j"},
+       "expires_in": 60, "is_session": true}])"));
+  const nlohmann::json& first = out[0];
+  for (const char* key : {"accessToken", "refreshToken", "sessionId", "apiKey", "X-Api-Key",
+                          "_csrf", "Proxy-Authorization", "newPassword"}) {
+    EXPECT_EQ(first[key], "") << key;
+  }
+  EXPECT_EQ(out[1][0][0]["facebook_access_token"], "");
+  EXPECT_EQ(out[1][0][0]["ride"]["title"], "Climb");
+  const nlohmann::json& last = out[2];
+  EXPECT_EQ(last["cookie"], "");
+  EXPECT_EQ(last["secrets"]["facebook_access_token"], "") << "inside a non-secret key";
+  EXPECT_EQ(last["stream_token"], "");
+  // Not credentials: kept.
+  EXPECT_EQ(last["token_type"], "Bearer");
+  EXPECT_EQ(last["join_tokens"]["on_demand"], "j");
+  EXPECT_EQ(last["expires_in"], 60);
+  EXPECT_EQ(last["is_session"], true);
+}
+
+// A key spelled with \u escapes is the same key once parsed: the quick scan must not miss it.
+TEST(BlankSecrets, EscapedKeysAreSeen) {
+  const std::string out = BlankSecrets(R"({"pass\u0077ord": "hunter2", "name": "R\u00e9my"})");
+  EXPECT_EQ(out.find("hunter2"), std::string::npos) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["name"], "R\u00e9my");
+}
+
 TEST(BlankSecrets, ResponsesWithoutSecretsAreKeptByteForByte) {
   const std::string graph =
       R"({"duration": 2,  "metrics": [{"slug": "output", "values": [1, 2]}]})";
@@ -83,6 +118,11 @@ TEST(RawArchive, StoredBlankedAndReadBack) {
   auto login = (*reopened)->ArchivedResponse("/auth/login");  // auth is never archived
   ASSERT_TRUE(login.ok());
   EXPECT_FALSE(login->has_value());
+  for (const char* auth_path : {"/oauth/token", "/oauth/revoke", "/auth/check_session"}) {
+    ASSERT_TRUE(
+        (*store)->SaveUser(user, {auth_path, R"({"id":"u1","note":"no secret key"})"}).ok());
+    EXPECT_FALSE((*reopened)->ArchivedResponse(auth_path)->has_value()) << auth_path;
+  }
   EXPECT_EQ((*reopened)->ArchivedResponse("/api/instructor")->value_or(""), "<html>oops</html>");
   EXPECT_EQ(testing::QueryInt(path,
                               "SELECT raw_size FROM raw_responses WHERE path = "

@@ -1,0 +1,40 @@
+// Reading and checking the values given on the command line, the same way in every command:
+// dates, date ranges and counts. Each error names the flag and what it was given.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pelo/analytics/days.h"
+#include "pelo/common/status.h"
+
+namespace pelo::cli {
+
+// "YYYY-MM-DD" (a real calendar date) as a day; kInvalidArgument naming `flag` otherwise.
+StatusOr<analytics::DayNumber> ParseDayFlag(std::string_view flag, const std::string& text);
+
+// As ParseDayFlag; nullopt when `text` is empty (the flag was not given).
+StatusOr<std::optional<analytics::DayNumber>> OptionalDayFlag(std::string_view flag,
+                                                              const std::string& text);
+
+// A --since/--until pair, each optional; kInvalidArgument when since is after until.
+struct DayRange {
+  std::optional<analytics::DayNumber> since;
+  std::optional<analytics::DayNumber> until;
+};
+StatusOr<DayRange> ParseDayRange(const std::string& since, const std::string& until);
+
+// "YYYY-MM-DD" (midnight UTC) or epoch seconds (0 or more), as epoch seconds.
+StatusOr<int64_t> ParseDateArgument(std::string_view flag, const std::string& text);
+
+// A whole number of `min` or more: "--last: must be a whole number of 1 or more, got -5".
+CLI::Validator AtLeast(int64_t min);
+
+// A Peloton id: hex digits, 32 as every workout, ride and user id has (16 to 64 accepted);
+// kInvalidArgument naming `flag` otherwise, so that a mistyped id fails before any request.
+Status CheckPelotonId(std::string_view flag, const std::string& id);
+
+}  // namespace pelo::cli
