@@ -36,10 +36,20 @@ void AddFlags(CLI::App& app, pelo::sim::Options& o) {
   app.add_option("--faults", o.faults,
                  "Inject faults into /api/* requests: kind:fraction,... with kinds 429, 500, "
                  "502, 503, reset (connection closed mid-body), truncate (a complete 200 with "
-                 "half the body), html (Cloudflare 502 page), invalid-json, slow (10x "
-                 "--latency-ms, or 100 ms); e.g. 429:0.05,503:0.02,slow:0.1. Which request gets "
-                 "which fault depends only on --seed and the request's number");
+                 "half the body), html (Cloudflare 502 page), html-200 (Cloudflare challenge "
+                 "page with 200), html-403 (Cloudflare block page with 403), invalid-json, "
+                 "slow (10x --latency-ms, or 100 ms), stall (the answer --stall-ms late); e.g. "
+                 "429:0.05,503:0.02,slow:0.1. Which request gets which fault depends only on "
+                 "--seed and the request's number");
+  app.add_option("--fault-burst", o.fault_burst,
+                 "A fault that fires repeats for this many requests in a row (an outage)")
+      ->capture_default_str();
   app.add_option("--retry-after", o.retry_after_s, "Retry-After seconds of an injected 429")
+      ->capture_default_str();
+  app.add_flag("--retry-after-date", o.retry_after_date,
+               "Send the 429's Retry-After as an HTTP-date (--retry-after seconds from now)");
+  app.add_option("--stall-ms", o.stall_ms,
+                 "How long a stall fault holds its answer (past pelo's 30 s timeout)")
       ->capture_default_str();
   app.add_option("--revoke-refresh-after", o.revoke_refresh_after,
                  "A refresh token stops working after N successful refreshes (0 = never)")

@@ -1,6 +1,7 @@
 // pelo sync: fetch everything new into the local database, concurrently and politely.
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -24,6 +25,7 @@ struct SyncFlags {
   int every_n = 1;
   int jobs = 4;
   std::optional<double> rate;  // unset: kDefaultRate, or no cap for a server on loopback
+  double timeout_s = 30;       // per request, each try
   std::string since;
   int64_t last = 0;
   std::vector<std::string> workouts;
@@ -127,6 +129,8 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
     PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
     tuning.max_requests_per_second = http::IsLoopbackUrl(endpoints.api_url) ? 0 : kDefaultRate;
   }
+  tuning.request_timeout =
+      std::chrono::milliseconds(static_cast<int64_t>(std::ceil(flags.timeout_s * 1000)));
   tuning.counters = std::make_shared<http::TransportCounters>();
   options.counters = tuning.counters;
 
@@ -164,6 +168,9 @@ void AddSyncCommand(CLI::App& app, Context& ctx) {
                   "At most this many requests per second (default 10, none for a server on "
                   "this machine; 0: no cap)")
       ->check(CLI::Range(0.0, 1000.0));
+  cmd->add_option("--timeout", flags->timeout_s,
+                  "Seconds to wait for each answer before trying again (default 30)")
+      ->check(CLI::Range(0.05, 3600.0));
   cmd->add_option("--since", flags->since,
                   "Only workouts from this date on (YYYY-MM-DD, UTC, or epoch seconds)");
   cmd->add_option("--last", flags->last, "Only the N newest workouts")->check(AtLeast(1));

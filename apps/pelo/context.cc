@@ -107,6 +107,7 @@ std::unique_ptr<http::Transport> Context::MakeTransport(const TransportTuning& t
   t.user_agent = kUserAgent;
   t.ca_file = options.ca_file;
   t.max_requests_per_second = tuning.max_requests_per_second;
+  t.request_timeout = tuning.request_timeout;
   t.counters = tuning.counters;
   return http::MakeCurlTransport(t);
 }

@@ -1,6 +1,7 @@
 // What every subcommand shares: global options, where files live, and how to reach Peloton.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -36,7 +37,8 @@ struct Connection {
 
 // How a command wants its transport: a request-rate cap and where requests are counted.
 struct TransportTuning {
-  double max_requests_per_second = 0;  // 0 = no cap
+  double max_requests_per_second = 0;            // 0 = no cap
+  std::chrono::milliseconds request_timeout{0};  // 0 = the transport's default (30 s)
   std::shared_ptr<http::TransportCounters> counters;
 };
 

@@ -14,6 +14,7 @@ namespace pelo::api {
 namespace {
 
 constexpr size_t kMaxDetail = 160;
+constexpr size_t kMaxTitle = 80;
 
 // What the error body says, short and on one line: Peloton's JSON `message`, "HTML error
 // page", or "".
@@ -49,6 +50,39 @@ Status HttpError(const std::string& step, const http::Response& response) {
     message.append(" (").append(detail).append(")");
   }
   return Status(code, message, response.status);
+}
+
+// The page's <title>, on one line and short ("Just a moment..."), or "".
+std::string PageTitle(std::string_view page) {
+  std::string lower(page.substr(0, 4096));
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const size_t open = lower.find("<title>");
+  const size_t close = lower.find("</title>", open);
+  if (open == std::string::npos || close == std::string::npos) return "";
+  std::string title;
+  for (char c : page.substr(open + 7, std::min(close - open - 7, kMaxTitle))) {
+    const bool blank = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+    if (blank && (title.empty() || title.back() == ' ')) continue;
+    if (blank || (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f)) title += blank ? ' ' : c;
+  }
+  while (!title.empty() && title.back() == ' ') title.pop_back();
+  return title;
+}
+
+// "GET /api/me: Peloton (or Cloudflare in front of it) returned an HTML page with HTTP 403
+// instead of JSON, 4 times (\"Attention Required! | Cloudflare\"); ...". Never the page itself.
+Status HtmlPageError(const std::string& step, const http::Response& response) {
+  std::string message = step + ": Peloton (or Cloudflare in front of it) returned an HTML page " +
+                        "with HTTP " + std::to_string(response.status) + " instead of JSON";
+  if (response.attempts > 1) {
+    message.append(", ").append(std::to_string(response.attempts)).append(" times");
+  }
+  if (std::string title = PageTitle(response.body); !title.empty()) {
+    message.append(" (\"").append(title).append("\")");
+  }
+  message.append(response.status == 403 ? "; blocked, not a login problem: try again later"
+                                        : "; a challenge or maintenance page: try again later");
+  return Status(ErrorCode::kApi, message, response.status);
 }
 
 bool HasHeader(const std::vector<http::Header>& headers, std::string_view name) {
@@ -121,9 +155,21 @@ StatusOr<http::Response> Client::Send(http::Request request, const std::string& 
       PELO_RETURN_IF_ERROR(session_->OnUnauthorized(auth).WithContext(step));
       continue;
     }
+    if ((response.ok() || response.status == 403) && http::AcceptsJson(request) &&
+        response.IsHtmlPage()) {
+      return HtmlPageError(step, response);
+    }
     if (!response.ok()) return HttpError(step, response);
     return response;
   }
+}
+
+bool IsHtmlPageError(const Status& status) {
+  // HttpError makes a 403 kUnauthenticated and a 2xx is no error: only HtmlPageError makes kApi
+  // with either.
+  const int http_status = status.http_status();
+  return status.code() == ErrorCode::kApi &&
+         ((http_status >= 200 && http_status < 300) || http_status == 403);
 }
 
 }  // namespace pelo::api

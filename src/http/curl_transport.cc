@@ -177,7 +177,7 @@ StatusOr<Response> CurlTransport::SendWithRetries(const Request& request) {
     internal::TraceResponse(request, result.response);
     spdlog::debug("http: {} {} -> {} (attempt {})", request.method, RedactUrl(request.url),
                   result.response.status, attempt);
-    if (last || !internal::IsRetryableStatus(result.response.status, request.sensitive)) {
+    if (last || !internal::IsRetryableResponse(request, result.response)) {
       return std::move(result.response);
     }
     const std::optional<std::chrono::milliseconds> retry_after =
@@ -275,7 +275,9 @@ void CurlTransport::Configure(CURL* easy, const Request& request, curl_slist* he
   // The shared cache keeps this many idle connections (libcurl: 5). With --jobs 16, five would
   // mean closing and reconnecting most connections after every transfer.
   curl_easy_setopt(easy, CURLOPT_MAXCONNECTS, kMaxIdleConnections);
-  const long timeout_ms = static_cast<long>(request.timeout.count());
+  auto timeout = request.timeout;
+  if (options_.request_timeout.count() > 0) timeout = std::min(timeout, options_.request_timeout);
+  const long timeout_ms = static_cast<long>(timeout.count());
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeout_ms);
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeout_ms, kMaxConnectTimeoutMs));
   if (!options_.user_agent.empty()) {

@@ -14,6 +14,12 @@ bool IsRetryableStatus(int status, bool sensitive) {
   return status == 500 || status == 502 || status == 503 || status == 504;
 }
 
+bool IsRetryableResponse(const Request& request, const Response& response) {
+  if (IsRetryableStatus(response.status, request.sensitive)) return true;
+  return !request.sensitive && (response.ok() || response.status == 403) && AcceptsJson(request) &&
+         response.IsHtmlPage();
+}
+
 std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,
                                                          int64_t now_epoch_s) {
   while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front())) != 0) {

@@ -14,6 +14,11 @@ namespace pelo::http::internal {
 // for requests that are not `sensitive` (an auth POST may have been acted on before a 5xx).
 bool IsRetryableStatus(int status, bool sensitive);
 
+// True when `response` to `request` is worth sending again: a retryable status, or (for a
+// request that is not sensitive) a 2xx or 403 HTML page where JSON was asked for: a proxy's
+// challenge or block page (Cloudflare's) that a later try may get past.
+bool IsRetryableResponse(const Request& request, const Response& response);
+
 // The wait a Retry-After value asks for (delta seconds or an HTTP-date, relative to
 // `now_epoch_s`), or nullopt when it is absent or unparseable.
 std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,

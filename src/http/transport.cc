@@ -16,6 +16,14 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
          });
 }
 
+bool ContainsIgnoreCase(std::string_view text, std::string_view part) {
+  if (part.size() > text.size()) return false;
+  for (size_t i = 0; i + part.size() <= text.size(); ++i) {
+    if (EqualsIgnoreCase(text.substr(i, part.size()), part)) return true;
+  }
+  return false;
+}
+
 // 127.0.0.0/8 written as a dotted quad.
 bool IsIpv4Loopback(std::string_view host) {
   int parts = 0;
@@ -60,6 +68,21 @@ std::vector<std::string> Response::HeaderValues(std::string_view name) const {
     if (EqualsIgnoreCase(key, name)) out.push_back(value);
   }
   return out;
+}
+
+bool Response::IsHtmlPage() const {
+  const std::string type = HeaderValue("Content-Type");
+  if (ContainsIgnoreCase(type, "text/html")) return true;
+  std::string_view text = body;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '<';
+}
+
+bool AcceptsJson(const Request& request) {
+  return std::any_of(request.headers.begin(), request.headers.end(), [](const Header& header) {
+    return EqualsIgnoreCase(header.first, "Accept") && ContainsIgnoreCase(header.second, "json");
+  });
 }
 
 const char* StatusText(int status) {

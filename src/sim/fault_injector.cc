@@ -1,11 +1,16 @@
 #include "sim/fault_injector.h"
 
+#include <time.h>
+
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <thread>
 #include <utility>
 
+#include "sim/cloudflare_pages.h"
 #include "sim/context.h"
 
 namespace pelo::sim {
@@ -17,23 +22,6 @@ constexpr const char* kFaultHeader = "X-Pelo-Sim-Fault";
 constexpr const char* kCutPendingHeader = "X-Pelo-Sim-Cut-Pending";
 // What slow waits when --latency-ms is 0: 10x of 10 ms.
 constexpr int kSlowWithoutLatencyMs = 100;
-
-// What Cloudflare, in front of the real API, answers when the origin is down.
-constexpr const char* kCloudflarePage =
-    "<!DOCTYPE html>\n"
-    "<!--[if lt IE 7]> <html class=\"no-js ie6 oldie\" lang=\"en-US\"> <![endif]-->\n"
-    "<html class=\"no-js\" lang=\"en-US\">\n"
-    "<head>\n<title>api.onepeloton.com | 502: Bad gateway</title>\n"
-    "<meta charset=\"UTF-8\" />\n"
-    "<link rel=\"stylesheet\" id=\"cf_styles-css\" href=\"/cdn-cgi/styles/cf.errors.css\" />\n"
-    "</head>\n<body>\n<div id=\"cf-wrapper\">\n<div id=\"cf-error-details\">\n"
-    "<h1><span class=\"inline-block\">Bad gateway</span>\n"
-    "<span class=\"code-label\">Error code 502</span></h1>\n"
-    "<div class=\"cf-error-footer\">Visit <a href=\"https://www.cloudflare.com/5xx-error-landing\">"
-    "cloudflare.com</a> for more information.</div>\n"
-    "<p>Error 502 Bad gateway. Cloudflare Ray ID: <strong>8c1e2f3a4b5d6e7f</strong> &bull; "
-    "Performance &amp; security by Cloudflare</p>\n"
-    "</div>\n</div>\n</body>\n</html>\n";
 
 // Looks like the start of a list answer, then is not JSON.
 constexpr const char* kInvalidJson = "{\"data\": [{\"id\": \"pelo-sim\"},, <- not JSON";
@@ -57,46 +45,69 @@ void SendStatusFault(httplib::Response& res, int status) {
   SendApiError(res, status, status, Reason(status));
 }
 
+void SendPage(httplib::Response& res, int status, std::string_view page) {
+  res.status = status;
+  res.set_content(std::string(page), "text/html");
+}
+
 }  // namespace
 
-FaultInjector::FaultInjector(FaultPlan plan, uint64_t seed, int retry_after_s, int latency_ms)
-    : plan_(std::move(plan)), seed_(seed), retry_after_s_(retry_after_s), latency_ms_(latency_ms) {}
+std::string ImfFixdate(int64_t epoch_s) {
+  static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
+                                                       "Thu", "Fri", "Sat"};
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const time_t when = static_cast<time_t>(epoch_s);
+  struct tm utc = {};
+  gmtime_r(&when, &utc);
+  char text[40];
+  std::snprintf(text, sizeof(text), "%s, %02d %s %04d %02d:%02d:%02d GMT",
+                kDays[static_cast<size_t>(utc.tm_wday)], utc.tm_mday,
+                kMonths[static_cast<size_t>(utc.tm_mon)], utc.tm_year + 1900, utc.tm_hour,
+                utc.tm_min, utc.tm_sec);
+  return text;
+}
+
+FaultInjector::FaultInjector(FaultSettings settings) : settings_(std::move(settings)) {}
 
 httplib::Server::HandlerResponse FaultInjector::BeforeRoute(const httplib::Request& req,
                                                             httplib::Response& res) {
   using httplib::Server;
-  if (plan_.empty() || !IsApiPath(req.path)) return Server::HandlerResponse::Unhandled;
-  const auto fault = DrawFault(plan_, seed_, next_api_request_.fetch_add(1));
+  if (settings_.plan.empty() || !IsApiPath(req.path)) return Server::HandlerResponse::Unhandled;
+  const auto fault =
+      DrawFault(settings_.plan, settings_.seed, next_api_request_.fetch_add(1), settings_.burst);
   if (!fault) return Server::HandlerResponse::Unhandled;
   res.set_header(kFaultHeader, std::string(FaultName(*fault)));
   switch (*fault) {
     case FaultKind::k429:
-      res.set_header("Retry-After", std::to_string(retry_after_s_));
+      res.set_header("Retry-After", RetryAfter());
       SendStatusFault(res, 429);
       return Server::HandlerResponse::Handled;
     case FaultKind::k500:
-      SendStatusFault(res, 500);
-      return Server::HandlerResponse::Handled;
     case FaultKind::k502:
-      SendStatusFault(res, 502);
-      return Server::HandlerResponse::Handled;
     case FaultKind::k503:
-      SendStatusFault(res, 503);
+      SendStatusFault(res, *fault == FaultKind::k500 ? 500 : *fault == FaultKind::k502 ? 502 : 503);
       return Server::HandlerResponse::Handled;
     case FaultKind::kHtml:
-      res.status = 502;
-      res.set_content(kCloudflarePage, "text/html");
+      SendPage(res, 502, CloudflareBadGatewayPage());
+      return Server::HandlerResponse::Handled;
+    case FaultKind::kHtml200:
+      SendPage(res, 200, CloudflareChallengePage());
+      return Server::HandlerResponse::Handled;
+    case FaultKind::kHtml403:
+      SendPage(res, 403, CloudflareBlockedPage());
       return Server::HandlerResponse::Handled;
     case FaultKind::kInvalidJson:
       res.status = 200;
       res.set_content(kInvalidJson, "application/json");
       return Server::HandlerResponse::Handled;
-    case FaultKind::kSlow: {
-      // The request already waited latency_ms_ (the server's pre-routing delay): 9x more.
-      const int extra_ms = latency_ms_ > 0 ? 9 * latency_ms_ : kSlowWithoutLatencyMs;
-      std::this_thread::sleep_for(std::chrono::milliseconds(extra_ms));
+    case FaultKind::kSlow:
+      // The request already waited latency_ms (the server's pre-routing delay): 9x more.
+      Hold(settings_.latency_ms > 0 ? 9 * settings_.latency_ms : kSlowWithoutLatencyMs);
       return Server::HandlerResponse::Unhandled;
-    }
+    case FaultKind::kStall:
+      Hold(settings_.stall_ms);
+      return Server::HandlerResponse::Unhandled;
     case FaultKind::kTruncate:
       res.set_header(kCutPendingHeader, "1");
       return Server::HandlerResponse::Unhandled;
@@ -104,6 +115,29 @@ httplib::Server::HandlerResponse FaultInjector::BeforeRoute(const httplib::Reque
       return Server::HandlerResponse::Unhandled;
   }
   return Server::HandlerResponse::Unhandled;
+}
+
+void FaultInjector::ReleaseStalls() {
+  {
+    std::lock_guard<std::mutex> lock(stall_mu_);
+    released_ = true;
+  }
+  stall_cv_.notify_all();
+}
+
+void FaultInjector::Hold(int ms) {
+  std::unique_lock<std::mutex> lock(stall_mu_);
+  stall_cv_.wait_for(lock, std::chrono::milliseconds(ms), [this] { return released_; });
+}
+
+std::string FaultInjector::RetryAfter() const {
+  if (!settings_.retry_after_date) return std::to_string(settings_.retry_after_s);
+  // The wall clock (not the simulated "now" of the athlete's data): the client compares the
+  // date with its own clock.
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  return ImfFixdate(now + settings_.retry_after_s);
 }
 
 void CutIfTruncating(httplib::Response& res) {

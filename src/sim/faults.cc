@@ -1,5 +1,6 @@
 #include "sim/faults.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <utility>
@@ -14,7 +15,7 @@ constexpr double kRoundingSlack = 1e-9;
 // Keeps the fault draws a stream of their own, apart from the athlete's (same --seed).
 constexpr uint64_t kFaultStream = 0xFA017FA017ULL;
 
-constexpr std::array<std::pair<FaultKind, std::string_view>, 9> kNames = {{
+constexpr std::array<std::pair<FaultKind, std::string_view>, 12> kNames = {{
     {FaultKind::k429, "429"},
     {FaultKind::k500, "500"},
     {FaultKind::k502, "502"},
@@ -22,9 +23,22 @@ constexpr std::array<std::pair<FaultKind, std::string_view>, 9> kNames = {{
     {FaultKind::kReset, "reset"},
     {FaultKind::kTruncate, "truncate"},
     {FaultKind::kHtml, "html"},
+    {FaultKind::kHtml200, "html-200"},
+    {FaultKind::kHtml403, "html-403"},
     {FaultKind::kInvalidJson, "invalid-json"},
     {FaultKind::kSlow, "slow"},
+    {FaultKind::kStall, "stall"},
 }};
+
+// "429, 500, ..., stall": every spelling, for the unknown-kind error.
+std::string KindList() {
+  std::string list;
+  for (const auto& [kind, spelling] : kNames) {
+    if (!list.empty()) list += ", ";
+    list += spelling;
+  }
+  return list;
+}
 
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -52,8 +66,7 @@ StatusOr<FaultShare> ParseShare(std::string_view item) {
   const std::string_view number = Trim(item.substr(colon + 1));
   const auto kind = KindNamed(name);
   if (!kind) {
-    return Bad(item, "unknown fault kind \"" + std::string(name) +
-                         "\" (429, 500, 502, 503, reset, truncate, html, invalid-json, slow)");
+    return Bad(item, "unknown fault kind \"" + std::string(name) + "\" (" + KindList() + ")");
   }
   double fraction = -1;
   const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), fraction);
@@ -102,8 +115,10 @@ double FaultPoint(uint64_t seed, uint64_t k) {
   return static_cast<double>(bits >> 11) * (1.0 / 9007199254740992.0);  // 53 bits in [0, 1)
 }
 
-std::optional<FaultKind> DrawFault(const FaultPlan& plan, uint64_t seed, uint64_t k) {
-  if (plan.empty()) return std::nullopt;
+namespace {
+
+// The fault drawn for request `k` alone (no bursts).
+std::optional<FaultKind> DrawOne(const FaultPlan& plan, uint64_t seed, uint64_t k) {
   const double point = FaultPoint(seed, k);
   double upper = 0;
   const FaultShare* last_firing = nullptr;
@@ -115,6 +130,17 @@ std::optional<FaultKind> DrawFault(const FaultPlan& plan, uint64_t seed, uint64_
   }
   // A total that is 1 but for rounding still covers all of [0, 1).
   if (last_firing && upper >= 1 - kRoundingSlack) return last_firing->kind;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<FaultKind> DrawFault(const FaultPlan& plan, uint64_t seed, uint64_t k, int burst) {
+  if (plan.empty()) return std::nullopt;
+  const uint64_t span = std::min<uint64_t>(static_cast<uint64_t>(std::max(burst, 1)), k + 1);
+  for (uint64_t back = 0; back < span; ++back) {
+    if (auto fault = DrawOne(plan, seed, k - back)) return fault;
+  }
   return std::nullopt;
 }
 

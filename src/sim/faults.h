@@ -21,8 +21,11 @@ enum class FaultKind {
   kReset,        // the full Content-Length announced, half the body sent, connection closed
   kTruncate,     // a complete-looking 200 whose body is the first half of the real one
   kHtml,         // a Cloudflare "502 Bad gateway" HTML page
+  kHtml200,      // 200 with a Cloudflare "Just a moment..." challenge page, not JSON
+  kHtml403,      // 403 with a Cloudflare "Sorry, you have been blocked" page
   kInvalidJson,  // 200 application/json whose body is not JSON
   kSlow,         // the normal answer, 10x --latency-ms late
+  kStall,        // the normal answer, --stall-ms late (past the client's timeout)
 };
 
 // The spelling in --faults and in the request log: "429", "reset", "invalid-json"...
@@ -44,7 +47,10 @@ StatusOr<FaultPlan> ParseFaultPlan(std::string_view spec);
 // The fault of /api request number `k` (0 for the first) under `seed`, or nullopt. A pure
 // function: splitmix64 of (seed, k) mapped to [0, 1) and compared with the cumulative fractions
 // in plan order, so a kind with fraction 0 never fires and a plan totalling 1 always fires.
-std::optional<FaultKind> DrawFault(const FaultPlan& plan, uint64_t seed, uint64_t k);
+// With `burst` N > 1 a fault that fires at request j also hits requests j+1 .. j+N-1 (an
+// outage, not a blip): request k gets the fault of the latest draw that fired among
+// k-N+1 .. k.
+std::optional<FaultKind> DrawFault(const FaultPlan& plan, uint64_t seed, uint64_t k, int burst = 1);
 
 // The point in [0, 1) that DrawFault compares for (seed, k); exposed for tests.
 double FaultPoint(uint64_t seed, uint64_t k);

@@ -23,6 +23,8 @@ Status Validate(const Options& o) {
   if (o.in_progress < 0) return bad("--in-progress must be >= 0");
   if (o.token_ttl_s < 1) return bad("--token-ttl must be at least 1 second");
   if (o.retry_after_s < 0 || o.retry_after_s > 86400) return bad("--retry-after must be 0-86400");
+  if (o.fault_burst < 1 || o.fault_burst > 100000) return bad("--fault-burst must be 1-100000");
+  if (o.stall_ms < 0 || o.stall_ms > 600000) return bad("--stall-ms must be 0-600000");
   if (o.revoke_refresh_after < 0) return bad("--revoke-refresh-after must be 0 or more");
   if (o.email.empty()) return bad("--email must not be empty");
   if (!ParseDate(o.end_date)) return bad("--end-date must be a YYYY-MM-DD date: " + o.end_date);
@@ -34,8 +36,10 @@ class ServerImpl final : public Server {
   ServerImpl(Options options, std::unique_ptr<DataSet> data, FaultPlan faults)
       : context_(std::move(options), std::move(data)),
         log_(context_.options.request_log),
-        faults_(std::move(faults), context_.options.seed, context_.options.retry_after_s,
-                context_.options.latency_ms) {}
+        faults_(FaultSettings{std::move(faults), context_.options.seed,
+                              context_.options.fault_burst, context_.options.retry_after_s,
+                              context_.options.retry_after_date, context_.options.latency_ms,
+                              context_.options.stall_ms}) {}
   ~ServerImpl() override { Stop(); }
 
   Status Start() override;
@@ -118,6 +122,7 @@ Status ServerImpl::Start() {
 
 void ServerImpl::Stop() {
   if (!thread_.joinable()) return;
+  faults_.ReleaseStalls();  // a stalled answer would hold up the worker threads' join
   http_.stop();
   thread_.join();
 }

@@ -13,12 +13,21 @@ bool WorthRetrying(const Status& status) {
     case ErrorCode::kNetwork:
       return true;
     case ErrorCode::kApi:
-      // A 2xx whose body did not parse, or a 5xx/429 the transport gave up on.
+      // A 2xx whose body did not parse, a 5xx/429 the transport gave up on, or an HTML page.
       return status.http_status() == 0 || status.http_status() == 429 ||
-             status.http_status() >= 500;
+             status.http_status() >= 500 || api::IsHtmlPageError(status);
     default:
       return false;
   }
+}
+
+bool BrokenBody(const Status& status) {
+  return status.code() == ErrorCode::kApi && status.http_status() == 0;
+}
+
+bool StopsTheSync(const Status& status) {
+  return status.code() == ErrorCode::kUnauthenticated || status.code() == ErrorCode::kCancelled ||
+         api::IsHtmlPageError(status);
 }
 
 bool RetryPause(int attempt) {

@@ -169,7 +169,9 @@ Report Runner::Run() {
 
 Status Runner::Prepare() {
   PELO_RETURN_IF_ERROR(Validate(options_));
-  auto me = client_.Me();
+  // Nothing is stored yet: when the transport's own retries did not get /api/me, saying so at
+  // once beats trying 16 times. Only a body that arrived broken gets more tries.
+  auto me = internal::WithRetries([&] { return client_.Me(); }, internal::BrokenBody);
   if (!me.ok()) return me.status();
   report_.user_id = me->value.id;
   report_.username = me->value.username;
@@ -250,6 +252,7 @@ void Runner::ListWorkouts() {
           [&] { return client_.Workouts(report_.user_id, page, options_.page_size); });
       if (!fetched.ok()) {
         listing_status_ = fetched.status().WithContext("listing workouts");
+        if (internal::StopsTheSync(fetched.status())) stop_ = true;
         break;
       }
       model::WorkoutPage& list = fetched->value;
@@ -296,7 +299,11 @@ void Runner::ListWorkouts() {
     newest_listed_ = rules.newest();
   }
   listing_done_ = true;
-  jobs_.Close();
+  if (stop_) {
+    jobs_.CloseAndClear();  // what is queued would fail the same way
+  } else {
+    jobs_.Close();
+  }
 }
 
 void Runner::Work() {
@@ -307,8 +314,7 @@ void Runner::Work() {
       // Here, in parallel, rather than on the storing thread: the metrics are the CPU work.
       AttachRideRows(outcome.bundle, context_);
     }
-    if (outcome.kind == Outcome::kFailed && (outcome.error.code() == ErrorCode::kUnauthenticated ||
-                                             outcome.error.code() == ErrorCode::kCancelled)) {
+    if (outcome.kind == Outcome::kFailed && internal::StopsTheSync(outcome.error)) {
       // Nothing else will get through either: stop listing and fetching.
       stop_ = true;
       jobs_.CloseAndClear();

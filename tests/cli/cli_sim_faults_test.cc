@@ -39,16 +39,22 @@ TEST(CliSimFaults, BadFaultSpecsExitTwoNamingTheBadPart) {
   }
 }
 
-TEST(CliSimFaults, BadRetryAfterAndRevokeCountsExitTwo) {
+TEST(CliSimFaults, BadRetryAfterRevokeBurstAndStallValuesExitTwo) {
   EXPECT_EQ(RunSim({"--retry-after", "-1"}).exit_code, 2);
   EXPECT_EQ(RunSim({"--revoke-refresh-after", "-3"}).exit_code, 2);
+  EXPECT_EQ(RunSim({"--fault-burst", "0"}).exit_code, 2);
+  EXPECT_EQ(RunSim({"--stall-ms", "-1"}).exit_code, 2);
 }
 
 TEST(CliSimFaults, HelpDescribesTheFaultFlags) {
   auto r = RunProcess({PELO_SIM_BIN, "--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* flag : {"--faults", "--retry-after", "--revoke-refresh-after"}) {
+  for (const char* flag : {"--faults", "--retry-after", "--revoke-refresh-after", "--fault-burst",
+                           "--retry-after-date", "--stall-ms"}) {
     EXPECT_NE(r.out.find(flag), std::string::npos) << flag;
+  }
+  for (const char* kind : {"html-200", "html-403", "stall", "invalid-json"}) {
+    EXPECT_NE(r.out.find(kind), std::string::npos) << kind;
   }
 }
 

@@ -32,10 +32,7 @@ class SimTest : public ::testing::Test {
     endpoints_.auth_url = server_->url();
     endpoints_.graphql_url = server_->url() + "/graphql";
     http::GlobalInit();
-    http::TransportOptions transport_options;
-    transport_options.user_agent = "pelo-integration-test";
-    transport_options.retry.initial_backoff = std::chrono::milliseconds(20);
-    transport_ = http::MakeCurlTransport(transport_options);
+    transport_ = http::MakeCurlTransport(transport_options_);
   }
 
   // Starts a simulator and signs in with PKCE: credentials_, session_ and client_ are set.
@@ -59,6 +56,13 @@ class SimTest : public ::testing::Test {
     if (server_) server_->Stop();
   }
 
+  // The options of the transport StartSim makes: tests may set a timeout or counters first.
+  http::TransportOptions transport_options_ = [] {
+    http::TransportOptions options;
+    options.user_agent = "pelo-integration-test";
+    options.retry.initial_backoff = std::chrono::milliseconds(20);
+    return options;
+  }();
   std::unique_ptr<sim::Server> server_;
   auth::Endpoints endpoints_;
   std::unique_ptr<http::Transport> transport_;

@@ -3,9 +3,11 @@
 //
 // Every method sends `Peloton-Platform: web` and the session's bearer token, refreshes once on
 // a 401, and maps non-2xx answers to a Status naming the request (kUnauthenticated for
-// 401/403, kApi otherwise; Status::http_status() has the code). A GraphQL 200 whose `errors[]` is
-// not empty is kApi. Parsed values are plain structs; `Fetched::raw` keeps the body as received,
-// and items of the less settled endpoints carry their own JSON in a `json` member.
+// 401/403, kApi otherwise; Status::http_status() has the code). An HTML page where JSON was
+// asked for, with a 2xx or 403 status (Cloudflare's challenge or block page), is kApi, not an
+// authentication failure (IsHtmlPageError). A GraphQL 200 whose `errors[]` is not empty is kApi.
+// Parsed values are plain structs; `Fetched::raw` keeps the body as received, and items of the less
+// settled endpoints carry their own JSON in a `json` member.
 #pragma once
 
 #include <optional>
@@ -219,6 +221,12 @@ class Client {
 // The GraphQL operation text pelo sends for catalogue operation `name` (§7.3 of the API
 // notes, verbatim), or "" for an operation pelo does not know.
 std::string_view GraphqlQuery(std::string_view name);
+
+// True for the error of an HTML page answering a request for JSON with a 2xx or 403 status
+// (Cloudflare's challenge or block page in front of the API, after the transport's retries):
+// kApi with the page's status. Nothing the user's login can fix, and most likely what every
+// other request gets too.
+bool IsHtmlPageError(const Status& status);
 
 // "FEATURED", "FRIENDS", "POPULAR", "TRENDING".
 const char* TagCategorySlug(model::TagCategory category);

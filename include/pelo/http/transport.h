@@ -40,7 +40,13 @@ struct Response {
   // Every value of headers named `name` (case-insensitive), e.g. Set-Cookie.
   std::vector<std::string> HeaderValues(std::string_view name) const;
   bool ok() const { return status >= 200 && status < 300; }
+  // True when the body is an HTML page: Content-Type text/html, or a body whose first
+  // non-blank character is '<' (a proxy's page, whatever type it claims).
+  bool IsHtmlPage() const;
 };
+
+// True when `request` asks for JSON (an Accept header naming json).
+bool AcceptsJson(const Request& request);
 
 // When and how often a failed request is tried again (429, 5xx, network errors).
 struct RetryPolicy {
@@ -68,6 +74,9 @@ struct TransportOptions {
   // PEM bundle of the CAs to trust for https (a corporate proxy's), instead of the system's.
   // Certificate and host name verification are always on.
   std::string ca_file;
+  // When set, no request waits longer than this for its answer (it caps Request::timeout); a
+  // request that times out is retried like a dropped connection.
+  std::chrono::milliseconds request_timeout{0};
   std::shared_ptr<TransportCounters> counters;  // optional: counted when set
   // How the transport waits (before retries, for the rate cap); returns false when cancelled.
   // Unset: a real sleep that wakes early on cancellation. Tests pass a fake clock.
@@ -79,7 +88,9 @@ struct TransportOptions {
 class Transport {
  public:
   virtual ~Transport() = default;
-  // Sends `request`, retrying 429/5xx/network failures per the RetryPolicy. A Retry-After is
+  // Sends `request`, retrying 429/5xx/network failures per the RetryPolicy, and a 2xx or 403
+  // HTML page where JSON was asked for (a proxy's challenge or block page, e.g. Cloudflare's,
+  // not the API's answer; never for sensitive requests). A Retry-After is
   // honoured by every request of the transport, not just the one that got it: the server asked
   // the client, not the request, to wait.
   virtual StatusOr<Response> Send(const Request& request) = 0;

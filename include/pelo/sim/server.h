@@ -33,11 +33,17 @@ struct Options {
   // as RecordedRequest), or "" for none.
   std::string request_log;
   // Faults injected into /api/* requests (never auth, OAuth, GraphQL or the login pages):
-  // "kind:fraction,..." with kinds 429, 500, 502, 503, reset, truncate, html, invalid-json,
-  // slow; "" for none. Which request gets which fault is a pure function of `seed` and the
-  // request's number (see src/sim/faults.h).
+  // "kind:fraction,..." with kinds 429, 500, 502, 503, reset, truncate, html, html-200,
+  // html-403, invalid-json, slow, stall; "" for none. Which request gets which fault is a pure
+  // function of `seed` and the request's number (see src/sim/faults.h).
   std::string faults;
+  // A fault that fires repeats for this many /api requests in a row (1: each request alone).
+  int fault_burst = 1;
   int retry_after_s = 2;  // the Retry-After of an injected 429, in seconds
+  // The 429's Retry-After as the HTTP-date retry_after_s from now, not as seconds.
+  bool retry_after_date = false;
+  // How long a `stall` holds its answer: past pelo's default 30 s request timeout.
+  int stall_ms = 35000;
   // A refresh token stops working after this many successful refreshes; 0 = never.
   int revoke_refresh_after = 0;
 };

@@ -84,7 +84,9 @@ struct Report {
 //    setting changes is computed again from the archive).
 // Cancelled with pelo::RequestCancel(): stops fetching, stores what was already fetched, and
 // reports kCancelled. Per-workout failures do not stop the run; they are counted, and the
-// first one is the report's status.
+// first one is the report's status. Those no other request would get past do stop it, keeping
+// what was stored: an authentication failure (kUnauthenticated), and HTML pages in place of
+// JSON after every retry (api::IsHtmlPageError: Cloudflare blocking or challenging pelo).
 Report Run(api::Client& client, store::Store& store, const Options& options);
 
 }  // namespace pelo::sync

@@ -148,14 +148,53 @@ TEST_F(ClientErrorTest, HttpErrorsNameTheRequest) {
 }
 
 TEST_F(ClientErrorTest, UnparsableAnswersNameTheRequest) {
-  answer_ = JsonResponse(200, "<html>maintenance</html>");
+  answer_ = JsonResponse(200, "maintenance, back soon");
   auto plans = client_.Plans();
   ASSERT_FALSE(plans.ok());
   EXPECT_EQ(plans.status().code(), ErrorCode::kApi);
   EXPECT_EQ(plans.status().message().rfind(
-                "GET /ecomm/store/dotcom/digital_subscriptions/plans: invalid JSON at byte 0", 0),
+                "GET /ecomm/store/dotcom/digital_subscriptions/plans: invalid JSON at byte ", 0),
             0u)
       << plans.status().message();
+}
+
+// Cloudflare's pages in front of the API: kApi saying what came (never the page), not an
+// authentication failure, even with a 403.
+TEST_F(ClientErrorTest, HtmlPagesWhereJsonWasAskedAreApiErrorsNotAuthFailures) {
+  answer_ = JsonResponse(403,
+                         "<!DOCTYPE html><html><head>\n<title>Attention Required! |\n"
+                         "  Cloudflare</title></head><body>blocked</body></html>");
+  answer_.attempts = 4;
+  auto me = client_.Me();
+  ASSERT_FALSE(me.ok());
+  EXPECT_EQ(me.status().code(), ErrorCode::kApi);
+  EXPECT_EQ(me.status().http_status(), 403);
+  EXPECT_TRUE(IsHtmlPageError(me.status()));
+  EXPECT_EQ(me.status().message(),
+            "GET /api/me: Peloton (or Cloudflare in front of it) returned an HTML page with HTTP "
+            "403 instead of JSON, 4 times (\"Attention Required! | Cloudflare\"); blocked, not a "
+            "login problem: try again later");
+
+  answer_ = JsonResponse(200, "  <html><body>Just a moment</body></html>");
+  answer_.headers = {{"Content-Type", "text/html; charset=UTF-8"}};
+  me = client_.Me();
+  ASSERT_FALSE(me.ok());
+  EXPECT_EQ(me.status().code(), ErrorCode::kApi);
+  EXPECT_TRUE(IsHtmlPageError(me.status()));
+  EXPECT_EQ(me.status().message(),
+            "GET /api/me: Peloton (or Cloudflare in front of it) returned an HTML page with HTTP "
+            "200 instead of JSON; a challenge or maintenance page: try again later");
+
+  // Other errors are not pages: a JSON 403 is still an authentication failure, a 502 page a 502.
+  answer_ = JsonResponse(403, R"({"status":403,"message":"Forbidden"})");
+  EXPECT_EQ(client_.Me().status().code(), ErrorCode::kUnauthenticated);
+  EXPECT_FALSE(IsHtmlPageError(client_.Me().status()));
+  answer_ = JsonResponse(502, "<html>Bad gateway</html>");
+  EXPECT_EQ(client_.Me().status().http_status(), 502);
+  EXPECT_FALSE(IsHtmlPageError(client_.Me().status()));
+  // A page answering a request that asked for something else is that answer (the CSV export).
+  answer_ = JsonResponse(200, "<html>not csv</html>");
+  EXPECT_TRUE(client_.WorkoutHistoryCsv("u1", "UTC").ok());
 }
 
 TEST_F(ClientErrorTest, DoneAcceptsAny2xxBody) {

@@ -17,6 +17,54 @@ TEST(Retry, RetryableStatuses) {
   EXPECT_FALSE(IsRetryableStatus(503, true));  // an auth POST may already have been acted on
 }
 
+TEST(Retry, HtmlWhereJsonWasAskedIsRetriedFor2xxAnd403Only) {
+  Request json_get;
+  json_get.headers = {{"accept", "application/json, text/plain"}};
+  Response page;
+  page.headers = {{"Content-Type", "text/html; charset=UTF-8"}};
+  page.body = "<!DOCTYPE html><html></html>";
+  for (int s : {200, 203, 403}) {
+    page.status = s;
+    EXPECT_TRUE(IsRetryableResponse(json_get, page)) << s;
+  }
+  for (int s : {301, 400, 401, 404}) {
+    page.status = s;
+    EXPECT_FALSE(IsRetryableResponse(json_get, page)) << s;
+  }
+  page.status = 502;
+  EXPECT_TRUE(IsRetryableResponse(json_get, page));  // as any 502
+  page.status = 200;
+  Request sensitive = json_get;
+  sensitive.sensitive = true;
+  EXPECT_FALSE(IsRetryableResponse(sensitive, page));
+  Request csv;
+  csv.headers = {{"Accept", "text/csv"}};
+  EXPECT_FALSE(IsRetryableResponse(csv, page));
+  Response json;
+  json.status = 200;
+  json.headers = {{"Content-Type", "application/json"}};
+  json.body = R"({"a":1})";
+  EXPECT_FALSE(IsRetryableResponse(json_get, json));
+  json.status = 403;
+  EXPECT_FALSE(IsRetryableResponse(json_get, json));
+}
+
+TEST(Retry, AnHtmlPageIsKnownByItsTypeOrItsFirstCharacter) {
+  Response r;
+  r.headers = {{"content-type", "TEXT/HTML"}};
+  EXPECT_TRUE(r.IsHtmlPage());
+  r.headers = {{"Content-Type", "application/json"}};
+  r.body = "\xEF\xBB\xBF \r\n <html>";
+  EXPECT_TRUE(r.IsHtmlPage());
+  r.body = R"({"html": "<b>"})";
+  EXPECT_FALSE(r.IsHtmlPage());
+  r.body = "";
+  EXPECT_FALSE(r.IsHtmlPage());
+  r.headers.clear();
+  r.body = "   ";
+  EXPECT_FALSE(r.IsHtmlPage());
+}
+
 TEST(Retry, ParsesRetryAfterSecondsAndDates) {
   EXPECT_EQ(ParseRetryAfter("1", 0), milliseconds(1000));
   EXPECT_EQ(ParseRetryAfter(" 120 ", 0), milliseconds(120000));
@@ -25,6 +73,9 @@ TEST(Retry, ParsesRetryAfterSecondsAndDates) {
   EXPECT_EQ(ParseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", 1445412490), milliseconds(0));
   EXPECT_FALSE(ParseRetryAfter("", 0).has_value());
   EXPECT_FALSE(ParseRetryAfter("soon", 0).has_value());
+  // The obsolete forms RFC 9110 still asks recipients to accept: RFC 850 and asctime.
+  EXPECT_EQ(ParseRetryAfter("Wednesday, 21-Oct-15 07:28:00 GMT", 1445412470), milliseconds(10000));
+  EXPECT_EQ(ParseRetryAfter("Wed Oct 21 07:28:00 2015", 1445412470), milliseconds(10000));
 }
 
 TEST(Retry, BackoffDoublesWithJitterAndCap) {

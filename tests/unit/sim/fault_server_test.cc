@@ -3,12 +3,16 @@
 // --revoke-refresh-after ends a refresh token.
 #include <unistd.h>
 
+#include <time.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <vector>
 
+#include "sim/fault_injector.h"
 #include "sim_test_util.h"
 
 namespace pelo::sim {
@@ -76,6 +80,12 @@ TEST(SimFaults, BadSpecsAreInvalidArguments) {
   Options options = testing::SmallOptions(1);
   options.retry_after_s = -1;
   EXPECT_FALSE(Server::Create(options).ok());
+  options = testing::SmallOptions(1);
+  options.fault_burst = 0;
+  EXPECT_FALSE(Server::Create(options).ok());
+  options = testing::SmallOptions(1);
+  options.stall_ms = -5;
+  EXPECT_FALSE(Server::Create(options).ok());
 }
 
 TEST(SimFaults, RequestLogRecordsTheStatusSentAndTheFault) {
@@ -127,6 +137,103 @@ TEST(SimFaults, ResetIsLoggedAsTheStatusItBeganWith) {
   ASSERT_EQ(requests.size(), 2u);
   EXPECT_EQ(requests[1].status, 200);
   EXPECT_EQ(requests[1].fault, "reset");
+}
+
+// The answer to one GET /api/me from a fresh server injecting `spec` at fraction 1.
+struct OneAnswer {
+  int status = -1;
+  std::string content_type;
+  std::string body;
+  std::string retry_after;
+  std::string logged_fault;
+};
+
+OneAnswer AnswerTo(const std::string& spec, Options options = testing::SmallOptions(3)) {
+  options.faults = spec;
+  auto server = testing::StartServer(options);
+  if (!server) return {};
+  httplib::Client client("127.0.0.1", server->port());
+  const std::string token = testing::PasswordToken(client);
+  auto res = client.Get("/api/me", Bearer(token));
+  OneAnswer answer;
+  if (!res) return answer;
+  answer.status = res->status;
+  answer.content_type = res->get_header_value("Content-Type");
+  answer.body = res->body;
+  answer.retry_after = res->get_header_value("Retry-After");
+  answer.logged_fault = server->Requests().back().fault;
+  return answer;
+}
+
+TEST(SimFaults, Html200IsACloudflareChallengePageWithStatus200) {
+  const OneAnswer answer = AnswerTo("html-200:1");
+  EXPECT_EQ(answer.status, 200);
+  EXPECT_EQ(answer.content_type, "text/html");
+  EXPECT_EQ(answer.body.rfind("<!DOCTYPE html>", 0), 0u) << answer.body;
+  EXPECT_NE(answer.body.find("Just a moment..."), std::string::npos);
+  EXPECT_NE(answer.body.find("Cloudflare"), std::string::npos);
+  EXPECT_EQ(answer.logged_fault, "html-200");
+}
+
+TEST(SimFaults, Html403IsACloudflareBlockPage) {
+  const OneAnswer answer = AnswerTo("html-403:1");
+  EXPECT_EQ(answer.status, 403);
+  EXPECT_EQ(answer.content_type, "text/html");
+  EXPECT_EQ(answer.body.rfind("<!DOCTYPE html>", 0), 0u) << answer.body;
+  EXPECT_NE(answer.body.find("Sorry, you have been blocked"), std::string::npos);
+  EXPECT_EQ(answer.logged_fault, "html-403");
+  // The 502 page is still what `html` serves.
+  const OneAnswer gateway = AnswerTo("html:1");
+  EXPECT_EQ(gateway.status, 502);
+  EXPECT_NE(gateway.body.find("Error 502 Bad gateway"), std::string::npos);
+}
+
+TEST(SimFaults, ImfFixdateIsRfc9110sPreferredForm) {
+  EXPECT_EQ(ImfFixdate(784111777), "Sun, 06 Nov 1994 08:49:37 GMT");  // RFC 9110's example
+  EXPECT_EQ(ImfFixdate(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+  EXPECT_EQ(ImfFixdate(1445412480), "Wed, 21 Oct 2015 07:28:00 GMT");
+}
+
+TEST(SimFaults, RetryAfterDateIsAnHttpDateThatManySecondsAhead) {
+  Options options = testing::SmallOptions(3);
+  options.retry_after_s = 30;
+  options.retry_after_date = true;
+  const int64_t before = static_cast<int64_t>(time(nullptr));
+  const OneAnswer answer = AnswerTo("429:1", options);
+  const int64_t after = static_cast<int64_t>(time(nullptr));
+  EXPECT_EQ(answer.status, 429);
+  struct tm parsed = {};
+  const char* end = strptime(answer.retry_after.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &parsed);
+  ASSERT_NE(end, nullptr) << answer.retry_after;
+  EXPECT_EQ(*end, '\0') << answer.retry_after;
+  const int64_t when = static_cast<int64_t>(timegm(&parsed));
+  EXPECT_GE(when, before + 30) << answer.retry_after;
+  EXPECT_LE(when, after + 30) << answer.retry_after;
+}
+
+TEST(SimFaults, StallHoldsTheAnswerPastTheClientsTimeoutAndStopEndsIt) {
+  Options options = testing::SmallOptions(3);
+  options.faults = "stall:1";
+  options.stall_ms = 120000;  // Stop() must not wait for this
+  auto server = testing::StartServer(options);
+  ASSERT_NE(server, nullptr);
+  httplib::Client client("127.0.0.1", server->port());
+  const std::string token = testing::PasswordToken(client);
+  client.set_read_timeout(std::chrono::milliseconds(300));
+  auto res = client.Get("/api/me", Bearer(token));
+  EXPECT_FALSE(res) << "a stalled answer must not arrive within the client's timeout";
+  const auto start = std::chrono::steady_clock::now();
+  server->Stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
+}
+
+TEST(SimFaults, AStallShorterThanTheTimeoutIsTheNormalAnswer) {
+  Options options = testing::SmallOptions(3);
+  options.stall_ms = 50;
+  const OneAnswer answer = AnswerTo("stall:1", options);
+  EXPECT_EQ(answer.status, 200);
+  EXPECT_EQ(answer.content_type, "application/json");
+  EXPECT_EQ(answer.logged_fault, "stall");
 }
 
 TEST(SimRefreshRevocation, ThirdRefreshFailsAfterTwoUses) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -12,14 +13,17 @@ namespace {
 TEST(FaultPlanParse, ReadsEveryKindInOrder) {
   auto plan = ParseFaultPlan(
       "429:0.05,500:0.01,502:0.02,503:0.02,reset:0.1,truncate:0.1,html:0.1,invalid-json:0.1,"
-      "slow:0.1");
+      "slow:0.1,html-200:0.05,html-403:0.05,stall:0.05");
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();
-  ASSERT_EQ(plan->size(), 9u);
+  ASSERT_EQ(plan->size(), 12u);
   EXPECT_EQ((*plan)[0].kind, FaultKind::k429);
   EXPECT_DOUBLE_EQ((*plan)[0].fraction, 0.05);
   EXPECT_EQ((*plan)[4].kind, FaultKind::kReset);
   EXPECT_EQ((*plan)[7].kind, FaultKind::kInvalidJson);
   EXPECT_EQ((*plan)[8].kind, FaultKind::kSlow);
+  EXPECT_EQ((*plan)[9].kind, FaultKind::kHtml200);
+  EXPECT_EQ((*plan)[10].kind, FaultKind::kHtml403);
+  EXPECT_EQ((*plan)[11].kind, FaultKind::kStall);
   for (const FaultShare& share : *plan) {
     auto again = ParseFaultPlan(std::string(FaultName(share.kind)) + ":0.5");
     ASSERT_TRUE(again.ok()) << FaultName(share.kind);
@@ -55,6 +59,9 @@ TEST(FaultPlanParse, RejectsUnknownKinds) {
   ExpectRejected("429:0.1,timeout:0.2", "timeout");
   ExpectRejected(":0.1", "\":0.1\"");
   ExpectRejected("HTML:0.1", "HTML");
+  ExpectRejected("html-500:0.1", "html-500");
+  // The error lists what is accepted.
+  ExpectRejected("bogus:0.1", "html-200, html-403, invalid-json, slow, stall");
 }
 
 TEST(FaultPlanParse, RejectsBadFractions) {
@@ -128,6 +135,38 @@ TEST(FaultDraw, OneAlwaysFires) {
     ASSERT_TRUE(fault.has_value()) << k;
     EXPECT_NE(*fault, FaultKind::kHtml);
   }
+}
+
+TEST(FaultDraw, ABurstRepeatsEachFiredFaultForTheNextRequests) {
+  const FaultPlan plan = *ParseFaultPlan("503:0.02,429:0.01");
+  constexpr int kBurst = 6;
+  constexpr uint64_t kDraws = 5000;
+  int longest = 0;
+  int run = 0;
+  for (uint64_t k = 0; k < kDraws; ++k) {
+    const auto alone = DrawFault(plan, 5, k);
+    const auto burst = DrawFault(plan, 5, k, kBurst);
+    EXPECT_EQ(burst, DrawFault(plan, 5, k, kBurst)) << k;  // still a pure function
+    // A request that draws a fault of its own keeps it, and every fault repeats kBurst - 1
+    // more times (until another fires).
+    if (alone) {
+      EXPECT_EQ(burst, alone) << k;
+    }
+    for (uint64_t ahead = 1; alone && ahead < kBurst && k + ahead < kDraws; ++ahead) {
+      EXPECT_TRUE(DrawFault(plan, 5, k + ahead, kBurst).has_value()) << k << "+" << ahead;
+    }
+    // Nothing fires without a draw in the last kBurst requests.
+    bool drawn = false;
+    for (uint64_t back = 0; back < kBurst && back <= k; ++back) {
+      drawn = drawn || DrawFault(plan, 5, k - back).has_value();
+    }
+    EXPECT_EQ(burst.has_value(), drawn) << k;
+    run = burst ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  EXPECT_GE(longest, kBurst);
+  EXPECT_EQ(DrawFault(plan, 5, 17, 1), DrawFault(plan, 5, 17));
+  EXPECT_EQ(DrawFault(plan, 5, 17, 0), DrawFault(plan, 5, 17));  // below 1 counts as 1
 }
 
 TEST(FaultDraw, NoPlanNoFault) {
