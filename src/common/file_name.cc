@@ -127,7 +127,7 @@ std::string SafeFileName(std::string_view text, size_t max_bytes) {
   if (IsReservedName(out)) {
     // "nul.csv" -> "nul_.csv": the device name is the part before the first '.'. The stem is at
     // most 4 bytes and max_bytes at least 8, so the cut below never reaches the '_'.
-    out.insert(std::min(out.find('.'), out.size()), "_");
+    out.insert(std::min(out.find('.'), out.size()), 1, '_');
     if (out.size() > max_bytes) CutToCharacters(out, max_bytes);
     while (out.back() == '.' || out.back() == '-') out.pop_back();
   }
