@@ -17,14 +17,9 @@ using Json = nlohmann::ordered_json;
 
 constexpr size_t kFactorsShown = 5;
 
-Json Rounded(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v)) return nullptr;
-  return std::round(*v * 1e4) / 1e4;
-}
-
 Json IntervalJson(const std::optional<analytics::Interval>& ci) {
   if (!ci) return nullptr;
-  return Json::array({Rounded(ci->lo), Rounded(ci->hi)});
+  return Json::array({JsonRounded(ci->lo), JsonRounded(ci->hi)});
 }
 
 std::string Cell(const std::optional<double>& v) { return exporter::FormatNumber(v); }
@@ -50,13 +45,13 @@ Json FactorJson(const FactorResult& f) {
           {"phrase", report::FeaturePhrase(f.feature)},
           {"group", GroupName(f.group)},
           {"blocks", f.blocks},
-          {"rho", Rounded(f.rho)},
+          {"rho", JsonRounded(f.rho)},
           {"ci95", IntervalJson(f.ci)},
           {"insufficient", f.insufficient},
-          {"rho_valid_blocks_only", Rounded(f.rho_valid_only)},
+          {"rho_valid_blocks_only", JsonRounded(f.rho_valid_only)},
           {"valid_blocks", f.blocks_valid_only},
-          {"rho_long_blocks", Rounded(f.rho_long_blocks)},
-          {"rho_weekly_steps", Rounded(f.rho_weekly_steps)},
+          {"rho_long_blocks", JsonRounded(f.rho_long_blocks)},
+          {"rho_weekly_steps", JsonRounded(f.rho_weekly_steps)},
           {"bootstrap_ci95", IntervalJson(f.bootstrap_ci)},
           {"sentence", f.sentence}};
 }
@@ -64,10 +59,10 @@ Json FactorJson(const FactorResult& f) {
 Json BanisterJson(const report::ImpulseResponse& b) {
   Json j = {{"tests", b.tests}, {"note", b.note}};
   if (b.fit) {
-    j["fit"] = {{"p0", Rounded(b.fit->p0)},
-                {"k1", Rounded(b.fit->k1)},
-                {"k2", Rounded(b.fit->k2)},
-                {"r2", Rounded(b.fit->r2)},
+    j["fit"] = {{"p0", JsonRounded(b.fit->p0)},
+                {"k1", JsonRounded(b.fit->k1)},
+                {"k2", JsonRounded(b.fit->k2)},
+                {"r2", JsonRounded(b.fit->r2)},
                 {"enough_tests", b.fit->enough_tests}};
   } else {
     j["fit"] = nullptr;
@@ -76,13 +71,13 @@ Json BanisterJson(const report::ImpulseResponse& b) {
     static const char* kNames[] = {"z1_z2", "z3_z4", "z5_z7"};
     Json k1 = Json::object();
     for (size_t c = 0; c < b.components->k1.size() && c < 3; ++c) {
-      k1[kNames[c]] = {{"k1", Rounded(b.components->k1[c])},
+      k1[kNames[c]] = {{"k1", JsonRounded(b.components->k1[c])},
                        {"ci95", c < b.components->k1_intervals.size()
                                     ? IntervalJson(b.components->k1_intervals[c])
                                     : Json(nullptr)}};
     }
     j["components"] = {
-        {"p0", Rounded(b.components->p0)}, {"k1", k1}, {"k2", Rounded(b.components->k2)}};
+        {"p0", JsonRounded(b.components->p0)}, {"k1", k1}, {"k2", JsonRounded(b.components->k2)}};
   } else {
     j["components"] = nullptr;
   }
@@ -103,19 +98,19 @@ Json DriversJson(const report::DriversAnalysis& a, const analytics::DriversOptio
   for (const auto& f : r.method_a.factors) j["factors"].push_back(FactorJson(f));
   Json b = {{"blocks", r.method_b.blocks},
             {"ridge", r.method_b.ridge},
-            {"r2", Rounded(r.method_b.r2)},
+            {"r2", JsonRounded(r.method_b.r2)},
             {"insufficient", r.method_b.insufficient},
             {"effects", Json::array()}};
   for (const auto& e : r.method_b.effects) {
     b["effects"].push_back({{"feature", e.feature},
-                            {"beta", Rounded(e.beta)},
+                            {"beta", JsonRounded(e.beta)},
                             {"ci95", IntervalJson(e.ci)},
                             {"sentence", e.sentence}});
   }
   j["partial_effects"] = b;
   j["trend"] = {{"weeks", r.trend.weeks},
-                {"theil_sen_w_per_week", Rounded(r.trend.theil_sen_per_week)},
-                {"ols_w_per_week", Rounded(r.trend.ols_per_week)},
+                {"theil_sen_w_per_week", JsonRounded(r.trend.theil_sen_per_week)},
+                {"ols_w_per_week", JsonRounded(r.trend.ols_per_week)},
                 {"insufficient", r.trend.insufficient}};
   j["impulse_response"] = BanisterJson(a.banister);
   j["pitfalls"] = Json::array();
@@ -258,7 +253,7 @@ void PrintWeeklyFeatures(const std::vector<analytics::WeekFeatures>& weeks, Stat
       Json item = Json::object();
       item["week"] = analytics::FormatDay(w.week_start);
       const auto v = values(w);
-      for (size_t i = 0; i < v.size(); ++i) item[columns[i + 1]] = Rounded(v[i]);
+      for (size_t i = 0; i < v.size(); ++i) item[columns[i + 1]] = JsonRounded(v[i]);
       all.push_back(std::move(item));
     }
     out << (pretty ? all.dump(2) : all.dump()) << "\n";

@@ -17,14 +17,6 @@ using analytics::FormatDay;
 
 std::string Num(double v) { return exporter::FormatNumber(v); }
 
-// A rounded number for JSON (4 decimals: enough for every tolerance of analytics.md).
-Json Rounded(double v) {
-  if (!std::isfinite(v)) return nullptr;
-  return std::round(v * 1e4) / 1e4;
-}
-
-Json Rounded(const std::optional<double>& v) { return v ? Rounded(*v) : Json(nullptr); }
-
 std::string Signed(double v, int decimals) { return fmt::format("{:+.{}f}", v, decimals); }
 
 void PrintJson(const Json& j, bool pretty, std::ostream& out) {
@@ -51,11 +43,11 @@ void PrintFitness(const std::vector<analytics::PmcDay>& days, StatsFormat format
     Json all = Json::array();
     for (const auto& d : days) {
       all.push_back({{"date", FormatDay(d.day)},
-                     {"load", Rounded(d.load)},
-                     {"ctl", Rounded(d.ctl)},
-                     {"atl", Rounded(d.atl)},
-                     {"tsb", Rounded(d.tsb)},
-                     {"ramp", Rounded(d.ramp)}});
+                     {"load", JsonRounded(d.load)},
+                     {"ctl", JsonRounded(d.ctl)},
+                     {"atl", JsonRounded(d.atl)},
+                     {"tsb", JsonRounded(d.tsb)},
+                     {"ramp", JsonRounded(d.ramp)}});
     }
     PrintJson(all, pretty, out);
     return;
@@ -102,7 +94,7 @@ void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& his
     auto change = [&](const analytics::FtpChange& c) {
       return Json{
           {"date", FormatDay(c.day)},   {"kind", kind(c)},
-          {"ftp", Rounded(c.ftp)},      {"previous", Rounded(c.previous)},
+          {"ftp", JsonRounded(c.ftp)},  {"previous", JsonRounded(c.previous)},
           {"workout_id", c.workout_id}, {"title", report::RideTitle(history, c.workout_id)}};
     };
     Json j = Json::object();
@@ -110,14 +102,14 @@ void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& his
     for (const auto& c : ftp.changes) j["changes"].push_back(change(c));
     j["current"] = ftp.current ? change(*ftp.current) : Json(nullptr);
     if (ftp.eftp_today) {
-      j["eftp42"] = {{"watts", Rounded(ftp.eftp_today->watts)},
+      j["eftp42"] = {{"watts", JsonRounded(ftp.eftp_today->watts)},
                      {"source_date", FormatDay(ftp.eftp_today->source_day)},
                      {"age_days", ftp.eftp_today->age_days},
                      {"stale", ftp.eftp_today->stale}};
     } else {
       j["eftp42"] = nullptr;
     }
-    j["eftp42_trend_w_per_week"] = Rounded(ftp.eftp_trend_w_per_week);
+    j["eftp42_trend_w_per_week"] = JsonRounded(ftp.eftp_trend_w_per_week);
     j["trend_weeks"] = ftp.trend_weeks;
     PrintJson(j, pretty, out);
     return;
@@ -179,13 +171,13 @@ void PrintZones(const std::vector<report::ZoneTotals>& periods, report::ZonePeri
       Json item = Json::object();
       item[key] = FormatDay(t.start);
       item["workouts"] = t.workouts;
-      item["hours"] = Rounded(t.hours);
-      item["tss"] = Rounded(t.tss);
+      item["hours"] = JsonRounded(t.hours);
+      item["tss"] = JsonRounded(t.tss);
       for (size_t z = 0; z < t.power_zone_s.size(); ++z) {
-        item[columns[4 + z]] = Rounded(t.power_zone_s[z]);
+        item[columns[4 + z]] = JsonRounded(t.power_zone_s[z]);
       }
       for (size_t z = 0; z < t.hr_zone_s.size(); ++z) {
-        item[columns[11 + z]] = Rounded(t.hr_zone_s[z]);
+        item[columns[11 + z]] = JsonRounded(t.hr_zone_s[z]);
       }
       all.push_back(std::move(item));
     }

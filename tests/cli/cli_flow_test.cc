@@ -182,34 +182,6 @@ TEST(CliRecorded, SyncsAndExportsRealWorkouts) {
 namespace pelo::testing {
 namespace {
 
-// With --verbose every request is logged: still no password, token or code in the output.
-TEST(CliVerbose, LogsRequestsButNoSecret) {
-  SimProcess sim({"--workouts", "3", "--password", "s3cret-Passw0rd"});
-  CliEnv env(sim.url());
-  auto login = env.Pelo({"-v", "login", "--email", "demo@example.com", "--password-stdin"}, {},
-                        "s3cret-Passw0rd\n");
-  ASSERT_EQ(login.exit_code, 0) << login.err;
-  auto sync = env.Pelo({"--verbose", "sync"});
-  ASSERT_EQ(sync.exit_code, 0) << sync.err;
-  const std::string logged = login.out + login.err + sync.out + sync.err;
-  EXPECT_NE(logged.find("/api/me"), std::string::npos) << "requests are logged";
-  EXPECT_EQ(logged.find("s3cret-Passw0rd"), std::string::npos);
-  auto creds = nlohmann::json::parse(ReadFile(env.CredentialsPath()));
-  for (const char* key : {"access_token", "refresh_token", "id_token"}) {
-    const std::string secret = creds.value(key, "");
-    if (secret.size() >= 8) {
-      EXPECT_EQ(logged.find(secret), std::string::npos) << key;
-    }
-  }
-  EXPECT_EQ(logged.find("code_verifier="), std::string::npos);
-}
-
-}  // namespace
-}  // namespace pelo::testing
-
-namespace pelo::testing {
-namespace {
-
 // Ctrl-C mid-sync: exit 130, what was stored stays, and the next sync finishes the job.
 TEST(CliInterrupt, CtrlCKeepsWhatWasStoredAndTheNextSyncCarriesOn) {
   // ~100 requests, 4 at a time, 100 ms each: a sync of about 3 s.
