@@ -93,12 +93,16 @@ ProcessResult TokenLogin(const CliEnv& env, const std::string& ca_file) {
   return env.Pelo(args, {{"PELOTON_TOKEN", "eyJ.tls-test.token"}});
 }
 
+// The sandbox outlives the server: its threads are joined before the sandbox's files go, so
+// that no descriptor the server's threads used (through OpenSSL) is reused while they run.
 TEST(CliTls, ASelfSignedServerIsRefusedUntilCaFileTrustsIt) {
   TempDir dir;
   ASSERT_TRUE(WriteSelfSignedCertificate("IP:127.0.0.1", dir / "cert.pem", dir / "key.pem"));
+  std::unique_ptr<CliEnv> sandbox;
   TlsServer server(dir / "cert.pem", dir / "key.pem");
   ASSERT_TRUE(server.valid());
-  CliEnv env(server.url());
+  sandbox = std::make_unique<CliEnv>(server.url());
+  const CliEnv& env = *sandbox;
 
   auto untrusted = TokenLogin(env, "");
   EXPECT_EQ(untrusted.exit_code, 4) << untrusted.err;
@@ -112,10 +116,11 @@ TEST(CliTls, ASelfSignedServerIsRefusedUntilCaFileTrustsIt) {
 TEST(CliTls, ATrustedCertificateForAnotherHostIsStillRefused) {
   TempDir dir;
   ASSERT_TRUE(WriteSelfSignedCertificate("DNS:api.example.com", dir / "cert.pem", dir / "key.pem"));
+  std::unique_ptr<CliEnv> sandbox;  // destroyed after the server, as above
   TlsServer server(dir / "cert.pem", dir / "key.pem");
   ASSERT_TRUE(server.valid());
-  CliEnv env(server.url());
-  auto r = TokenLogin(env, dir / "cert.pem");
+  sandbox = std::make_unique<CliEnv>(server.url());
+  auto r = TokenLogin(*sandbox, dir / "cert.pem");
   EXPECT_EQ(r.exit_code, 4) << r.err;
   EXPECT_NE(r.err.find("127.0.0.1"), std::string::npos) << r.err;
 }
