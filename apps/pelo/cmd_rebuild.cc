@@ -2,7 +2,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -57,12 +56,7 @@ std::string Summary(const sync::RebuildReport& r) {
 }
 
 Status RunRebuild(const Context& ctx, const RebuildFlags& flags) {
-  const std::string db_path = ctx.DbPath(flags.db);
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(db_path, ec)) {
-    return Status(ErrorCode::kStorage,
-                  db_path + ": no such database (rebuild reads what `pelo sync` archived)");
-  }
+  // A missing database is an error, and none is created (Context::OpenStore).
   PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
   sync::RebuildOptions options;
   PELO_ASSIGN_OR_RETURN(options.athlete, ctx.LoadAthleteSettings());  // `pelo config`
