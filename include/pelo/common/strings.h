@@ -1,0 +1,20 @@
+// Small ASCII string helpers that protocols need (header names, cookie attributes, HTML tags,
+// JSON keys): one copy for every layer. None of them looks at non-ASCII bytes, so UTF-8 text
+// passes through unchanged.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pelo {
+
+// `text` with 'A'-'Z' turned into 'a'-'z'; every other byte unchanged.
+std::string Lower(std::string_view text);
+
+// `text` without leading and trailing ASCII white space (space, \t, \n, \v, \f, \r).
+std::string_view Trim(std::string_view text);
+
+// Whether `a` and `b` are equal when 'A'-'Z' and 'a'-'z' are taken as the same.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+}  // namespace pelo

@@ -1,0 +1,26 @@
+#include "pelo/common/strings.h"
+
+#include <gtest/gtest.h>
+
+namespace pelo {
+namespace {
+
+TEST(Strings, LowerChangesOnlyAsciiCapitals) {
+  EXPECT_EQ(Lower("Set-Cookie: ÄB"), "set-cookie: Äb");
+  EXPECT_EQ(Lower(""), "");
+}
+
+TEST(Strings, TrimRemovesAsciiWhiteSpaceAtBothEnds) {
+  EXPECT_EQ(Trim(" \t a b \r\n"), "a b");
+  EXPECT_EQ(Trim("   "), "");
+  EXPECT_EQ(Trim("\xc2\xa0x"), "\xc2\xa0x");  // a no-break space is not ASCII white space
+}
+
+TEST(Strings, EqualsIgnoreCaseComparesAsciiLettersOnly) {
+  EXPECT_TRUE(EqualsIgnoreCase("Content-Type", "content-type"));
+  EXPECT_FALSE(EqualsIgnoreCase("Content-Type", "content-typ"));
+  EXPECT_FALSE(EqualsIgnoreCase("É", "é"));
+}
+
+}  // namespace
+}  // namespace pelo
