@@ -40,7 +40,8 @@ std::optional<std::vector<double>> RidgeRaw(const std::vector<std::vector<double
     for (double v : columns[c]) ss += (v - m) * (v - m);
     mean[c] = m;
     sd[c] = std::sqrt(ss / static_cast<double>(n));
-    if (sd[c] <= 0) return std::nullopt;
+    // Constant to rounding is constant: standardizing would blow the rounding up to unit variance.
+    if (sd[c] <= kRankTolerance * std::sqrt(m * m + sd[c] * sd[c])) return std::nullopt;
     for (size_t i = 0; i < n; ++i) rows[i].push_back((columns[c][i] - m) / sd[c]);
   }
   auto fit = FitLinearModel(rows, y, {.ridge_lambda = lambda});
@@ -75,7 +76,7 @@ std::optional<BanisterFit> FitBanister(const std::vector<double>& daily_load,
     first = std::min(first, t.day);
     last = std::max(last, t.day);
   }
-  if (rows.size() < 3) return std::nullopt;
+  if (rows.size() < static_cast<size_t>(kBanisterMinFitTests)) return std::nullopt;
   auto lm = FitLinearModel(rows, y, {.has_intercept = true});
   if (!lm) return std::nullopt;
   BanisterFit fit;

@@ -1,44 +1,15 @@
-// Normal-equation least squares with ridge and t intervals (analytics.md §5.4, §5.5).
+// Least squares by a rank-revealing QR, with ridge and t intervals (analytics.md §5.4, §5.5).
 #include "pelo/analytics/regression.h"
 
+#include <Eigen/Dense>
+#include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <utility>
 
 namespace pelo::analytics {
 namespace {
 
 using Matrix = std::vector<std::vector<double>>;
-
-// Gauss-Jordan inverse with partial pivoting; nullopt if singular.
-std::optional<Matrix> Invert(Matrix m) {
-  const size_t k = m.size();
-  Matrix inv(k, std::vector<double>(k, 0.0));
-  for (size_t i = 0; i < k; ++i) inv[i][i] = 1;
-  for (size_t c = 0; c < k; ++c) {
-    size_t piv = c;
-    for (size_t r = c + 1; r < k; ++r) {
-      if (std::fabs(m[r][c]) > std::fabs(m[piv][c])) piv = r;
-    }
-    if (std::fabs(m[piv][c]) < 1e-12) return std::nullopt;
-    std::swap(m[c], m[piv]);
-    std::swap(inv[c], inv[piv]);
-    const double d = m[c][c];
-    for (size_t q = 0; q < k; ++q) {
-      m[c][q] /= d;
-      inv[c][q] /= d;
-    }
-    for (size_t r = 0; r < k; ++r) {
-      if (r == c || m[r][c] == 0) continue;
-      const double f = m[r][c];
-      for (size_t q = 0; q < k; ++q) {
-        m[r][q] -= f * m[c][q];
-        inv[r][q] -= f * inv[c][q];
-      }
-    }
-  }
-  return inv;
-}
 
 bool Rectangular(const Matrix& rows, size_t n) {
   if (rows.size() != n || rows.empty() || rows[0].empty()) return false;
@@ -48,32 +19,34 @@ bool Rectangular(const Matrix& rows, size_t n) {
   return true;
 }
 
-Matrix Gram(const Matrix& rows) {
-  const size_t k = rows[0].size();
-  Matrix g(k, std::vector<double>(k, 0.0));
-  for (const auto& r : rows) {
-    for (size_t i = 0; i < k; ++i) {
-      for (size_t j = 0; j < k; ++j) g[i][j] += r[i] * r[j];
-    }
-  }
-  return g;
-}
-
-std::vector<double> Times(const Matrix& a, const std::vector<double>& v) {
-  std::vector<double> out(a.size(), 0.0);
-  for (size_t i = 0; i < a.size(); ++i) {
-    for (size_t j = 0; j < v.size(); ++j) out[i] += a[i][j] * v[j];
-  }
-  return out;
-}
-
-Matrix Times(const Matrix& a, const Matrix& b) {
-  Matrix out(a.size(), std::vector<double>(b[0].size(), 0.0));
-  for (size_t i = 0; i < a.size(); ++i) {
-    for (size_t q = 0; q < b.size(); ++q) {
-      for (size_t j = 0; j < b[0].size(); ++j) out[i][j] += a[i][q] * b[q][j];
-    }
-  }
+// The least-squares solution of a * b ~ rhs and (a'a)^-1, or nullopt if a has rank below its
+// column count. Columns are scaled to unit norm first, so the rank test asks how much of each
+// column the others explain, whatever its units (kRankTolerance). The normal equations squared
+// the condition number instead: a constant load's fatigue response, constant to ~1e-12, came back
+// from them as a Banister fit with R^2 of -557 or worse.
+struct QrSolution {
+  Eigen::VectorXd b;
+  Eigen::MatrixXd inverse_gram;
+};
+std::optional<QrSolution> SolveByQr(const Eigen::MatrixXd& a, const Eigen::VectorXd& rhs) {
+  const Eigen::Index k = a.cols();
+  if (a.rows() < k || !a.allFinite() || !rhs.allFinite()) return std::nullopt;
+  const Eigen::VectorXd norms = a.colwise().norm().transpose();
+  if ((norms.array() <= 0).any()) return std::nullopt;
+  const Eigen::VectorXd inv_norms = norms.cwiseInverse();
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(a.rows(), k);
+  qr.setThreshold(kRankTolerance);
+  qr.compute(a * inv_norms.asDiagonal());
+  if (qr.rank() < k) return std::nullopt;
+  QrSolution out;
+  out.b = inv_norms.asDiagonal() * qr.solve(rhs);
+  // Scaled a = Q R P', so its (a'a)^-1 = P R^-1 R^-T P'; then undo the scaling on both sides.
+  const Eigen::MatrixXd r_inv =
+      qr.matrixR().topLeftCorner(k, k).triangularView<Eigen::Upper>().solve(
+          Eigen::MatrixXd::Identity(k, k));
+  const Eigen::MatrixXd p_r_inv = qr.colsPermutation() * r_inv;
+  out.inverse_gram =
+      inv_norms.asDiagonal() * (p_r_inv * p_r_inv.transpose()) * inv_norms.asDiagonal();
   return out;
 }
 
@@ -115,8 +88,8 @@ double StudentTCdf(double t, int dof) {
 
 }  // namespace
 
-std::optional<std::vector<double>> SolveNormalEquations(
-    const std::vector<std::vector<double>>& rows, const std::vector<double>& y) {
+std::optional<std::vector<double>> SolveLeastSquares(const std::vector<std::vector<double>>& rows,
+                                                     const std::vector<double>& y) {
   auto fit = FitLinearModel(rows, y, {.ridge_lambda = 0, .has_intercept = false});
   if (!fit) return std::nullopt;
   return fit->coefficients;
@@ -126,39 +99,44 @@ std::optional<LinearModelFit> FitLinearModel(const std::vector<std::vector<doubl
                                              const std::vector<double>& y,
                                              const LinearModelOptions& options) {
   if (!Rectangular(rows, y.size())) return std::nullopt;
-  const size_t k = rows[0].size();
-  const Matrix gram = Gram(rows);
-  Matrix penalized = gram;
-  for (size_t i = options.has_intercept ? 1 : 0; i < k; ++i) {
-    penalized[i][i] += options.ridge_lambda;
+  const auto n = static_cast<Eigen::Index>(rows.size());
+  const auto k = static_cast<Eigen::Index>(rows[0].size());
+  const Eigen::Index first_penalized = options.has_intercept ? 1 : 0;
+  const Eigen::Index penalized = options.ridge_lambda > 0 ? k - first_penalized : 0;
+  // Ridge as least squares on x stacked over sqrt(lambda) I (intercept row left out): its
+  // normal equations are (x'x + lambda I) b = x'y, solved without forming x'x.
+  Eigen::MatrixXd a = Eigen::MatrixXd::Zero(n + penalized, k);
+  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(n + penalized);
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const auto& row = rows[static_cast<size_t>(r)];
+    for (Eigen::Index i = 0; i < k; ++i) a(r, i) = row[static_cast<size_t>(i)];
+    rhs(r) = y[static_cast<size_t>(r)];
   }
-  auto inv = Invert(penalized);
-  if (!inv) return std::nullopt;
-  std::vector<double> xty(k, 0.0);
-  for (size_t r = 0; r < rows.size(); ++r) {
-    for (size_t i = 0; i < k; ++i) xty[i] += rows[r][i] * y[r];
+  for (Eigen::Index i = 0; i < penalized; ++i) {
+    a(n + i, first_penalized + i) = std::sqrt(options.ridge_lambda);
   }
+  const auto solved = SolveByQr(a, rhs);
+  if (!solved) return std::nullopt;
+  const Eigen::MatrixXd x = a.topRows(n);
+  const Eigen::VectorXd residual = rhs.head(n) - x * solved->b;
   LinearModelFit fit;
-  fit.coefficients = Times(*inv, xty);
-  fit.n = static_cast<int>(rows.size());
+  fit.coefficients.assign(solved->b.data(), solved->b.data() + k);
+  fit.n = static_cast<int>(n);
   fit.degrees_of_freedom = fit.n - static_cast<int>(k);
-  const double my = std::accumulate(y.begin(), y.end(), 0.0) / static_cast<double>(y.size());
-  double rss = 0, tss = 0;
-  for (size_t r = 0; r < rows.size(); ++r) {
-    double pred = 0;
-    for (size_t i = 0; i < k; ++i) pred += rows[r][i] * fit.coefficients[i];
-    rss += (y[r] - pred) * (y[r] - pred);
-    tss += (y[r] - my) * (y[r] - my);
-  }
+  const double rss = residual.squaredNorm();
+  const double tss = (rhs.head(n).array() - rhs.head(n).mean()).matrix().squaredNorm();
   fit.r2 = tss > 0 ? 1 - rss / tss : 1.0;
   if (fit.degrees_of_freedom <= 0) return fit;
   const double s2 = rss / fit.degrees_of_freedom;
-  const Matrix cov = Times(Times(*inv, gram), *inv);
+  // (x'x + L)^-1 x'x (x'x + L)^-1 = (x M)'(x M) with M = (x'x + L)^-1; (x'x)^-1 without ridge.
+  const Eigen::MatrixXd xm = x * solved->inverse_gram;
+  const Eigen::VectorXd variance = xm.colwise().squaredNorm().transpose() * s2;
   const double q = StudentTQuantile(0.5 + options.level / 2, fit.degrees_of_freedom);
-  for (size_t i = 0; i < k; ++i) {
-    const double se = std::sqrt(std::max(0.0, cov[i][i] * s2));
+  for (Eigen::Index i = 0; i < k; ++i) {
+    const double c = solved->b(i);
+    const double se = std::sqrt(std::max(0.0, variance(i)));
     fit.standard_errors.push_back(se);
-    fit.intervals.push_back({fit.coefficients[i] - q * se, fit.coefficients[i] + q * se});
+    fit.intervals.push_back({c - q * se, c + q * se});
   }
   return fit;
 }

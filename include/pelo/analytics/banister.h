@@ -39,8 +39,12 @@ struct BanisterFit {
   bool enough_tests = false;
 };
 
+inline constexpr int kBanisterMinFitTests = 3;  // one per parameter
+
 // Perf_d = p0 + k1 g_d - k2 h_d fitted by OLS on rows [1, g_d, -h_d] (exact with tau fixed, the
-// optimum GC's LM reaches). nullopt with fewer than 3 usable tests or a singular system.
+// optimum GC's LM reaches). nullopt (insufficient data) with fewer than kBanisterMinFitTests
+// usable tests, or when the rows are rank deficient (FitLinearModel): the load before the tests
+// was too uniform to tell p0, fitness and fatigue apart (a constant load makes h constant).
 std::optional<BanisterFit> FitBanister(const std::vector<double>& daily_load,
                                        const std::vector<PerformanceTest>& tests,
                                        double tau1 = kBanisterTau1Days,
@@ -56,7 +60,9 @@ std::optional<double> PowerIndex(double average_watts, double duration_s);
 
 // §5.5 extension: one fitness gain per load component (e.g. TSS in Z1-Z2, Z3-Z4, Z5-Z7), one
 // shared fatigue term, fitted by ridge (the components are collinear). Coefficients are
-// [p0, k1_component..., k2]; `lambda` applies to all but p0.
+// [p0, k1_component..., k2]; `lambda` applies to all but p0. nullopt (insufficient data) with
+// too few tests, or when a response is constant at the tests (within kRankTolerance): ridge
+// separates collinear components, not a column from the intercept.
 struct BanisterComponentFit {
   double p0 = 0;
   std::vector<double> k1;

@@ -1,5 +1,6 @@
-// Multiple linear regression by the normal equations, with ridge and confidence intervals
-// (analytics.md §5.4 Method B, §5.5 Banister fit).
+// Multiple linear regression (least squares, optionally ridge) with confidence intervals
+// (analytics.md §5.4 Method B, §5.5 Banister fit). §5.4's "normal equations" are the maths; the
+// solver is a rank-revealing QR (Eigen's ColPivHouseholderQR), never an explicit inverse of x'x.
 #pragma once
 
 #include <optional>
@@ -9,10 +10,15 @@
 
 namespace pelo::analytics {
 
-// Least-squares coefficients b of rows * b ~ y via the normal equations (Appendix A
-// `solve_normal`, Gauss-Jordan with partial pivoting). nullopt if singular or sizes mismatch.
-std::optional<std::vector<double>> SolveNormalEquations(
-    const std::vector<std::vector<double>>& rows, const std::vector<double>& y);
+// A column counts as independent of the others only if more than this fraction of its norm lies
+// outside their span (R's lm.fit uses the same 1e-7). Below it the data cannot tell the
+// coefficients apart and any estimate is rounding noise.
+inline constexpr double kRankTolerance = 1e-7;
+
+// Least-squares coefficients b of rows * b ~ y (what Appendix A's `solve_normal` computes).
+// nullopt if sizes mismatch or the columns are rank deficient: insufficient data.
+std::optional<std::vector<double>> SolveLeastSquares(const std::vector<std::vector<double>>& rows,
+                                                     const std::vector<double>& y);
 
 struct LinearModelOptions {
   // Ridge penalty on every coefficient but the intercept (column 0 when has_intercept).
@@ -32,6 +38,10 @@ struct LinearModelFit {
 };
 
 // Fits y = rows * b (+ ridge). With ridge, SEs use the sandwich (X'X+L)^-1 X'X (X'X+L)^-1 s^2.
+// nullopt if sizes mismatch, a value is not finite, or the (penalized) columns are rank deficient
+// (one is, to within kRankTolerance of its norm, a combination of the others; fewer rows than
+// columns):
+// the data cannot tell the coefficients apart, which the analytics spec calls insufficient data.
 std::optional<LinearModelFit> FitLinearModel(const std::vector<std::vector<double>>& rows,
                                              const std::vector<double>& y,
                                              const LinearModelOptions& options = {});

@@ -46,6 +46,18 @@ TEST(Banister, Tv26FitRecoversTheParameters) {
   EXPECT_EQ(FitBanister(load, tests), std::nullopt);
 }
 
+// A constant load makes the fatigue response constant by day 300 (e^{-300/11} ~ 1e-12), so the
+// -h column is the intercept column times a constant: p0 and k2 cannot be told apart. The old
+// normal-equations solve inverted a Gram matrix with condition number ~1e23 and answered a fit
+// with R^2 of -557 or worse, marked as enough tests.
+TEST(Banister, ConstantLoadCannotSeparateFatigueFromTheBaseline) {
+  const std::vector<double> load(400, 100.0);
+  std::vector<PerformanceTest> tests;
+  for (int d = 300; d <= 390; d += 10) tests.push_back({d, d % 20 == 0 ? 249.0 : 251.0});
+  const auto fit = FitBanister(load, tests, 50, 11);
+  EXPECT_FALSE(fit) << "a fit with R^2 " << fit->r2 << " over " << fit->tests << " tests";
+}
+
 TEST(Banister, PowerIndexOfTheTypicalAthleteIs100) {
   const double typical_5min = 15500 / (300 - 15500 / (261.0 - 1100)) + 261;
   EXPECT_NEAR(*PowerIndex(typical_5min, 300), 100.0, 1e-9);
@@ -78,6 +90,17 @@ TEST(Banister, ComponentFitFindsTheComponentThatDrivesPerformance) {
   EXPECT_NEAR(fit->k2, 0.05, 1e-3);
   ASSERT_EQ(fit->k1_intervals.size(), 2u);
   EXPECT_GT(fit->k1_intervals[1].lo, fit->k1_intervals[0].hi);
+}
+
+TEST(Banister, ComponentFitOfAConstantLoadIsInsufficientData) {
+  // Ridge copes with components that move together (both g columns here are proportional), not
+  // with a fatigue column constant to ~1e-12: standardizing it would blow rounding up to unit
+  // variance and give k2 from noise.
+  const std::vector<double> low(400, 60.0), high(400, 40.0);
+  std::vector<PerformanceTest> tests;
+  for (int d = 300; d <= 390; d += 10) tests.push_back({d, d % 20 == 0 ? 249.0 : 251.0});
+  const auto fit = FitBanisterComponents({low, high}, tests, 1.0, {.resamples = 50});
+  EXPECT_FALSE(fit) << "a fit with k2 " << fit->k2;
 }
 
 }  // namespace

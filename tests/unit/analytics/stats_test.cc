@@ -40,7 +40,7 @@ TEST(PolarizationIndex, Tv22) {
   EXPECT_EQ(PolarizationIndex(0.8, 0.2, 0.0), std::nullopt);
 }
 
-TEST(SolveNormalEquations, Tv25RecoversTheCoefficients) {
+TEST(SolveLeastSquares, Tv25RecoversTheCoefficients) {
   const std::vector<double> x1 = {1, 2, 3, 4, 5, 6}, x2 = {2, 1, 4, 3, 6, 5};
   std::vector<std::vector<double>> rows;
   std::vector<double> y;
@@ -48,7 +48,7 @@ TEST(SolveNormalEquations, Tv25RecoversTheCoefficients) {
     rows.push_back({1, x1[i], x2[i]});
     y.push_back(2 + 0.5 * x1[i] - 0.3 * x2[i]);
   }
-  const auto b = SolveNormalEquations(rows, y);
+  const auto b = SolveLeastSquares(rows, y);
   ASSERT_TRUE(b);
   EXPECT_NEAR((*b)[0], 2.0, 1e-9);
   EXPECT_NEAR((*b)[1], 0.5, 1e-9);
@@ -67,11 +67,47 @@ TEST(FitLinearModel, RidgeShrinksAndCollinearOlsFails) {
     rows.push_back({1, double(i), double(2 * i)});
     y.push_back(1 + i);
   }
-  EXPECT_EQ(SolveNormalEquations(rows, y), std::nullopt);
+  EXPECT_EQ(SolveLeastSquares(rows, y), std::nullopt);
   const auto ridge = FitLinearModel(rows, y, {.ridge_lambda = 1});
   ASSERT_TRUE(ridge);
   EXPECT_EQ(ridge->intervals.size(), 3u);
   EXPECT_NEAR(ridge->coefficients[1] + 2 * ridge->coefficients[2], 1.0, 0.05);
+}
+
+TEST(FitLinearModel, RankDeficientColumnsAreInsufficientData) {
+  // A duplicated column, and a column that is a combination of two others (x3 = x1 + 2 x2):
+  // rank 2 and 3 of 3 and 4 columns, whatever y is.
+  std::vector<std::vector<double>> duplicate, combination;
+  std::vector<double> y;
+  for (int i = 0; i < 12; ++i) {
+    const double x1 = i % 5, x2 = (i * 7) % 3;
+    duplicate.push_back({1, x1, x1});
+    combination.push_back({1, x1, x2, x1 + 2 * x2});
+    y.push_back(3 + x1 - x2 + (i % 2 ? 0.25 : -0.25));
+  }
+  EXPECT_EQ(FitLinearModel(duplicate, y), std::nullopt);
+  EXPECT_EQ(FitLinearModel(combination, y), std::nullopt);
+  EXPECT_EQ(SolveLeastSquares(duplicate, y), std::nullopt);
+  EXPECT_EQ(SolveLeastSquares(combination, y), std::nullopt);
+  // Fewer rows than columns: no unique fit either.
+  EXPECT_EQ(FitLinearModel({{1, 2, 3}, {1, 5, 4}}, {1, 2}), std::nullopt);
+  // Ridge makes the penalized system full rank: the fit exists and splits the shared effect.
+  const auto ridge = FitLinearModel(duplicate, y, {.ridge_lambda = 1});
+  ASSERT_TRUE(ridge);
+  EXPECT_NEAR(ridge->coefficients[1], ridge->coefficients[2], 1e-9);
+}
+
+TEST(FitLinearModel, NearlyCollinearColumnsAreInsufficientData) {
+  // x2 = 1000 + x1 * 1e-11: collinear with the intercept to ~1e-14 relative, beyond what the
+  // data can resolve; an exact-in-floating-point fit of it is noise, not an estimate.
+  std::vector<std::vector<double>> rows;
+  std::vector<double> y;
+  for (int i = 0; i < 10; ++i) {
+    rows.push_back({1, 1000 + i * 1e-11});
+    y.push_back(i % 2 ? 249 : 251);
+  }
+  const auto fit = FitLinearModel(rows, y);
+  EXPECT_FALSE(fit) << "a fit with R^2 " << fit->r2;
 }
 
 TEST(StudentTQuantile, MatchesTables) {
