@@ -43,8 +43,14 @@ ImpulseResponse FitImpulseResponse(const RideHistory& history,
   out.tests = static_cast<int>(tests.size());
   out.fit = analytics::FitBanister(load, tests);
   if (!out.fit) {
-    out.note = "Insufficient data: " + std::to_string(tests.size()) +
-               " FTP tests; the fitness-fatigue model needs at least 5 spread over 8 weeks.";
+    // Every test is on a day of `load`, so with enough of them the fit was rank deficient.
+    const std::string count = std::to_string(tests.size());
+    out.note = tests.size() < static_cast<size_t>(analytics::kBanisterMinFitTests)
+                   ? "Insufficient data: " + count +
+                         " FTP tests; the fitness-fatigue model needs at least 5 spread over 8 "
+                         "weeks."
+                   : "Insufficient data: the training load before the " + count +
+                         " FTP tests was too uniform to tell fitness from fatigue.";
     return out;
   }
   if (!out.fit->enough_tests) {

@@ -15,8 +15,9 @@ namespace pelo::report {
 
 // §5.5 on FTP-test results (§5.1: the protocolised anchors), daily load = ride TSS.
 struct ImpulseResponse {
-  int tests = 0;                              // FTP tests with a result
-  std::optional<analytics::BanisterFit> fit;  // nullopt with < 3 tests
+  int tests = 0;  // FTP tests with a result
+  // nullopt with < 3 tests or a load too uniform to separate fitness from fatigue.
+  std::optional<analytics::BanisterFit> fit;
   // The extension: one fitness gain per TSS component accrued in Z1-Z2, Z3-Z4 and Z5-Z7.
   std::optional<analytics::BanisterComponentFit> components;
   std::string note;  // why the fit is missing or not evidence ("" when it is)

@@ -51,6 +51,28 @@ TEST(AnalyzeHistory, BanisterRecoversTv26FromFtpTests) {
   EXPECT_EQ(a.banister.components->k1.size(), 3u);
 }
 
+// analytics.md §5.5 issue case through stored rides: 100 TSS every day for 400 days, ten FTP
+// tests on days 300..390 (249 W on days divisible by 20, else 251 W). Enough tests, spread over
+// 90 days, but fatigue is constant by then: no fit, and the note says why.
+TEST(AnalyzeHistory, UniformLoadSaysInsufficientDataNotAFit) {
+  std::vector<model::RideMetricsListing> rows;
+  for (int d = 0; d < 400; ++d) {
+    auto r = Ride("d" + std::to_string(d), 20'000 + d, 100);
+    if (d >= 300 && d % 10 == 0) {
+      r.metrics.is_ftp_test = true;
+      r.metrics.ftp_test_w = d % 20 == 0 ? 249 : 251;
+    }
+    rows.push_back(r);
+  }
+  const DriversAnalysis a = AnalyzeHistory(BuildRideHistory(rows));
+  EXPECT_EQ(a.banister.tests, 10);
+  EXPECT_FALSE(a.banister.fit) << "a fit with R^2 " << a.banister.fit->r2;
+  EXPECT_FALSE(a.banister.components);
+  EXPECT_EQ(a.banister.note,
+            "Insufficient data: the training load before the 10 FTP tests was too uniform to "
+            "tell fitness from fatigue.");
+}
+
 TEST(AnalyzeHistory, FewTestsSayInsufficientData) {
   std::vector<model::RideMetricsListing> rows;
   for (int d = 0; d < 30; ++d) {
