@@ -99,6 +99,24 @@ TEST(AnalyzeDrivers, SurfacesInsufficientDataAndOtherPitfalls) {
   }
 }
 
+TEST(FitPartialEffects, CollinearPredictorsWithoutRidgeAreInsufficientData) {
+  // kJ is 700 x hours in every ride (§5.4: collinear by construction). Without ridge the two
+  // effects cannot be told apart: no betas, insufficient data. Ridge splits them.
+  const auto weeks = BuildWeeklyFeatures(RisingLoadHistory());
+  DriversOptions options;
+  options.partial_predictors = {"hours", "kJ"};
+  options.ridge_lambda = 0;
+  const auto ols = FitPartialEffects(weeks, options);
+  EXPECT_EQ(ols.blocks, 16);
+  EXPECT_TRUE(ols.insufficient);
+  EXPECT_TRUE(ols.effects.empty());
+  options.ridge_lambda = 1;
+  const auto ridge = FitPartialEffects(weeks, options);
+  EXPECT_FALSE(ridge.insufficient);
+  ASSERT_EQ(ridge.effects.size(), 2u);
+  EXPECT_NEAR(*ridge.effects[0].beta, *ridge.effects[1].beta, 1e-6);
+}
+
 TEST(RankDriversByBlocks, RelativeChangeUsesPercentOfTheBlockEnd) {
   const auto weeks = BuildWeeklyFeatures(RisingLoadHistory());
   const auto abs = RankDriversByBlocks(weeks);
