@@ -1,23 +1,14 @@
 #include "lookup.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
 #include <vector>
 
+#include "pelo/common/strings.h"
+
 namespace pelo::cli {
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
 
 bool LooksLikeId(std::string_view s) {
   return s.size() == 32 && std::all_of(s.begin(), s.end(), [](char c) {

@@ -2,9 +2,10 @@
 #include "pelo/analytics/ftp.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
+
+#include "pelo/common/strings.h"
 
 namespace pelo::analytics {
 namespace {
@@ -14,12 +15,6 @@ constexpr std::string_view kManualSource = "ftp_manual_source";
 constexpr std::string_view kWorkoutSource = "ftp_workout_source";
 
 bool Positive(const std::optional<double>& v) { return v.has_value() && *v > 0; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Appends entries, each with the previous value of its kind; with `min_change`, skips one that
 // moved less than that from the previous value of its kind.

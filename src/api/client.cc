@@ -5,10 +5,10 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "api/client_internal.h"
 #include "pelo/api/parse.h"
+#include "pelo/common/strings.h"
 
 namespace pelo::api {
 namespace {
@@ -54,8 +54,7 @@ Status HttpError(const std::string& step, const http::Response& response) {
 
 // The page's <title>, on one line and short ("Just a moment..."), or "".
 std::string PageTitle(std::string_view page) {
-  std::string lower(page.substr(0, 4096));
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = Lower(page.substr(0, 4096));
   const size_t open = lower.find("<title>");
   const size_t close = lower.find("</title>", open);
   if (open == std::string::npos || close == std::string::npos) return "";
@@ -87,11 +86,7 @@ Status HtmlPageError(const std::string& step, const http::Response& response) {
 
 bool HasHeader(const std::vector<http::Header>& headers, std::string_view name) {
   return std::any_of(headers.begin(), headers.end(), [&](const http::Header& header) {
-    return std::equal(header.first.begin(), header.first.end(), name.begin(), name.end(),
-                      [](char a, char b) {
-                        return std::tolower(static_cast<unsigned char>(a)) ==
-                               std::tolower(static_cast<unsigned char>(b));
-                      });
+    return EqualsIgnoreCase(header.first, name);
   });
 }
 

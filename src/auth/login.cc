@@ -9,6 +9,7 @@
 #include "auth/jwt.h"
 #include "auth/login_pkce.h"
 #include "auth/oauth.h"
+#include "pelo/common/strings.h"
 #include "pelo/common/time.h"
 #include "pelo/http/url.h"
 
@@ -48,13 +49,9 @@ StatusOr<Credentials> LoginWithPasswordGrant(http::Transport& transport, const E
 
 // A bearer token pasted from the browser; checked later with GET /api/me.
 StatusOr<Credentials> LoginWithToken(const LoginInput& input) {
-  std::string_view token = input.token;
-  while (!token.empty() && IsSpace(token.front())) token.remove_prefix(1);
-  while (!token.empty() && IsSpace(token.back())) token.remove_suffix(1);
-  if (token.size() > 7 && std::equal(token.begin(), token.begin() + 7, "bearer ",
-                                     [](char a, char b) { return std::tolower(a) == b; })) {
-    token.remove_prefix(7);
-    while (!token.empty() && IsSpace(token.front())) token.remove_prefix(1);
+  std::string_view token = Trim(input.token);
+  if (token.size() > 7 && EqualsIgnoreCase(token.substr(0, 7), "bearer ")) {
+    token = Trim(token.substr(7));
   }
   if (token.empty()) return Status(ErrorCode::kInvalidArgument, "the bearer token is empty");
   if (std::any_of(token.begin(), token.end(), IsSpace)) {

@@ -1,4 +1,4 @@
-// TokenStore: credentials as JSON in a 0600 file, replaced atomically (temp file + rename).
+// TokenStore: credentials as JSON in a 0600 file in a 0700 directory, replaced atomically.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,8 +8,9 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
-#include "auth/pkce.h"
 #include "pelo/auth/credentials.h"
+#include "pelo/common/atomic_file.h"
+#include "pelo/common/directories.h"
 
 namespace pelo::auth {
 namespace {
@@ -56,31 +57,6 @@ Status Errno(const std::string& what) {
   return Status(ErrorCode::kStorage, what + ": " + std::strerror(errno));
 }
 
-// Creates `dir` (mode 0700) and its parents when missing.
-Status EnsureDir(const std::string& dir) {
-  struct stat st {};
-  if (stat(dir.c_str(), &st) == 0) {
-    return S_ISDIR(st.st_mode) ? OkStatus()
-                               : Status(ErrorCode::kStorage, dir + ": not a directory");
-  }
-  const size_t slash = dir.find_last_of('/');
-  if (slash != std::string::npos && slash > 0)
-    PELO_RETURN_IF_ERROR(EnsureDir(dir.substr(0, slash)));
-  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return Errno("cannot create " + dir);
-  return OkStatus();
-}
-
-Status WriteAll(int fd, const std::string& data, const std::string& path) {
-  size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Errno("cannot write " + path);
-    done += static_cast<size_t>(n);
-  }
-  return fsync(fd) == 0 ? OkStatus() : Errno("cannot sync " + path);
-}
-
 }  // namespace
 
 TokenStore::TokenStore(std::string dir) : dir_(std::move(dir)) {}
@@ -122,27 +98,10 @@ StatusOr<Credentials> TokenStore::Read(bool refuse_exposed) const {
 }
 
 Status TokenStore::Save(const Credentials& c) const {
-  PELO_RETURN_IF_ERROR(EnsureDir(dir_));
-  const std::string file = path();
-  const std::string temp = file + ".tmp-" + internal::RandomUrlSafe(8);
-  // O_EXCL with 0600 from the start: the secrets are never readable by others, not even briefly.
-  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno("cannot create " + temp);
-  Status written = WriteAll(fd, ToJson(c).dump(2) + "\n", temp);
-  if (close(fd) != 0 && written.ok()) written = Errno("cannot close " + temp);
-  if (written.ok() && rename(temp.c_str(), file.c_str()) != 0) {
-    written = Errno("cannot replace " + file);
-  }
-  if (!written.ok()) {
-    unlink(temp.c_str());
-    return written;
-  }
-  // Make the rename itself durable.
-  if (const int dir_fd = open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir_fd >= 0) {
-    fsync(dir_fd);
-    close(dir_fd);
-  }
-  return OkStatus();
+  PELO_RETURN_IF_ERROR(EnsureDir(dir_, 0700));
+  // 0600 is set on the temporary file before the secrets are written to it: they are never
+  // readable by others, not even briefly.
+  return WriteFileAtomically(path(), ToJson(c).dump(2) + "\n", 0600);
 }
 
 Status TokenStore::Remove() const {

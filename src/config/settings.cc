@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "config/setting_values.h"
+#include "pelo/common/strings.h"
 
 namespace pelo::config {
 namespace {
@@ -50,10 +51,8 @@ StatusOr<double> ParseBpm(std::string_view key, std::string_view value) {
 }
 
 StatusOr<Sex> ParseSex(std::string_view value) {
-  std::string lower(value);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (lower == "male") return Sex::kMale;
-  if (lower == "female") return Sex::kFemale;
+  if (EqualsIgnoreCase(value, "male")) return Sex::kMale;
+  if (EqualsIgnoreCase(value, "female")) return Sex::kFemale;
   return Status(ErrorCode::kInvalidArgument, "sex must be male or female, got " + Quoted(value));
 }
 

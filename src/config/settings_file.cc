@@ -1,6 +1,5 @@
 // The settings file: "key = value" lines with # comments, read and written whole.
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +8,8 @@
 
 #include "config/setting_values.h"
 #include "pelo/common/atomic_file.h"
+#include "pelo/common/directories.h"
+#include "pelo/common/strings.h"
 #include "pelo/config/settings.h"
 
 namespace pelo::config {
@@ -17,29 +18,8 @@ namespace {
 // Far more than four settings and their comments need; a bigger file is not a settings file.
 constexpr size_t kMaxFileBytes = 64 * 1024;
 
-std::string_view Trim(std::string_view s) {
-  const size_t first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
-
 Status StorageError(const std::string& what) {
   return Status(ErrorCode::kStorage, what + ": " + std::strerror(errno));
-}
-
-// Creates `dir` (mode 0700) and its missing parents.
-Status EnsureDir(const std::string& dir) {
-  struct stat st {};
-  if (::stat(dir.c_str(), &st) == 0) {
-    return S_ISDIR(st.st_mode) ? OkStatus()
-                               : Status(ErrorCode::kStorage, dir + ": not a directory");
-  }
-  const size_t slash = dir.find_last_of('/');
-  if (slash != std::string::npos && slash > 0)
-    PELO_RETURN_IF_ERROR(EnsureDir(dir.substr(0, slash)));
-  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
-    return StorageError("cannot create " + dir);
-  return OkStatus();
 }
 
 // The contents of `path`; nullopt when it does not exist.
@@ -131,13 +111,10 @@ StatusOr<analytics::AthleteSettings> LoadSettings(const std::string& path) {
 Status SaveSettings(const std::string& path, const analytics::AthleteSettings& settings) {
   PELO_RETURN_IF_ERROR(ValidateSettings(settings));
   const size_t slash = path.find_last_of('/');
-  if (slash != std::string::npos && slash > 0)
-    PELO_RETURN_IF_ERROR(EnsureDir(path.substr(0, slash)));
-  const std::string text = FormatSettings(settings);
-  return WriteFileAtomically(path, [&text](std::ostream& out) {
-    out << text;
-    return OkStatus();
-  });
+  if (slash != std::string::npos && slash > 0) {
+    PELO_RETURN_IF_ERROR(EnsureDir(path.substr(0, slash), 0700));
+  }
+  return WriteFileAtomically(path, FormatSettings(settings), 0644);
 }
 
 }  // namespace pelo::config

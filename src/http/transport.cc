@@ -4,17 +4,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "pelo/common/strings.h"
 #include "pelo/http/url.h"
 
 namespace pelo::http {
 namespace {
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 bool ContainsIgnoreCase(std::string_view text, std::string_view part) {
   if (part.size() > text.size()) return false;
@@ -75,8 +69,8 @@ bool Response::IsHtmlPage() const {
   if (ContainsIgnoreCase(type, "text/html")) return true;
   std::string_view text = body;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 BOM
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  return first != std::string_view::npos && text[first] == '<';
+  text = Trim(text);
+  return !text.empty() && text.front() == '<';
 }
 
 bool AcceptsJson(const Request& request) {

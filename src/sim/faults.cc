@@ -5,6 +5,7 @@
 #include <charconv>
 #include <utility>
 
+#include "pelo/common/strings.h"
 #include "sim/prng.h"
 
 namespace pelo::sim {
@@ -38,12 +39,6 @@ std::string KindList() {
     list += spelling;
   }
   return list;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 Status Bad(std::string_view item, const std::string& why) {

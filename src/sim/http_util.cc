@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "pelo/common/strings.h"
 #include "sim/context.h"
 #include "sim/crypto.h"
 
@@ -28,12 +29,7 @@ std::string StringField(const nlohmann::json& fields, const char* key) {
 }
 
 bool CredentialsMatch(const Options& options, const std::string& user, const std::string& pass) {
-  auto lower = [](std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-  };
-  return lower(user) == lower(options.email) && SecureEquals(pass, options.password);
+  return EqualsIgnoreCase(user, options.email) && SecureEquals(pass, options.password);
 }
 
 void SendOAuthError(httplib::Response& res, int status, const std::string& error,

@@ -1,10 +1,10 @@
 #include "sim/members.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 
+#include "pelo/common/strings.h"
 #include "sim/catalog.h"
 #include "sim/prng.h"
 #include "sim/ride_json.h"
@@ -24,12 +24,6 @@ const char* const kCities[] = {
     "Boston, MA",  "Austin, TX",  "Denver, CO", "Seattle, WA", "London, UK",
     "Toronto, ON", "Chicago, IL", "Berlin, DE", "Sydney, AU",  ""};
 const char* const kDisciplines[] = {kCycling, kRunning, kStrength, kYoga, kRowing, kMeditation};
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 Member MakeMember(uint64_t seed, size_t i, std::set<std::string>* taken) {
   Rng rng(Mix(Mix(seed, kMembersStream), i));

@@ -2,9 +2,9 @@
 #include "sim/json_read.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
+#include "pelo/common/strings.h"
 #include "sim/catalog.h"
 #include "sim/time_zones.h"
 
@@ -14,13 +14,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kDefaultZone = "America/New_York";
-
-bool SameText(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 json None() { return {{"me_to_user", "none"}, {"user_to_me", "none"}}; }
 
@@ -43,7 +36,7 @@ std::optional<Person> FindPerson(const Context& ctx, const std::string& id_or_us
   if (id_or_username == ctx.data->user_id) return Person{};
   const json edits = ctx.account.ProfileEdits();
   const std::string username = Read(edits, "username", Read(ctx.data->me, "username", ""));
-  if (SameText(id_or_username, username)) return Person{};
+  if (EqualsIgnoreCase(id_or_username, username)) return Person{};
   const Member* member = ctx.members.Find(id_or_username);
   if (member == nullptr) return std::nullopt;
   return Person{member};

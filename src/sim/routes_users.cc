@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "pelo/common/strings.h"
 #include "sim/prng.h"
 #include "sim/route_util.h"
 #include "sim/time_zones.h"
@@ -13,12 +14,6 @@ namespace {
 using nlohmann::json;
 
 constexpr int kSearchLimit = 40;
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // A ResultList of the profiles of `people` (only the page's are built).
 void SendPeople(const Context& ctx, const std::vector<Person>& people, Paging paging,

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <utility>
 
+#include "pelo/common/strings.h"
 #include "sim/prng.h"
 
 namespace pelo::sim {
@@ -45,11 +46,6 @@ constexpr Suffix kSuffixes[] = {
 constexpr const char* kUserWords[] = {"Sunrise", "Hill",     "Power", "Cadence", "Watt",
                                       "Coastal", "Midnight", "Spin",  "Steady",  "Iron"};
 constexpr const char* kUserRoles[] = {"Rider", "Runner", "Rower", "Climber", "Spinner", "Pacer"};
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 bool ValidName(const std::string& name) {
   return !name.empty() && name.size() <= kMaxNameLength &&

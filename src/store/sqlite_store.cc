@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "pelo/common/directories.h"
 #include "pelo/common/time.h"
 #include "pelo/store/store.h"
 #include "store/archive_stream.h"
@@ -286,13 +287,9 @@ class SqliteStore final : public Store {
 }  // namespace
 
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
-  std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  if (ec) {
-    return Status(ErrorCode::kStorage,
-                  path + ": cannot create directory " + parent.string() + ": " + ec.message());
-  }
+  // 0777 before the umask, as for any data directory the user did not make private.
+  PELO_RETURN_IF_ERROR(
+      EnsureDir(std::filesystem::path(path).parent_path().string(), 0777).WithContext(path));
   PELO_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(path));
   PELO_RETURN_IF_ERROR(Migrate(*db));
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
