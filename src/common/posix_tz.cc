@@ -27,16 +27,18 @@ class Reader {
     return true;
   }
 
-  // A zone abbreviation: "EST", or "<+0530>" quoted.
-  bool ReadName() {
+  // A zone abbreviation: "EST", or "<+0530>" quoted (`name` without the brackets).
+  bool ReadName(std::string& name) {
     if (Take('<')) {
       const size_t end = text_.find('>', pos_);
       if (end == std::string_view::npos || end == pos_) return false;
+      name = text_.substr(pos_, end - pos_);
       pos_ = end + 1;
       return true;
     }
     const size_t start = pos_;
     while (!AtEnd() && std::isalpha(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    name = text_.substr(start, pos_ - start);
     return pos_ > start;
   }
 
@@ -112,12 +114,12 @@ std::optional<PosixTz> ParsePosixTz(std::string_view spec) {
   Reader r(spec);
   PosixTz tz;
   int32_t posix_offset = 0;
-  if (!r.ReadName() || !r.ReadDuration(posix_offset)) return std::nullopt;
+  if (!r.ReadName(tz.std_name) || !r.ReadDuration(posix_offset)) return std::nullopt;
   tz.std_offset_s = -posix_offset;
   if (r.AtEnd()) return tz;
 
   DstRule dst;
-  if (!r.ReadName()) return std::nullopt;
+  if (!r.ReadName(dst.name)) return std::nullopt;
   dst.offset_s = tz.std_offset_s + 3600;
   if (r.PeekSigned()) {
     if (!r.ReadDuration(posix_offset)) return std::nullopt;
@@ -131,15 +133,19 @@ std::optional<PosixTz> ParsePosixTz(std::string_view spec) {
   return tz;
 }
 
-int32_t PosixTzOffset(const PosixTz& tz, int64_t epoch_s) {
-  if (!tz.dst) return tz.std_offset_s;
+bool PosixTzIsDaylight(const PosixTz& tz, int64_t epoch_s) {
+  if (!tz.dst) return false;
   const DstRule& dst = *tz.dst;
   const int year = YearOfDay(FloorDiv(epoch_s + tz.std_offset_s, kDay));
   const int64_t start = RuleDay(year, dst.start) * kDay + dst.start.time_s - tz.std_offset_s;
   const int64_t end = RuleDay(year, dst.end) * kDay + dst.end.time_s - dst.offset_s;
-  if (start < end) return epoch_s >= start && epoch_s < end ? dst.offset_s : tz.std_offset_s;
+  if (start < end) return epoch_s >= start && epoch_s < end;
   // Southern hemisphere: daylight time spans the new year.
-  return epoch_s >= end && epoch_s < start ? tz.std_offset_s : dst.offset_s;
+  return !(epoch_s >= end && epoch_s < start);
+}
+
+int32_t PosixTzOffset(const PosixTz& tz, int64_t epoch_s) {
+  return PosixTzIsDaylight(tz, epoch_s) ? tz.dst->offset_s : tz.std_offset_s;
 }
 
 }  // namespace pelo::tz

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <thread>
 #include <vector>
 
@@ -109,6 +110,94 @@ TEST(TimeZone, UnknownOrEmptyZoneFallsBackToUtc) {
   EXPECT_EQ(LocalDayNumber(-1, ""), -1);
   EXPECT_EQ(FormatLocalDate(-1, "UTC"), "1969-12-31");
   EXPECT_EQ(FormatLocalDate(0, "America/New_York"), "1969-12-31");
+}
+
+TEST(TimeZone, EachYearHasTheRulesThenInForce) {
+  // 2006: US daylight time began on the first Sunday of April, 02:00 EST (07:00Z on the 2nd).
+  EXPECT_EQ(UtcOffsetSeconds("America/New_York", Utc(2006, 3, 20)), -5 * kHour);
+  EXPECT_EQ(UtcOffsetSeconds("America/New_York", Utc(2006, 4, 2, 6, 59, 59)), -5 * kHour);
+  EXPECT_EQ(UtcOffsetSeconds("America/New_York", Utc(2006, 4, 2, 7)), -4 * kHour);
+  // Moscow: UTC+4 all year from 2011-03-27 to 2014-10-26, UTC+3 since.
+  EXPECT_EQ(UtcOffsetSeconds("Europe/Moscow", Utc(2012, 1, 15)), 4 * kHour);
+  EXPECT_EQ(UtcOffsetSeconds("Europe/Moscow", Utc(2014, 10, 25, 21, 59, 59)), 4 * kHour);
+  EXPECT_EQ(UtcOffsetSeconds("Europe/Moscow", Utc(2014, 10, 25, 22)), 3 * kHour);
+}
+
+TEST(TimeZone, LocalTimeCarriesTheOffsetAndAbbreviation) {
+  const StatusOr<LocalTime> summer = LocalTimeIn("America/New_York", Utc(2024, 7, 1, 12));
+  ASSERT_TRUE(summer.ok()) << summer.status().ToString();
+  EXPECT_EQ(summer->local, Utc(2024, 7, 1, 8));
+  EXPECT_EQ(summer->offset, -4 * kHour);
+  EXPECT_EQ(summer->abbreviation, "EDT");
+  // After the tables (2037) the abbreviation comes from the zone's rule too.
+  EXPECT_EQ(LocalTimeIn("America/New_York", Utc(2040, 7, 1))->abbreviation, "EDT");
+  EXPECT_EQ(LocalTimeIn("America/New_York", Utc(2040, 1, 1))->abbreviation, "EST");
+  EXPECT_EQ(LocalTimeIn("Europe/Moscow", Utc(2012, 1, 15))->abbreviation, "MSK");
+  EXPECT_EQ(LocalTimeIn("Etc/GMT+5", Utc(2024, 7, 1))->abbreviation, "-05");
+  EXPECT_EQ(LocalTimeIn("UTC", Utc(2024, 7, 1))->abbreviation, "UTC");
+}
+
+TEST(TimeZone, LinksAreTheZonesTheyName) {
+  for (int64_t t : {Utc(2006, 3, 20), Utc(2024, 7, 1), Utc(2040, 7, 1)}) {
+    EXPECT_EQ(UtcOffsetSeconds("US/Eastern", t), UtcOffsetSeconds("America/New_York", t)) << t;
+    EXPECT_EQ(UtcOffsetSeconds("Asia/Calcutta", t), UtcOffsetSeconds("Asia/Kolkata", t)) << t;
+  }
+  EXPECT_EQ(UtcOffsetSeconds("Etc/GMT+5", Utc(2024, 7, 1)), -5 * kHour);  // POSIX sign
+  EXPECT_EQ(UtcOffsetSeconds("Etc/UTC", Utc(2024, 7, 1)), 0);
+}
+
+// The tables stop at 2037; the zone's POSIX rule must continue them. 28 years on (1461 weeks:
+// no century year between) the calendar repeats, so 2035-36 and 2063-64 read the same.
+TEST(TimeZone, AfterTheTablesTheRuleContinuesThem) {
+  constexpr int64_t k28Years = (28 * 365 + 7) * int64_t{86400};
+  for (const char* zone :
+       {"America/New_York", "Europe/London", "Australia/Sydney", "Asia/Jerusalem",
+        "Pacific/Auckland", "Australia/Lord_Howe", "America/Havana", "Europe/Berlin"}) {
+    int mismatches = 0;
+    for (int64_t t = Utc(2035, 1, 1); t < Utc(2037, 1, 1); t += 1800) {
+      const auto table = LocalTimeIn(zone, t);
+      const auto rule = LocalTimeIn(zone, t + k28Years);
+      ASSERT_TRUE(table.ok() && rule.ok()) << zone;
+      if ((table->offset != rule->offset || table->abbreviation != rule->abbreviation) &&
+          ++mismatches < 3) {
+        ADD_FAILURE() << zone << " at " << t << ": " << table->offset << " " << table->abbreviation
+                      << " vs " << rule->offset << " " << rule->abbreviation;
+      }
+    }
+    EXPECT_EQ(mismatches, 0) << zone;
+  }
+}
+
+TEST(TimeZone, BadZonesAreAStatusNamingWhatWasWrong) {
+  const auto unknown = LocalTimeIn("Nope/Nowhere", 0);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(unknown.status().message().find("\"Nope/Nowhere\""), std::string::npos)
+      << unknown.status().message();
+  // Names that are not zone names are never echoed (nor looked up): they come from the network.
+  for (const std::string& name :
+       {std::string("../../etc/passwd"), std::string(""), std::string(100000, 'a'),
+        std::string("/etc/passwd"), std::string("America/New_York\n"), std::string("localtime"),
+        std::string("Europe/London;rm -rf")}) {
+    const auto bad = LocalTimeIn(name, 0);
+    ASSERT_FALSE(bad.ok()) << name.substr(0, 40);
+    EXPECT_EQ(bad.status().code(), ErrorCode::kInvalidArgument);
+    EXPECT_LT(bad.status().message().size(), 120u);
+    if (!name.empty()) {
+      EXPECT_EQ(bad.status().message().find(name), std::string::npos);
+    }
+  }
+  // Instants beyond the years 1 to 9999 (a hostile start_time): a Status, and local days in UTC.
+  const auto far = LocalTimeIn("America/New_York", INT64_MAX);
+  ASSERT_FALSE(far.ok());
+  EXPECT_EQ(far.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(LocalDayNumber(INT64_MAX - 1, "America/New_York"), (INT64_MAX - 1) / 86400);
+  EXPECT_EQ(UtcOffsetSeconds("America/New_York", INT64_MIN), std::nullopt);
+  // Names shaped like zones that the database does not have: directories, tzdata's other files.
+  for (const char* name : {"America", "posix/America/New_York", "right/UTC", "zone.tab",
+                           "tzdata.zi", "posixrules", "america/new_york"}) {
+    EXPECT_FALSE(LocalTimeIn(name, 0).ok()) << name;
+  }
 }
 
 TEST(TimeZone, ConcurrentCallersAgree) {

@@ -42,6 +42,30 @@ TEST(TimeZones, SydneyHasItsSummerInJanuary) {
   EXPECT_EQ(Local("Australia/Sydney", 1782864000), "2026-07-01 10:00 (AEST)");
 }
 
+// Each year gets the rules in force that year, from the tz database, not today's rules.
+TEST(TimeZones, PastYearsKeepTheirOwnRules) {
+  // 2006: US daylight time ran from the first Sunday of April to the last Sunday of October.
+  EXPECT_EQ(Local("America/New_York", 1142856000), "2006-03-20 07:00 (EST)");  // 12:00Z
+  EXPECT_EQ(Local("America/New_York", 1162382400), "2006-11-01 07:00 (EST)");  // 12:00Z
+  // Moscow kept UTC+4 all year from 2011 to 2014, and has been UTC+3 since.
+  EXPECT_EQ(Local("Europe/Moscow", 1326628800), "2012-01-15 16:00 (MSK)");  // 2012-01-15 12:00Z
+  EXPECT_EQ(Local("Europe/Moscow", 1767225600), "2026-01-01 03:00 (MSK)");
+}
+
+TEST(WorkoutCsv, AWorkoutFrom2006HasThatYearsOffset) {
+  const json detail = {{"start_time", 1142856000},  // 2006-03-20 12:00Z: EST (EDT from April 2)
+                       {"fitness_discipline", "cycling"},
+                       {"ride",
+                        {{"title", "45 min Climb Ride"},
+                         {"duration", 2700},
+                         {"is_archived", true},
+                         {"original_air_time", 1162382400}}}};  // 2006-11-01 12:00Z: EST
+  CsvContext context{"America/New_York", false, "", ""};
+  const std::string row = CsvRow(detail, WorkoutMetrics{}, context);
+  EXPECT_EQ(row.substr(0, row.find(',')), "2006-03-20 07:00 (EST)");
+  EXPECT_NE(row.find(",2006-11-01 07:00 (EST),"), std::string::npos) << row;
+}
+
 TEST(TimeZones, UnknownZonesAreRejected) {
   EXPECT_FALSE(ToLocalTime("Mars/Olympus_Mons", 0));
   EXPECT_FALSE(ToLocalTime("america/new_york", 0));  // IANA names are case-sensitive
