@@ -425,6 +425,35 @@ TEST_F(SimRoutesTest, WorkoutListEmbedsTheRideOnlyWhenJoined) {
   }
 }
 
+// Every source asks for these with joins=user (§4.3); without it the member is not expanded.
+TEST_F(SimRoutesTest, RecentFollowingWorkoutsEmbedTheMemberOnlyWhenJoined) {
+  std::string ride;
+  for (const json& r : Items("/api/v2/ride/archived?limit=100", "data")) {
+    if (r["total_following_workouts"] > 0) ride = r["id"];
+  }
+  ASSERT_FALSE(ride.empty()) << "no class a followed member took";
+  const std::string path = "/api/ride/" + ride + "/recent_following_workouts";
+  const json plain = Items(path, "data");
+  ASSERT_FALSE(plain.empty());
+  for (const json& w : plain) EXPECT_FALSE(w.contains("user")) << w["id"];
+  for (const json& w : Items(path + "?joins=user", "data")) {
+    EXPECT_EQ(w["user"]["id"], w["user_id"]);
+  }
+}
+
+// Postman asks for these with joins=transaction (§4.3); without it the charge is not expanded.
+TEST_F(SimRoutesTest, SubscriptionTransactionsEmbedTheChargeOnlyWhenJoined) {
+  const std::string subscription = Get("/api/v2/user/subscriptions")["subscriptions"][0]["id"];
+  const std::string path =
+      "/api/user/" + user_ + "/subscription/" + subscription + "/subscription_transactions";
+  const json plain = Items(path, "data");
+  ASSERT_FALSE(plain.empty());
+  for (const json& t : plain) EXPECT_FALSE(t.contains("transaction")) << t["id"];
+  for (const json& t : Items(path + "?joins=transaction", "data")) {
+    EXPECT_TRUE(t["transaction"].is_object()) << t["id"];
+  }
+}
+
 // The legacy session cookie: check_session sees it, logout ends it.
 class LegacySessionTest : public pelo::testing::SimTest {};
 
