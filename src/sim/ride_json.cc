@@ -117,6 +117,7 @@ nlohmann::json RideScheduleJson(const RideClass& r) {
           {"ride_type_id", r.ride_type_id},
           {"ride_type_ids", {r.ride_type_id}},
           {"sample_vod_stream_url", nullptr},
+          {"sample_preview_stream_url", nullptr},
           {"scheduled_start_time", r.original_air_time + 600},
           {"series_id", HexId(Mix(9, 1), 6)},
           {"sold_out", false},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pelo/common/strings.h"
 #include "sim/fault_injector.h"
 
 namespace pelo::sim {
@@ -88,6 +89,12 @@ std::vector<std::string> SplitCommas(const std::string& text) {
     start = comma + 1;
   }
   return parts;
+}
+
+bool Joined(const httplib::Request& req, const std::string& relation) {
+  const std::vector<std::string> joins = SplitCommas(req.get_param_value("joins"));
+  return std::any_of(joins.begin(), joins.end(),
+                     [&](const std::string& join) { return Trim(join) == relation; });
 }
 
 void SendBadParam(httplib::Response& res, const std::string& name) {

@@ -32,6 +32,8 @@ bool BoolParam(const httplib::Request& req, const char* name, std::optional<bool
 bool EpochParam(const httplib::Request& req, const char* name, std::optional<int64_t>* out);
 // "a,b,,c" -> {"a", "b", "c"}.
 std::vector<std::string> SplitCommas(const std::string& text);
+// True when the `joins` query parameter (comma-separated relation paths, §4.3) names `relation`.
+bool Joined(const httplib::Request& req, const std::string& relation);
 // Answers 400 naming the malformed query parameter.
 void SendBadParam(httplib::Response& res, const std::string& name);
 

@@ -56,6 +56,8 @@ void UserSubscriptions(Context& ctx, const httplib::Request&, httplib::Response&
 void Transactions(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   Paging paging;
   if (!ReadPaging(req, res, &paging, 12) || !PathIsUser(ctx, req, res)) return;
+  // The charge behind each transaction only with joins=transaction (§4.3: joins expand).
+  const bool join_transaction = Joined(req, "transaction");
   for (const Subscription& s : Subscriptions(ctx)) {
     if (s.id != req.matches[2]) continue;
     // One charge per billing period, newest first.
@@ -69,13 +71,14 @@ void Transactions(Context& ctx, const httplib::Request& req, httplib::Response& 
                        {"currency", "USD"},
                        {"status", "succeeded"},
                        {"description", s.description},
-                       {"created_at", at},
-                       {"transaction",
-                        {{"id", HexId(HashText(id), 1)},
-                         {"type", "charge"},
-                         {"amount", s.monthly_price},
-                         {"currency", "USD"},
-                         {"card_last4", "4242"}}}});
+                       {"created_at", at}});
+      if (join_transaction) {
+        items.back()["transaction"] = {{"id", HexId(HashText(id), 1)},
+                                       {"type", "charge"},
+                                       {"amount", s.monthly_price},
+                                       {"currency", "USD"},
+                                       {"card_last4", "4242"}};
+      }
     }
     return SendJson(res, 200, PagedList(std::move(items), paging, "-created_at"));
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "pelo/common/strings.h"
 #include "sim/json_read.h"
 #include "sim/prng.h"
 #include "sim/ride_json.h"
@@ -165,6 +166,7 @@ void RecentFollowingWorkouts(Context& ctx, const httplib::Request& req, httplib:
   const auto workouts = FollowingWorkouts(ctx, *ride);
   const std::string discipline = Read(*ride, "fitness_discipline", "");
   const int duration = Read(*ride, "duration", 0);
+  const bool join_user = Joined(req, "user");
   std::vector<json> items;
   for (const MemberWorkout& w : workouts) {
     const bool pedals = discipline == kCycling;
@@ -187,8 +189,9 @@ void RecentFollowingWorkouts(Context& ctx, const httplib::Request& req, httplib:
                      {"title", nullptr},
                      {"total_work", pedals ? static_cast<double>(HashText(w.id) % 400000) : 0.0},
                      {"user_id", w.member->id},
-                     {"workout_type", "class"},
-                     {"user", ProfileJson(ctx, Person{w.member})}});
+                     {"workout_type", "class"}});
+    // The member only with joins=user, as every client asks (§4.3: joins expand relations).
+    if (join_user) items.back()["user"] = ProfileJson(ctx, Person{w.member});
   }
   SendJson(res, 200, PagedList(std::move(items), paging, "-created"));
 }
@@ -258,10 +261,8 @@ void RideFilters(Context& ctx, const httplib::Request& req, httplib::Response& r
 void MetadataMappings(Context& ctx, const httplib::Request&, httplib::Response& res) {
   json equipment = json::array();
   for (const char* name : {"Bike", "Tread", "Row", "Mat", "Dumbbells", "Yoga Block"}) {
-    std::string slug = name;
-    std::transform(slug.begin(), slug.end(), slug.begin(), [](unsigned char c) {
-      return c == ' ' ? '_' : static_cast<char>(std::tolower(c));
-    });
+    std::string slug = Lower(name);
+    std::replace(slug.begin(), slug.end(), ' ', '_');
     equipment.push_back({{"id", HexId(0xE9, HashText(slug))}, {"name", name}, {"slug", slug}});
   }
   SendJson(res, 200,

@@ -14,18 +14,17 @@ namespace {
 
 using nlohmann::json;
 
+// The relations of a workout `joins` can expand: its class and the class's instructor (the
+// 2018-era paths go through the session: peloton.ride, peloton.ride.instructor).
 struct Joins {
   bool ride = false;
   bool instructor = false;
 };
 
 Joins ParseJoins(const httplib::Request& req) {
-  const std::string joins = "," + req.get_param_value("joins") + ",";
   Joins j;
-  j.instructor = joins.find(",ride.instructor,") != std::string::npos ||
-                 joins.find(",peloton.ride.instructor,") != std::string::npos;
-  j.ride = j.instructor || joins.find(",ride,") != std::string::npos ||
-           joins.find(",peloton.ride,") != std::string::npos;
+  j.instructor = Joined(req, "ride.instructor") || Joined(req, "peloton.ride.instructor");
+  j.ride = j.instructor || Joined(req, "ride") || Joined(req, "peloton.ride");
   return j;
 }
 
@@ -72,7 +71,7 @@ void Workouts(Context& ctx, const httplib::Request& req, httplib::Response& res)
   paging.Clamp(all.size());
   json data = json::array();
   for (size_t i = paging.begin; i < paging.end; ++i) {
-    data.push_back(ShapeWorkout(all[i]->detail, true, joins.ride, joins.instructor));
+    data.push_back(ListedWorkout(all[i]->detail, joins.ride, joins.instructor));
     if (i < static_cast<size_t>(std::max(0, ctx.in_progress.load()))) MarkInProgress(data.back());
   }
   json body = {{"data", data}};
@@ -95,8 +94,7 @@ const WorkoutEntry* PathWorkout(Context& ctx, const httplib::Request& req, httpl
 void Workout(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   const WorkoutEntry* w = PathWorkout(ctx, req, res);
   if (w == nullptr) return;
-  const Joins joins = ParseJoins(req);
-  json body = ShapeWorkout(w->detail, false, joins.ride, joins.instructor);
+  json body = DetailWorkout(w->detail, ParseJoins(req).instructor);
   if (InProgress(ctx, w)) MarkInProgress(body);
   SendJson(res, 200, body);
 }

@@ -110,22 +110,33 @@ json WorkoutDetailJson(const WorkoutPlan& w, const RideClass& ride, const json& 
   return j;
 }
 
-// Keys only the detail endpoint returns (geudrik: list items have fewer keys).
-json ShapeWorkout(const json& detail, bool for_list, bool join_ride, bool join_instructor) {
+namespace {
+
+// The ride's joined instructor goes unless joins=ride.instructor asked for it.
+void KeepInstructorIfJoined(json& workout, bool join_instructor) {
+  const auto ride = workout.find("ride");
+  if (!join_instructor && ride != workout.end() && ride->is_object()) ride->erase("instructor");
+}
+
+}  // namespace
+
+json DetailWorkout(const json& detail, bool join_instructor) {
   json out = detail;
-  if (for_list) {
-    for (const char* key :
-         {"achievement_templates", "leaderboard_rank", "total_leaderboard_users", "ftp_info",
-          "device_type_display_name", "has_paused", "is_pause_available", "is_skip_intro_available",
-          "total_heart_rate_zone_durations", "average_effort_score"}) {
-      out.erase(key);
-    }
+  KeepInstructorIfJoined(out, join_instructor);
+  return out;
+}
+
+json ListedWorkout(const json& detail, bool join_ride, bool join_instructor) {
+  json out = detail;
+  // Keys only the detail endpoint returns (geudrik: list items have fewer keys).
+  for (const char* key :
+       {"achievement_templates", "leaderboard_rank", "total_leaderboard_users", "ftp_info",
+        "device_type_display_name", "has_paused", "is_pause_available", "is_skip_intro_available",
+        "total_heart_rate_zone_durations", "average_effort_score"}) {
+    out.erase(key);
   }
-  if (!join_ride) {
-    out.erase("ride");
-  } else if (!join_instructor && out.contains("ride") && out["ride"].is_object()) {
-    out["ride"].erase("instructor");
-  }
+  if (!join_ride) out.erase("ride");
+  KeepInstructorIfJoined(out, join_instructor);
   return out;
 }
 

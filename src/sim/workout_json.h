@@ -13,9 +13,13 @@ namespace pelo::sim {
 nlohmann::json WorkoutDetailJson(const WorkoutPlan& plan, const RideClass& ride,
                                  const nlohmann::json& instructor, const std::string& user_id);
 
-// A detail body trimmed to what the request asked: list items drop detail-only keys; `ride`
-// only when joined, `ride.instructor` only when that is joined too.
-nlohmann::json ShapeWorkout(const nlohmann::json& detail, bool for_list, bool join_ride,
-                            bool join_instructor);
+// GET /api/workout/{id}: the detail with its `ride` whatever the joins (the live API embeds it,
+// §4.3), `ride.instructor` only with joins=ride.instructor.
+nlohmann::json DetailWorkout(const nlohmann::json& detail, bool join_instructor);
+
+// An item of GET /api/user/{id}/workouts: the detail without its detail-only keys; `ride` only
+// when joined (a page fetched without joins has none), `ride.instructor` only when that is
+// joined too.
+nlohmann::json ListedWorkout(const nlohmann::json& detail, bool join_ride, bool join_instructor);
 
 }  // namespace pelo::sim

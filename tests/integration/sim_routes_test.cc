@@ -393,6 +393,67 @@ TEST_F(SimRoutesTest, HistoryCsvHasARowPerWorkoutInTheRequestedZone) {
   EXPECT_NE(bad.body.find("timezone"), std::string::npos);
 }
 
+// §4.3: the live workout detail embeds its ride with no joins at all (pylotoncycle reads
+// workout["ride"] straight after a plain GET); joins=ride.instructor adds the instructor in it.
+TEST_F(SimRoutesTest, PlainWorkoutDetailCarriesItsRide) {
+  const json plain = Get("/api/workout/" + workout_);
+  ASSERT_TRUE(plain.contains("ride") && plain["ride"].is_object()) << plain.dump().substr(0, 300);
+  EXPECT_EQ(plain["ride"]["id"], ride_);
+  EXPECT_FALSE(plain["ride"].contains("instructor"));
+  const json joined = Get("/api/workout/" + workout_ + "?joins=ride,ride.instructor");
+  EXPECT_EQ(joined["ride"]["instructor"]["id"], joined["ride"]["instructor_id"]);
+  json without_instructor = joined;
+  without_instructor["ride"].erase("instructor");
+  EXPECT_EQ(without_instructor, plain);
+
+  // pelo's own client, asking for no joins, reads the class too.
+  const auto fetched = client_->Workout(workout_, "");
+  ASSERT_TRUE(fetched.ok()) << fetched.status().ToString();
+  EXPECT_EQ(fetched->path, "/api/workout/" + workout_);
+  ASSERT_TRUE(fetched->value.ride.has_value());
+  EXPECT_EQ(fetched->value.ride->id, ride_);
+  EXPECT_FALSE(fetched->value.ride->instructor.has_value());
+}
+
+// Lists expand a relation only when `joins` names it (§4.3: a captured workouts page fetched
+// without joins has no `ride`).
+TEST_F(SimRoutesTest, WorkoutListEmbedsTheRideOnlyWhenJoined) {
+  const std::string workouts = "/api/user/" + user_ + "/workouts?limit=100";
+  for (const json& w : Items(workouts, "data")) EXPECT_FALSE(w.contains("ride")) << w["id"];
+  for (const json& w : Items(workouts + "&joins=ride", "data")) {
+    EXPECT_TRUE(w["ride"].is_object() && !w["ride"].contains("instructor")) << w["id"];
+  }
+}
+
+// Every source asks for these with joins=user (§4.3); without it the member is not expanded.
+TEST_F(SimRoutesTest, RecentFollowingWorkoutsEmbedTheMemberOnlyWhenJoined) {
+  std::string ride;
+  for (const json& r : Items("/api/v2/ride/archived?limit=100", "data")) {
+    if (r["total_following_workouts"] > 0) ride = r["id"];
+  }
+  ASSERT_FALSE(ride.empty()) << "no class a followed member took";
+  const std::string path = "/api/ride/" + ride + "/recent_following_workouts";
+  const json plain = Items(path, "data");
+  ASSERT_FALSE(plain.empty());
+  for (const json& w : plain) EXPECT_FALSE(w.contains("user")) << w["id"];
+  for (const json& w : Items(path + "?joins=user", "data")) {
+    EXPECT_EQ(w["user"]["id"], w["user_id"]);
+  }
+}
+
+// Postman asks for these with joins=transaction (§4.3); without it the charge is not expanded.
+TEST_F(SimRoutesTest, SubscriptionTransactionsEmbedTheChargeOnlyWhenJoined) {
+  const std::string subscription = Get("/api/v2/user/subscriptions")["subscriptions"][0]["id"];
+  const std::string path =
+      "/api/user/" + user_ + "/subscription/" + subscription + "/subscription_transactions";
+  const json plain = Items(path, "data");
+  ASSERT_FALSE(plain.empty());
+  for (const json& t : plain) EXPECT_FALSE(t.contains("transaction")) << t["id"];
+  for (const json& t : Items(path + "?joins=transaction", "data")) {
+    EXPECT_TRUE(t["transaction"].is_object()) << t["id"];
+  }
+}
+
 // The legacy session cookie: check_session sees it, logout ends it.
 class LegacySessionTest : public pelo::testing::SimTest {};
 
