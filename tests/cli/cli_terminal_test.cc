@@ -186,6 +186,17 @@ TEST_F(CliTerminal, ErrorsQuotingHostileTextStayOneEscapedLine) {
   EXPECT_EQ(RawControl(on_terminal.out), "") << on_terminal.out;
 }
 
+// A trace log (-vv) quotes the bodies it received: each log line is escaped like the rest.
+TEST_F(CliTerminal, LogLinesQuotingTheApiAreEscaped) {
+  Serve({{"plain", "coach"}});
+  ASSERT_EQ(env_->Pelo({"profile", "set", "location=" + kHostileInstructor, "--yes"}).exit_code, 0);
+  const ProcessResult traced = env_->Pelo({"-vv", "user", "--json"});
+  ASSERT_EQ(traced.exit_code, 0) << traced.err;
+  EXPECT_EQ(RawControl(traced.err), "") << traced.err;
+  EXPECT_NE(traced.err.find("\\u202eliv\\u009b2J"), std::string::npos) << traced.err;
+  EXPECT_EQ(json::parse(traced.out)["location"], kHostileInstructor);  // the body: exact
+}
+
 // Other members' free text: the location a member sets reaches `pelo user` and `pelo search`
 // escaped, and `--json` in a pipe exact.
 TEST_F(CliTerminal, MembersTextIsEscapedInProfilesAndSearch) {
