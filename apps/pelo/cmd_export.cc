@@ -15,6 +15,7 @@
 #include "pelo/common/cancel.h"
 #include "pelo/export/csv.h"
 #include "pelo/export/file_names.h"
+#include "terminal_text.h"
 
 namespace pelo::cli {
 namespace {
@@ -71,7 +72,7 @@ Status WriteText(const std::string& text, const std::string& path) {
     out << text;
     return out ? OkStatus() : Status(ErrorCode::kStorage, "write failed");
   }));
-  std::cerr << "Wrote " << path << "\n";
+  std::cerr << "Wrote " << TerminalText(path) << "\n";
   return OkStatus();
 }
 
@@ -171,8 +172,8 @@ Status RunExport(const Context& ctx, const ExportFlags& flags) {
   PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
   if (!flags.dir.empty()) {
     PELO_ASSIGN_OR_RETURN(int files, WriteSampleFiles(*store, flags.dir));
-    std::cerr << "Wrote " << files << " file" << (files == 1 ? "" : "s") << " to " << flags.dir
-              << "\n";
+    std::cerr << "Wrote " << files << " file" << (files == 1 ? "" : "s") << " to "
+              << TerminalText(flags.dir) << "\n";
     return OkStatus();
   }
   if (flags.out.empty() || flags.out == "-") {
@@ -183,7 +184,7 @@ Status RunExport(const Context& ctx, const ExportFlags& flags) {
   }
   PELO_RETURN_IF_ERROR(exporter::WriteFileAtomically(
       flags.out, [&](std::ostream& out) { return WriteTable(*store, flags.table, out); }));
-  std::cerr << "Wrote " << flags.out << "\n";
+  std::cerr << "Wrote " << TerminalText(flags.out) << "\n";
   return OkStatus();
 }
 

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "pelo/auth/login.h"
 #include "secrets.h"
+#include "terminal_text.h"
 
 namespace pelo::cli {
 namespace {
@@ -56,9 +57,10 @@ Status RunLogin(const Context& ctx, const LoginFlags& flags) {
   auth::TokenStore store(ctx.ConfigDir());
   PELO_RETURN_IF_ERROR(store.Save(creds));
   PELO_RETURN_IF_ERROR(ctx.SaveEndpoints(endpoints));
-  std::cout << "Logged in as " << (me.value.username.empty() ? me.value.id : me.value.username)
-            << " (" << auth::MethodName(input.method) << "); credentials saved to " << store.path()
-            << "\n";
+  std::cout << "Logged in as "
+            << TerminalText(me.value.username.empty() ? me.value.id : me.value.username) << " ("
+            << auth::MethodName(input.method) << "); credentials saved to "
+            << TerminalText(store.path()) << "\n";
   return OkStatus();
 }
 
@@ -83,8 +85,8 @@ std::string EndOnServer(const Context& ctx, const auth::Credentials& creds) {
   }
   if (ended.ok()) return legacy ? "session ended" : "refresh token revoked";
   std::cerr << "pelo: warning: could not "
-            << (legacy ? "end the session" : "revoke the refresh token") << ": " << ended.message()
-            << "\n";
+            << (legacy ? "end the session" : "revoke the refresh token") << ": "
+            << TerminalText(ended.message()) << "\n";
   return legacy ? "session NOT ended" : "refresh token NOT revoked";
 }
 
@@ -95,20 +97,20 @@ Status RunLogout(const Context& ctx) {
   // Tokens in a file others could read are revoked all the more.
   StatusOr<auth::Credentials> creds = store.LoadToRevoke();
   if (creds.status().code() == ErrorCode::kNotFound) {
-    std::cout << "Not logged in (no " << store.path() << "): nothing to do\n";
+    std::cout << "Not logged in (no " << TerminalText(store.path()) << "): nothing to do\n";
     return OkStatus();
   }
   std::string outcome;
   if (creds.ok()) {
     outcome = EndOnServer(ctx, *creds);
   } else {
-    std::cerr << "pelo: warning: " << creds.status().message() << "\n";
+    std::cerr << "pelo: warning: " << TerminalText(creds.status().message()) << "\n";
     outcome = "nothing revoked";
   }
   if (Status removed = store.Remove(); !removed.ok()) {
     return Status(removed.code(), removed.message() + " (" + outcome + ")");
   }
-  std::cout << "Logged out: " << outcome << "; removed " << store.path() << "\n";
+  std::cout << "Logged out: " << outcome << "; removed " << TerminalText(store.path()) << "\n";
   return OkStatus();
 }
 

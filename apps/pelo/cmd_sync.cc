@@ -12,6 +12,7 @@
 #include "lookup.h"
 #include "pelo/sync/sync.h"
 #include "sync_progress.h"
+#include "terminal_text.h"
 
 namespace pelo::cli {
 namespace {
@@ -76,8 +77,9 @@ void PrintJson(const sync::Report& r, bool reconcile) {
 
 void PrintSummary(const sync::Report& r, const std::string& db_path, bool reconcile) {
   if (reconcile) {
-    std::cout << "Reconciled " << Plural(r.listed, "listed workout") << " for " << r.username
-              << ": " << r.deleted << " stored workout" << (r.deleted == 1 ? " is" : "s are")
+    std::cout << "Reconciled " << Plural(r.listed, "listed workout") << " for "
+              << TerminalText(r.username) << ": " << r.deleted << " stored workout"
+              << (r.deleted == 1 ? " is" : "s are")
               << " no longer on Peloton (kept, flagged deleted)";
     if (r.restored) std::cout << ", " << r.restored << " came back";
     if (r.skipped) std::cout << "; " << r.skipped << " on Peloton not synced yet";
@@ -86,18 +88,18 @@ void PrintSummary(const sync::Report& r, const std::string& db_path, bool reconc
   }
   if (r.status.code() == ErrorCode::kCancelled) {
     std::cout << "Interrupted: saved " << Plural(r.added + r.updated, "workout")
-              << " before stopping; " << db_path << " holds " << r.stored_total
+              << " before stopping; " << TerminalText(db_path) << " holds " << r.stored_total
               << ". Run `pelo sync` again to carry on.\n";
     return;
   }
   std::cout << "Synced " << r.added << " new";
   if (r.updated) std::cout << " and " << r.updated << " updated";
-  std::cout << " workout" << (r.added + r.updated == 1 ? "" : "s") << " for " << r.username << " ("
-            << r.listed << " listed";
+  std::cout << " workout" << (r.added + r.updated == 1 ? "" : "s") << " for "
+            << TerminalText(r.username) << " (" << r.listed << " listed";
   if (r.pending) std::cout << ", " << r.pending << " in progress for later";
   if (r.failed) std::cout << ", " << r.failed << " failed";
   std::cout << ") in " << Seconds(r.seconds) << ": " << Plural(r.requests, "request") << ", "
-            << Megabytes(r.bytes) << "; " << db_path << " holds " << r.stored_total
+            << Megabytes(r.bytes) << "; " << TerminalText(db_path) << " holds " << r.stored_total
             << " workouts\n";
   if (r.metrics_recomputed > 0) {
     std::cout << "Recomputed the metrics of " << Plural(r.metrics_recomputed, "workout");

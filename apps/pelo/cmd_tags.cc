@@ -174,7 +174,7 @@ Status RunShow(const Context& ctx, const TagsFlags& flags) {
     return all.status();
   }
   if (detail.value.users.items.empty()) {
-    std::cout << "Nobody has #" << name << ".\n";
+    std::cout << "Nobody has #" << TerminalText(name) << ".\n";
     return OkStatus();
   }
   Table members(MemberColumns());

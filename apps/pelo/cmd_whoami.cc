@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "pelo/common/time.h"
 #include "pelo/model/user.h"
+#include "terminal_text.h"
 
 namespace pelo::cli {
 namespace {
@@ -13,8 +14,8 @@ Status RunWhoami(const Context& ctx) {
   PELO_ASSIGN_OR_RETURN(auto me, conn.client->Me());
   const model::User& u = me.value;
   const auth::Credentials creds = conn.session->credentials();
-  std::cout << "username:       " << u.username << "\n"
-            << "user id:        " << u.id << "\n"
+  std::cout << "username:       " << TerminalText(u.username) << "\n"
+            << "user id:        " << TerminalText(u.id) << "\n"
             << "login method:   " << auth::MethodName(creds.method) << "\n";
   if (creds.expires_at > 0) {
     std::cout << "token expires:  " << FormatIso8601Utc(creds.expires_at) << "\n";

@@ -9,6 +9,7 @@
 #include "pelo/common/time.h"
 #include "pelo/report/drivers_report.h"
 #include "pelo/report/fitness.h"
+#include "terminal_text.h"
 
 namespace pelo::cli {
 namespace {
@@ -107,7 +108,7 @@ Status PrintDemoSummary(store::Store& store, std::ostream& out) {
   PELO_ASSIGN_OR_RETURN(Best best, BestTwentyMinutes(store, rows));
   if (best.row) {
     out << fmt::format("  best 20-minute output: {:.0f} W, {} ({})\n", best.watts, Day(*best.row),
-                       best.row->title);
+                       TerminalText(best.row->title));
   }
   PELO_ASSIGN_OR_RETURN(auto metrics, store.RideMetricsRows());
   PrintHeadline(metrics, out);

@@ -1,6 +1,7 @@
 #include "logging.h"
 
 #include <fcntl.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -10,7 +11,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <optional>
+
+#include "terminal_text.h"
 
 namespace pelo::cli {
 namespace {
@@ -54,21 +58,42 @@ Status PrepareLogFile(const std::string& path) {
   return OkStatus();
 }
 
+// Log messages quote what the API sent (error bodies, titles): on a terminal, or read later with
+// `less`, each goes through TerminalText like every other line for a person, so it stays one line
+// and steers nothing. The sink behind it adds the time, the level and (on a terminal) colours.
+class TerminalTextSink : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  explicit TerminalTextSink(spdlog::sink_ptr inner) : inner_(std::move(inner)) {}
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    const std::string safe = TerminalText(std::string_view(msg.payload.data(), msg.payload.size()));
+    spdlog::details::log_msg copy = msg;
+    copy.payload = safe;
+    inner_->log(copy);
+  }
+  void flush_() override { inner_->flush(); }
+
+ private:
+  spdlog::sink_ptr inner_;
+};
+
 }  // namespace
 
 Status ConfigureLogging(const LogOptions& options) {
   PELO_ASSIGN_OR_RETURN(spdlog::level::level_enum level, ChooseLevel(options));
-  std::shared_ptr<spdlog::logger> logger;
+  spdlog::sink_ptr sink;
   if (!options.file.empty()) {
     PELO_RETURN_IF_ERROR(PrepareLogFile(options.file));
     try {
-      logger = spdlog::basic_logger_mt("pelo", options.file);
+      sink = std::make_shared<spdlog::sinks::basic_file_sink_mt>(options.file);
     } catch (const spdlog::spdlog_ex& e) {
       return Status(ErrorCode::kStorage, "--log-file " + options.file + ": " + e.what());
     }
   } else {
-    logger = spdlog::stderr_color_mt("pelo");
+    sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
   }
+  auto logger = std::make_shared<spdlog::logger>("pelo", std::make_shared<TerminalTextSink>(sink));
   logger->set_level(level);
   logger->flush_on(spdlog::level::trace);  // a crash or ^C loses no line
   spdlog::set_default_logger(logger);

@@ -3,10 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include <malloc.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -14,6 +16,9 @@
 #include "commands.h"
 #include "logging.h"
 #include "pelo/common/cancel.h"
+#include "terminal_text.h"
+
+using pelo::cli::TerminalText;
 
 namespace {
 
@@ -62,6 +67,10 @@ int main(int argc, char** argv) {
   // hold on to freed graph buffers in up to 8 x cores arenas. Two keep the peak RSS of a
   // 2,000-workout sync under 64 MB (bench/sync_noop_and_rss.sh) at no measurable cost.
   mallopt(M_ARENA_MAX, 2);
+  // On a terminal every byte of standard output goes through TerminalText (ADR 0012): a CSV or
+  // a response body cannot steer it either. In a pipe or a file the data stays exact.
+  std::optional<pelo::cli::TerminalGuard> terminal;
+  if (isatty(STDOUT_FILENO)) terminal.emplace(std::cout);
   pelo::cli::Context ctx;
   CLI::App app{"pelo " PELO_VERSION ": get your Peloton data out, keep it, understand it."};
   app.footer(kExitCodes);
@@ -116,16 +125,17 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ExtrasError& e) {
-    std::cerr << "pelo: usage: not expected: " << Unexpected(e) << " (see `" << CommandPath(app)
-              << " --help`)\n";
+    std::cerr << "pelo: usage: not expected: " << TerminalText(Unexpected(e)) << " (see `"
+              << CommandPath(app) << " --help`)\n";
     return 2;
   } catch (const CLI::ParseError& e) {
-    std::cerr << "pelo: usage: " << e.what() << " (see `" << CommandPath(app) << " --help`)\n";
+    std::cerr << "pelo: usage: " << TerminalText(e.what()) << " (see `" << CommandPath(app)
+              << " --help`)\n";
     return 2;
   }
 
   if (pelo::Status logging = pelo::cli::ConfigureLogging(log); !logging.ok()) {
-    std::cerr << "pelo: " << logging.ToString() << "\n";
+    std::cerr << "pelo: " << TerminalText(logging.ToString()) << "\n";
     return pelo::ExitCodeFor(logging.code());
   }
   std::signal(SIGINT, OnInterrupt);
@@ -137,7 +147,8 @@ int main(int argc, char** argv) {
     status = pelo::Status(pelo::ErrorCode::kStorage, "cannot write standard output");
   }
   if (!status.ok()) {
-    std::cerr << "pelo: " << status.ToString() << "\n";
+    // One line, whatever the message quotes (an API error body, a title, a file name).
+    std::cerr << "pelo: " << TerminalText(status.ToString()) << "\n";
     return pelo::ExitCodeFor(status.code());
   }
   return 0;

@@ -131,7 +131,7 @@ Status RefuseWithoutTerminal(const std::string& what) {
 
 Status Confirm(const std::string& what) {
   PELO_RETURN_IF_ERROR(RefuseWithoutTerminal(what));
-  std::cerr << what << " may change your account. Send it? [y/N] " << std::flush;
+  std::cerr << TerminalText(what) << " may change your account. Send it? [y/N] " << std::flush;
   std::string answer;
   std::getline(std::cin, answer);
   if (answer != "y" && answer != "Y" && answer != "yes") {
@@ -156,7 +156,7 @@ Status RunMutation(const Context& ctx, const MutationFlags& flags, const std::st
   if (flags.json) {
     PrintJsonBody(outcome.raw, std::cout);
   } else {
-    std::cout << outcome.message << "\n";
+    std::cout << TerminalText(outcome.message) << "\n";
   }
   return OkStatus();
 }

@@ -1,13 +1,12 @@
 #include "output.h"
 
-#include <fmt/format.h>
-
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "pelo/common/time.h"
 #include "pelo/export/csv.h"
+#include "render.h"
 
 namespace pelo::cli {
 namespace {
@@ -21,10 +20,6 @@ nlohmann::json Num(const std::optional<double>& v) {
 nlohmann::json Time(const std::optional<int64_t>& t, std::string (*format)(int64_t)) {
   if (!t) return nullptr;
   return format(*t);
-}
-
-std::string Cell(const std::optional<double>& v, const char* pattern) {
-  return v ? fmt::format(fmt::runtime(pattern), *v) : "";
 }
 
 }  // namespace
@@ -57,16 +52,21 @@ std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty
 }
 
 void PrintWorkoutTable(const std::vector<model::WorkoutRow>& rows, std::ostream& out) {
-  out << fmt::format("{:<16}  {:<10}  {:<36}  {:<18}  {:>5}  {:>5}  {:>5}\n", "start (UTC)",
-                     "discipline", "title", "instructor", "min", "kJ", "avg W");
+  // A Table: titles and instructor names are escaped, and cut and aligned by display width.
+  Table table({{"start (UTC)", 16},
+               {"discipline", 10},
+               {"title", 36},
+               {"instructor", 18},
+               {"min", 5, true},
+               {"kJ", 5, true},
+               {"avg W", 5, true}});
   for (const auto& r : rows) {
-    std::string start = r.start_time ? FormatUtcDateTime(*r.start_time).substr(0, 16) : "";
     std::optional<double> minutes;
     if (r.duration) minutes = *r.duration / 60.0;
-    out << fmt::format("{:<16}  {:<10.10}  {:<36.36}  {:<18.18}  {:>5}  {:>5}  {:>5}\n", start,
-                       r.discipline, r.title, r.instructor, Cell(minutes, "{:.0f}"),
-                       Cell(r.total_output, "{:.0f}"), Cell(r.average_output, "{:.0f}"));
+    table.Add({WhenCell(r.start_time), r.discipline, r.title, r.instructor, NumberCell(minutes),
+               NumberCell(r.total_output), NumberCell(r.average_output)});
   }
+  table.Print(out);
 }
 
 Status FlushStdout() {

@@ -8,29 +8,18 @@
 #include <sstream>
 
 #include "pelo/common/time.h"
+#include "terminal_text.h"
 
 namespace pelo::cli {
 namespace {
 
 constexpr std::string_view kEllipsis = "…";
 
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// `s` cut to `width` characters (the last one an ellipsis when cut); control characters
-// (newlines in descriptions) become spaces so a row stays one line.
-std::string Fit(std::string_view s, size_t width) {
-  std::string clean(s);
-  std::replace_if(
-      clean.begin(), clean.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-  if (DisplayWidth(clean) <= width) return clean;
+// `cell` (made safe by TerminalText) in at most `width` columns, ending in "…" when cut.
+std::string Fit(const std::string& cell, size_t width) {
+  if (DisplayWidth(cell) <= width) return cell;
   if (width == 0) return "";
-  std::string out;
-  size_t chars = 0;
-  for (size_t i = 0; i < clean.size(); ++i) {
-    if (!IsContinuation(clean[i]) && ++chars == width) break;
-    out += clean[i];
-  }
-  return out + std::string(kEllipsis);
+  return std::string(PrefixOfWidth(cell, width - DisplayWidth(kEllipsis))) + std::string(kEllipsis);
 }
 
 std::string Pad(const std::string& s, size_t width, bool right) {
@@ -58,16 +47,19 @@ std::vector<std::string> Headers(const std::vector<Column>& columns) {
   return h;
 }
 
+// Every cell is made safe before it is measured, so widths are those of what is printed.
+std::vector<std::string> SafeCells(const std::vector<std::string>& cells) {
+  std::vector<std::string> safe;
+  safe.reserve(cells.size());
+  for (const std::string& cell : cells) safe.push_back(TerminalText(cell));
+  return safe;
+}
+
 }  // namespace
 
 bool StdoutIsTerminal() { return isatty(STDOUT_FILENO) != 0; }
 
-size_t DisplayWidth(std::string_view s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return !IsContinuation(c); }));
-}
-
-void Table::Add(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+void Table::Add(std::vector<std::string> cells) { rows_.push_back(SafeCells(cells)); }
 
 void Table::Print(std::ostream& out) const {
   std::vector<size_t> widths;
@@ -90,20 +82,18 @@ TableStream::TableStream(std::vector<Column> columns, std::ostream& out)
 }
 
 void TableStream::Add(const std::vector<std::string>& cells) {
-  PrintRow(columns_, widths_, cells, out_);
+  PrintRow(columns_, widths_, SafeCells(cells), out_);
   ++rows_;
 }
 
 void PrintFields(const Fields& fields, std::ostream& out) {
   size_t width = 0;
   for (const auto& [key, value] : fields) {
-    if (!value.empty()) width = std::max(width, DisplayWidth(key));
+    if (!value.empty()) width = std::max(width, DisplayWidth(TerminalText(key)));
   }
   for (const auto& [key, value] : fields) {
     if (value.empty()) continue;
-    std::string text = value;
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    out << Pad(key, width, false) << "  " << text << "\n";
+    out << Pad(TerminalText(key), width, false) << "  " << TerminalText(value) << "\n";
   }
 }
 

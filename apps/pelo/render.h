@@ -1,7 +1,9 @@
 // Rendering for the lookup commands, in one place: aligned tables for people, JSON for programs.
 //
-// Tables are plain text (no colours), on a terminal or not. `--json` prints the API's own body:
-// pretty on a terminal, compact otherwise; `--all` listings print one JSON array, item by item.
+// Tables are plain text (no colours), on a terminal or not; every cell and field goes through
+// TerminalText (terminal_text.h) and is measured in terminal columns, so text from the API can
+// neither steer the terminal nor break the alignment. `--json` prints the API's own body: pretty
+// on a terminal, compact otherwise; `--all` listings print one JSON array, item by item.
 #pragma once
 
 #include <cstdint>
@@ -14,13 +16,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "terminal_text.h"
+
 namespace pelo::cli {
 
 bool StdoutIsTerminal();
 
 struct Column {
   std::string header;
-  size_t max_width = 40;  // longer cells are cut, ending in "…"
+  size_t max_width = 40;  // in columns; longer cells are cut between characters, ending in "…"
   bool right = false;     // right-aligned (numbers)
 };
 
@@ -52,7 +56,8 @@ class TableStream {
   int64_t rows_ = 0;
 };
 
-// "key   value" lines with the keys aligned; empty values are left out.
+// "key   value" lines with the keys aligned; empty values are left out; a value is one line
+// (TerminalText shows its newlines as "\n").
 using Fields = std::vector<std::pair<std::string, std::string>>;
 void PrintFields(const Fields& fields, std::ostream& out);
 
@@ -91,8 +96,5 @@ std::string NumberCell(std::optional<double> v, int decimals = 0);
 std::string MinutesCell(std::optional<int64_t> seconds);  // "45"
 std::string ClockCell(int64_t seconds);                   // "12:05" (m:ss)
 std::string YesNo(bool v);
-
-// The number of characters (UTF-8 code points) of `s`, as a terminal shows most text.
-size_t DisplayWidth(std::string_view s);
 
 }  // namespace pelo::cli

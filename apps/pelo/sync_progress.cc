@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "terminal_text.h"
+
 namespace pelo::cli {
 namespace {
 
@@ -52,9 +54,10 @@ void SyncProgressPrinter::Update(const sync::Progress& progress) {
   last_ = now;
   drawn_ = true;
   if (tty_) {
-    out_ << "\r\x1b[2K" << Line(progress, 30) << std::flush;  // \x1b[2K: clear the line
+    out_ << "\r\x1b[2K" << TerminalText(Line(progress, 30))
+         << std::flush;  // \x1b[2K: clear the line
   } else {
-    out_ << "sync: " << Line(progress, 0) << "\n" << std::flush;
+    out_ << "sync: " << TerminalText(Line(progress, 0)) << "\n" << std::flush;
   }
 }
 

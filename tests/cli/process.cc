@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -210,6 +211,33 @@ ProcessResult RunProcessWithTerminalStderr(const std::vector<std::string>& argv,
   int status = 0;
   waitpid(pid, &status, 0);
   terminal_reader.join();
+  close(terminal);
+  r.exit_code = ExitCode(status);
+  return r;
+}
+
+ProcessResult RunProcessOnTerminal(const std::vector<std::string>& argv,
+                                   const std::map<std::string, std::string>& env) {
+  signal(SIGPIPE, SIG_IGN);
+  int terminal = -1, child_terminal = -1;
+  termios raw{};
+  cfmakeraw(&raw);
+  if (openpty(&terminal, &child_terminal, nullptr, &raw, nullptr) != 0) {
+    throw std::runtime_error("openpty failed");
+  }
+  fcntl(terminal, F_SETFD, FD_CLOEXEC);
+  fcntl(child_terminal, F_SETFD, FD_CLOEXEC);
+  const int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+  pid_t pid = Spawn(argv, MergedEnv(env), devnull, child_terminal, child_terminal);
+  close(devnull);
+  close(child_terminal);
+  ProcessResult r;
+  // The terminal reads EIO once the child (its last user) has closed it.
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(terminal, buf, sizeof(buf))) > 0) r.out.append(buf, static_cast<size_t>(n));
+  int status = 0;
+  waitpid(pid, &status, 0);
   close(terminal);
   r.exit_code = ExitCode(status);
   return r;

@@ -36,6 +36,12 @@ ProcessResult RunProcessKilledWhen(const std::vector<std::string>& argv,
 ProcessResult RunProcessWithTerminalStderr(const std::vector<std::string>& argv,
                                            const std::map<std::string, std::string>& env);
 
+// Runs `argv` with stdout and stderr on one pseudo-terminal in raw mode (so isatty(1) and
+// isatty(2) are true and the bytes arrive as written, "\n" not turned into "\r\n"); `out` is
+// everything written to the terminal, `err` is empty.
+ProcessResult RunProcessOnTerminal(const std::vector<std::string>& argv,
+                                   const std::map<std::string, std::string>& env);
+
 // A pelo-sim process on an ephemeral loopback port, stopped (SIGTERM, then waited) on scope exit.
 class SimProcess {
  public:
