@@ -1,23 +1,18 @@
 #include "auth/cookie_jar.h"
 
+#include <curl/curl.h>
+
 #include <algorithm>
-#include <cctype>
+#include <charconv>
+#include <limits>
+
+#include "pelo/common/strings.h"
 
 namespace pelo::auth::internal {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
-  return s;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
+constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
+constexpr int64_t kLongAgo = std::numeric_limits<int64_t>::min();
 
 // RFC 6265 §5.1.4 default-path: the request path up to its last '/'.
 std::string DefaultPath(std::string_view request_path) {
@@ -25,6 +20,34 @@ std::string DefaultPath(std::string_view request_path) {
   const size_t slash = request_path.rfind('/');
   if (request_path.empty() || request_path[0] != '/' || slash == 0) return "/";
   return std::string(request_path.substr(0, slash));
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// RFC 6265 §5.2.2: when a Max-Age of `value` received at `now` expires; nullopt when `value` is
+// not an integer (the attribute is then ignored). Zero or less is the earliest time there is.
+std::optional<int64_t> MaxAgeExpiry(std::string_view value, int64_t now) {
+  const bool negative = !value.empty() && value[0] == '-';
+  const std::string_view digits = negative ? value.substr(1) : value;
+  if (!AllDigits(digits)) return std::nullopt;
+  int64_t delta = 0;
+  if (std::from_chars(digits.data(), digits.data() + digits.size(), delta).ec != std::errc()) {
+    delta = kNever;  // too many digits for int64: as good as forever
+  }
+  if (negative || delta == 0) return kLongAgo;
+  return delta > kNever - now ? kNever : now + delta;
+}
+
+// RFC 6265 §5.2.1: the time an Expires value names; nullopt when it is not a date (ignored).
+// libcurl's date parser is the one curl's own cookie engine uses for this attribute; it reads
+// every HTTP-date form (RFC 7231 §7.1.1.1) and the loose variants servers send, and returns -1
+// only for text it cannot read (a date before 1970 is negative, 1969-12-31 23:59:59 is 0).
+std::optional<int64_t> ExpiresTime(std::string_view value) {
+  const time_t when = curl_getdate(std::string(value).c_str(), nullptr);
+  if (when == -1) return std::nullopt;
+  return static_cast<int64_t>(when);
 }
 
 }  // namespace
@@ -39,14 +62,17 @@ bool CookiePathMatches(std::string_view cookie_path, std::string_view request_pa
 
 void CookieJar::Update(const std::vector<std::string>& set_cookie_values,
                        std::string_view request_path) {
+  const int64_t now = now_();
   for (std::string_view header : set_cookie_values) {
     const size_t semi = header.find(';');
     std::string_view pair = Trim(header.substr(0, semi));
     const size_t eq = pair.find('=');
     if (eq == std::string_view::npos || eq == 0) continue;
     Cookie cookie{std::string(Trim(pair.substr(0, eq))), std::string(Trim(pair.substr(eq + 1))),
-                  DefaultPath(request_path)};
-    bool expired = false;
+                  DefaultPath(request_path), std::nullopt};
+    // The last valid attribute of each name counts; Max-Age wins over Expires (§5.3 step 3).
+    std::optional<int64_t> max_age_expiry;
+    std::optional<int64_t> expires;
     std::string_view attrs = semi == std::string_view::npos ? "" : header.substr(semi + 1);
     while (!attrs.empty()) {
       const size_t next = attrs.find(';');
@@ -57,18 +83,28 @@ void CookieJar::Update(const std::vector<std::string>& set_cookie_values,
       std::string_view value = aeq == std::string_view::npos ? "" : Trim(attr.substr(aeq + 1));
       if (EqualsIgnoreCase(key, "path") && !value.empty() && value[0] == '/') {
         cookie.path = std::string(value);
-      } else if (EqualsIgnoreCase(key, "max-age") && !value.empty() &&
-                 (value[0] == '-' || value == "0")) {
-        expired = true;
+      } else if (EqualsIgnoreCase(key, "max-age")) {
+        if (auto when = MaxAgeExpiry(value, now)) max_age_expiry = when;
+      } else if (EqualsIgnoreCase(key, "expires")) {
+        if (auto when = ExpiresTime(value)) expires = when;
       }
     }
+    cookie.expires = max_age_expiry ? max_age_expiry : expires;
+    // §5.3 steps 11 and 12: the new cookie replaces the old; if it is already expired, it is
+    // evicted at once, so what remains is a deletion.
     std::erase_if(cookies_,
                   [&](const Cookie& c) { return c.name == cookie.name && c.path == cookie.path; });
-    if (!expired) cookies_.push_back(std::move(cookie));
+    if (!cookie.ExpiredAt(now)) cookies_.push_back(std::move(cookie));
   }
+  DropExpired(now);
 }
 
-std::string CookieJar::HeaderFor(std::string_view request_path) const {
+void CookieJar::DropExpired(int64_t now) {
+  std::erase_if(cookies_, [now](const Cookie& c) { return c.ExpiredAt(now); });
+}
+
+std::string CookieJar::HeaderFor(std::string_view request_path) {
+  DropExpired(now_());
   std::string out;
   for (const Cookie& c : cookies_) {
     if (!CookiePathMatches(c.path, request_path)) continue;
@@ -79,10 +115,17 @@ std::string CookieJar::HeaderFor(std::string_view request_path) const {
 }
 
 std::string CookieJar::Get(std::string_view name) const {
+  const int64_t now = now_();
   for (const Cookie& c : cookies_) {
-    if (c.name == name) return c.value;
+    if (c.name == name && !c.ExpiredAt(now)) return c.value;
   }
   return "";
+}
+
+size_t CookieJar::size() const {
+  const int64_t now = now_();
+  return static_cast<size_t>(std::count_if(cookies_.begin(), cookies_.end(),
+                                           [now](const Cookie& c) { return !c.ExpiredAt(now); }));
 }
 
 }  // namespace pelo::auth::internal

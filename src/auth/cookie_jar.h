@@ -1,29 +1,49 @@
-// A minimal cookie jar for one login flow against one host (Set-Cookie name=value; Path).
+// A minimal cookie jar for one login flow against one host (Set-Cookie name=value; Path;
+// Expires; Max-Age, as RFC 6265 §5.2 and §5.3 read them). Domain is not kept: the jar only ever
+// holds the auth host's cookies.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "pelo/common/time.h"
 
 namespace pelo::auth::internal {
 
 class CookieJar {
  public:
-  // Stores the cookies of the Set-Cookie values received for a request to `request_path`;
-  // Max-Age <= 0 deletes. Cookies without Path default to the request path's directory.
+  // `now` gives the epoch seconds that expiry times are counted from and compared with.
+  explicit CookieJar(std::function<int64_t()> now = &NowEpochSeconds) : now_(std::move(now)) {}
+
+  // Stores the cookies of the Set-Cookie values received for a request to `request_path`.
+  // A cookie replaces the one of the same name and path; one that is already expired (Max-Age
+  // <= 0, or an Expires in the past and no Max-Age) only deletes it. Cookies without Path
+  // default to the request path's directory.
   void Update(const std::vector<std::string>& set_cookie_values, std::string_view request_path);
-  // "a=1; b=2" for the cookies whose Path matches `request_path` (RFC 6265 §5.1.4), or "".
-  std::string HeaderFor(std::string_view request_path) const;
-  // The value of cookie `name` on any path, or "".
+  // "a=1; b=2" for the unexpired cookies whose Path matches `request_path` (RFC 6265 §5.1.4),
+  // or ""; the expired ones are dropped from the jar.
+  std::string HeaderFor(std::string_view request_path);
+  // The value of the unexpired cookie `name` on any path, or "".
   std::string Get(std::string_view name) const;
-  size_t size() const { return cookies_.size(); }
+  // How many unexpired cookies the jar holds.
+  size_t size() const;
 
  private:
   struct Cookie {
     std::string name;
     std::string value;
     std::string path;
+    std::optional<int64_t> expires;  // epoch seconds; none for a session cookie
+    bool ExpiredAt(int64_t now) const { return expires && *expires <= now; }
   };
+  void DropExpired(int64_t now);
+
+  std::function<int64_t()> now_;
   std::vector<Cookie> cookies_;
 };
 

@@ -16,6 +16,8 @@ struct HtmlForm {
 };
 
 // The first <form> in `html` with its named inputs (not submit/button/reset/image), or nullopt.
+// Tags are found as a browser finds them: not in comments or in the text of <script>, <style>,
+// <title>, <textarea> or <noscript>, and a '>' inside a quoted attribute value is part of it.
 std::optional<HtmlForm> ParseHtmlForm(std::string_view html);
 
 // Decodes &quot; &amp; &lt; &gt; &apos; &#39; &#34; and any &#NNN; / &#xHH; (as UTF-8).

@@ -37,6 +37,9 @@ std::string Base64UrlEncode(std::string_view data) {
 
 std::optional<std::string> Base64UrlDecode(std::string_view text) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  // Each character carries 6 bits, so a last group of one character cannot make a byte: the
+  // text was cut short (or is not base64), and dropping that character would hide it.
+  if (text.size() % 4 == 1) return std::nullopt;
   std::string out;
   out.reserve(text.size() * 3 / 4);
   uint32_t buffer = 0;

@@ -9,7 +9,9 @@ namespace pelo {
 
 // `data` as unpadded base64url.
 std::string Base64UrlEncode(std::string_view data);
-// Decodes base64url (padding optional; standard '+' '/' accepted too); nullopt when invalid.
+// Decodes base64url (padding optional; standard '+' '/' accepted too); nullopt when invalid:
+// a character outside both alphabets, or a length (without padding) of 4n+1, which no encoding
+// produces.
 std::optional<std::string> Base64UrlDecode(std::string_view text);
 
 }  // namespace pelo

@@ -1,0 +1,35 @@
+#include "pelo/common/base64.h"
+
+#include <gtest/gtest.h>
+
+namespace pelo {
+namespace {
+
+TEST(Base64Url, RoundTripsWithoutPadding) {
+  EXPECT_EQ(Base64UrlEncode("f"), "Zg");
+  EXPECT_EQ(Base64UrlEncode("fo"), "Zm8");
+  EXPECT_EQ(Base64UrlEncode("foo"), "Zm9v");
+  EXPECT_EQ(Base64UrlEncode("\xfb\xff"), "-_8");
+  EXPECT_EQ(Base64UrlDecode("-_8"), std::string("\xfb\xff"));
+  EXPECT_EQ(Base64UrlDecode("Zm8="), std::string("fo"));
+  EXPECT_FALSE(Base64UrlDecode("a!b").has_value());
+}
+
+// Four characters carry three bytes, so a final group of one character (6 bits) cannot hold a
+// byte: such a text was cut or is not base64 at all, and decoding it must fail rather than drop
+// the character silently.
+TEST(Base64Url, LengthOneMoreThanAMultipleOfFourIsInvalid) {
+  EXPECT_FALSE(Base64UrlDecode("A").has_value());
+  EXPECT_FALSE(Base64UrlDecode("A=").has_value());
+  EXPECT_FALSE(Base64UrlDecode("A===").has_value());
+  EXPECT_FALSE(Base64UrlDecode("Zm9vA").has_value());
+  EXPECT_EQ(Base64UrlDecode(""), std::string());
+  EXPECT_EQ(Base64UrlDecode("QQ"), std::string("A"));
+  EXPECT_EQ(Base64UrlDecode("QUI"), std::string("AB"));
+  EXPECT_EQ(Base64UrlDecode("Zm9vYg"), std::string("foob"));
+  // Peloton's documented GraphQL cursor carries one '=' too many; the padding stays optional.
+  EXPECT_EQ(Base64UrlDecode("MTk=="), std::string("19"));
+}
+
+}  // namespace
+}  // namespace pelo
