@@ -28,7 +28,10 @@ class RequestLog {
   std::ofstream file_;
 };
 
-// `req` as recorded: lowercase header names, secrets redacted.
+// `req` as recorded: lowercase header names, secrets redacted by the redactor pelo's logs use
+// (pelo/common/redact.h): "<redacted>" for the values of secret-looking headers, query and form
+// fields and JSON members at any depth; a body that is neither JSON nor a form is described
+// ("<N bytes of non-JSON body>"), never recorded.
 RecordedRequest ToRecorded(const httplib::Request& req, int status);
 
 }  // namespace pelo::sim

@@ -8,8 +8,9 @@
 
 namespace pelo::store {
 
-// `body` with every secret-looking member (password, token, *_token, session_id, secret,
-// cookie, ...) set to "" at any depth; a body that is not JSON is returned unchanged.
+// `body` with every secret-looking member (pelo::IsSecretKey: password, *token, session_id,
+// *secret, cookie, code, ...) set to "" at any depth (pelo::RedactJson, the redactor the logs
+// use); a body that is not JSON is returned unchanged.
 std::string BlankSecrets(std::string_view body);
 // True for authentication endpoints, whose responses are never archived.
 bool IsAuthPath(std::string_view path);

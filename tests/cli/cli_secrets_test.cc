@@ -244,3 +244,45 @@ TEST(CliTransportSecurity, CertificateVerificationCannotBeTurnedOff) {
 
 }  // namespace
 }  // namespace pelo::testing
+
+namespace pelo::testing {
+namespace {
+
+// The issue's command: `pelo --log-level trace --log-file t.log api PUT /api/user/ID --data
+// '{"note":"a \"b", "password":"hunter2"}' --yes`, with a key spelled with a \u escape and a
+// secret nested in an array besides. The escaped quote lost the old log redactor its place and
+// the password was logged; neither pelo's log nor the simulator's request log may hold a secret.
+TEST(CliRedaction, AnApiBodyWithEscapedQuotesLogsNoSecretAtTrace) {
+  TempDir logs;
+  const std::string requests = logs / "requests.jsonl";
+  const std::string log = logs / "t.log";
+  SimProcess sim({"--workouts", "2", "--password", "demo", "--request-log", requests});
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  auto me = env.Pelo({"api", "GET", "/api/me"});
+  ASSERT_EQ(me.exit_code, 0) << me.err;
+  const std::string user_id = nlohmann::json::parse(me.out).at("id");
+  const std::vector<std::string> secrets = {"hunter2-Escaped-Quote", "Unic0de-Spelled-Key",
+                                            "Nested-S3ssion-Id"};
+  auto put = env.Pelo({"--log-level", "trace", "--log-file", log, "api", "PUT",
+                       "/api/user/" + user_id, "--data",
+                       R"({"note":"a \"b", "password":"hunter2-Escaped-Quote",)"
+                       R"( "new_pass\u0077ord":"Unic0de-Spelled-Key",)"
+                       R"( "devices":[{"sessionId":"Nested-S3ssion-Id"}]})",
+                       "--yes"});
+  // The sim refuses to change these fields (HTTP 400, exit 5): the request was sent all the same.
+  EXPECT_EQ(put.exit_code, 5) << put.err;
+  const std::string trace = ReadFile(log);
+  ASSERT_NE(trace.find("http: > PUT"), std::string::npos) << trace;
+  EXPECT_NE(trace.find(R"("note":"a \"b")"), std::string::npos) << "the body is logged";
+  const std::string recorded = ReadFile(requests);
+  ASSERT_NE(recorded.find(R"("method":"PUT")"), std::string::npos) << recorded;
+  for (const std::string& secret : secrets) {
+    EXPECT_EQ(trace.find(secret), std::string::npos) << secret << " in the trace log";
+    EXPECT_EQ(recorded.find(secret), std::string::npos) << secret << " in the sim's request log";
+    EXPECT_EQ((put.out + put.err).find(secret), std::string::npos) << secret << " printed";
+  }
+}
+
+}  // namespace
+}  // namespace pelo::testing

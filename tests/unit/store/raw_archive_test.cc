@@ -85,6 +85,28 @@ TEST(BlankSecrets, NonJsonIsKeptAsIs) {
   EXPECT_EQ(BlankSecrets(""), "");
 }
 
+// The one list the logs use too: OAuth's code and code_verifier are secrets wherever they are.
+// The body the issue logged (an escaped quote before the password) is blanked as well, and the
+// members keep their order.
+TEST(BlankSecrets, TheLogsListAndEscapedQuotes) {
+  const std::string out = BlankSecrets(
+      R"({"note":"a \"b", "password":"hunter2", "oauth":{"code":"c0de","Code_Verifier":"v3r"},)"
+      R"("ride":{"title":"Climb","coupon_code":"SPRING"}})");
+  EXPECT_EQ(out, R"({"note":"a \"b","password":"","oauth":{"code":"","Code_Verifier":""},)"
+                 R"("ride":{"title":"Climb","coupon_code":"SPRING"}})");
+}
+
+// Too deep to walk and re-serialise safely (the API parsers refuse it too, so it holds no rows):
+// blanked whole, whatever it holds.
+TEST(BlankSecrets, JsonDeeperThanTheLimitIsBlankedWhole) {
+  const std::string deep = std::string(2000, '[') + R"({"token":"t"})" + std::string(2000, ']');
+  EXPECT_EQ(BlankSecrets(deep), R"("")");
+  const std::string shallow = std::string(1000, '[') + R"({"token":"t"})" + std::string(1000, ']');
+  const std::string blanked = BlankSecrets(shallow);
+  EXPECT_TRUE(blanked == std::string(1000, '[') + R"({"token":""})" + std::string(1000, ']'))
+      << blanked.substr(995, 30);
+}
+
 TEST(Compression, RoundTripsAndDetectsCorruption) {
   std::string body(10000, 'a');
   std::string packed = Compress(body);

@@ -1,0 +1,168 @@
+#include "pelo/common/redact.h"
+
+#include <algorithm>
+#include <array>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "pelo/common/strings.h"
+
+namespace pelo {
+namespace {
+
+// How a key (lowercased, without '_' and '-') must hold a word to be secret-looking.
+enum class Match { kAnywhere, kAtTheEnd, kWhole };
+
+struct SecretWord {
+  std::string_view word;
+  Match match;
+};
+
+// The one list. Every secret-looking key contains its word, which is what MayHoldSecretKey
+// relies on.
+constexpr std::array<SecretWord, 10> kSecretWords = {{
+    {"password", Match::kAnywhere},       // password, new_password, PasswordHint
+    {"token", Match::kAtTheEnd},          // access_token, refreshToken, _csrf_token, not token_type
+    {"secret", Match::kAtTheEnd},         // client_secret
+    {"cookie", Match::kAtTheEnd},         // cookie, Set-Cookie
+    {"sessionid", Match::kAtTheEnd},      // session_id, peloton_session_id, sessionId
+    {"apikey", Match::kAtTheEnd},         // api_key, X-Api-Key
+    {"csrf", Match::kAtTheEnd},           // _csrf
+    {"authorization", Match::kAtTheEnd},  // Authorization, Proxy-Authorization
+    {"code", Match::kWhole},              // OAuth's authorization code
+    {"codeverifier", Match::kWhole},      // and its PKCE verifier
+}};
+
+// `text` lowercased without '_' and '-', as keys are compared.
+std::string Normalized(std::string_view text) {
+  std::string out = Lower(text);
+  std::erase_if(out, [](char c) { return c == '_' || c == '-'; });
+  return out;
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A form key as the server reads it: '+' is a space, %XX a byte (a malformed % is kept).
+std::string PercentDecoded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out.push_back(' ');
+    } else if (text[i] == '%' && i + 2 < text.size() && HexDigit(text[i + 1]) >= 0 &&
+               HexDigit(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexDigit(text[i + 1]) * 16 + HexDigit(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+// The characters a form body is written with: RFC 3986's unreserved and sub-delimiters, ':',
+// '@', '/', '?', and '%' for everything else.
+bool IsFormChar(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("-._~%!$&'()*+,;=:@/?").find(c) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool IsSecretKey(std::string_view key) {
+  const std::string k = Normalized(key);
+  return std::any_of(kSecretWords.begin(), kSecretWords.end(), [&k](const SecretWord& s) {
+    switch (s.match) {
+      case Match::kAnywhere:
+        return k.find(s.word) != std::string::npos;
+      case Match::kAtTheEnd:
+        return EndsWith(k, s.word);
+      case Match::kWhole:
+        return k == s.word;
+    }
+    return false;
+  });
+}
+
+bool MayHoldSecretKey(std::string_view text) {
+  if (text.find("\\u") != std::string_view::npos) return true;
+  const std::string normalized = Normalized(text);
+  return std::any_of(kSecretWords.begin(), kSecretWords.end(), [&normalized](const SecretWord& s) {
+    return normalized.find(s.word) != std::string::npos;
+  });
+}
+
+std::optional<std::string> RedactJson(std::string_view text, std::string_view placeholder) {
+  // ordered_json keeps the members in the order they came in.
+  nlohmann::ordered_json doc =
+      nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return std::nullopt;
+  // Walked with a stack of its own: the parse is iterative, and a deep document must not
+  // overflow the call stack here either.
+  std::vector<std::pair<nlohmann::ordered_json*, int>> pending = {{&doc, 1}};
+  while (!pending.empty()) {
+    auto [value, depth] = pending.back();
+    pending.pop_back();
+    if (depth > kMaxRedactDepth) {
+      doc = std::string(placeholder);
+      break;
+    }
+    if (value->is_object()) {
+      for (auto& [key, member] : value->items()) {
+        if (IsSecretKey(key)) {
+          member = std::string(placeholder);
+        } else if (member.is_structured()) {
+          pending.emplace_back(&member, depth + 1);
+        }
+      }
+    } else if (value->is_array()) {
+      for (nlohmann::ordered_json& item : *value) {
+        if (item.is_structured()) pending.emplace_back(&item, depth + 1);
+      }
+    }
+  }
+  // The parser has checked the strings' UTF-8; replace is for what can never happen.
+  return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+bool LooksLikeForm(std::string_view text) {
+  return text.find('=') != std::string_view::npos &&
+         std::all_of(text.begin(), text.end(), IsFormChar);
+}
+
+std::string RedactPairs(std::string_view pairs, std::string_view placeholder) {
+  std::string out;
+  out.reserve(pairs.size());
+  while (true) {
+    const size_t amp = pairs.find('&');
+    const std::string_view pair = pairs.substr(0, amp);
+    const size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && IsSecretKey(PercentDecoded(pair.substr(0, eq)))) {
+      out.append(pair.substr(0, eq + 1)).append(placeholder);
+    } else {
+      out.append(pair);
+    }
+    if (amp == std::string_view::npos) break;
+    out.push_back('&');
+    pairs.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+std::string RedactBodyForLog(std::string_view body) {
+  if (body.empty()) return "";
+  if (std::optional<std::string> json = RedactJson(body, kRedactedValue)) return *json;
+  if (LooksLikeForm(body)) return RedactPairs(body, kRedactedValue);
+  return "<" + std::to_string(body.size()) + " bytes of non-JSON body>";
+}
+
+}  // namespace pelo
