@@ -1,12 +1,11 @@
 #include "auth/cookie_jar.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <charconv>
 #include <limits>
 
 #include "pelo/common/strings.h"
+#include "pelo/http/http_date.h"
 
 namespace pelo::auth::internal {
 namespace {
@@ -41,14 +40,8 @@ std::optional<int64_t> MaxAgeExpiry(std::string_view value, int64_t now) {
 }
 
 // RFC 6265 §5.2.1: the time an Expires value names; nullopt when it is not a date (ignored).
-// libcurl's date parser is the one curl's own cookie engine uses for this attribute; it reads
-// every HTTP-date form (RFC 7231 §7.1.1.1) and the loose variants servers send, and returns -1
-// only for text it cannot read (a date before 1970 is negative, 1969-12-31 23:59:59 is 0).
-std::optional<int64_t> ExpiresTime(std::string_view value) {
-  const time_t when = curl_getdate(std::string(value).c_str(), nullptr);
-  if (when == -1) return std::nullopt;
-  return static_cast<int64_t>(when);
-}
+// http::ParseHttpDate reads every form browsers accept for this attribute.
+std::optional<int64_t> ExpiresTime(std::string_view value) { return http::ParseHttpDate(value); }
 
 }  // namespace
 

@@ -1,10 +1,11 @@
 #include "http/retry.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <cctype>
 #include <string>
+
+#include "pelo/common/strings.h"
+#include "pelo/http/http_date.h"
 
 namespace pelo::http::internal {
 
@@ -22,12 +23,7 @@ bool IsRetryableResponse(const Request& request, const Response& response) {
 
 std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,
                                                          int64_t now_epoch_s) {
-  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front())) != 0) {
-    value.remove_prefix(1);
-  }
-  while (!value.empty() && std::isspace(static_cast<unsigned char>(value.back())) != 0) {
-    value.remove_suffix(1);
-  }
+  value = Trim(value);
   if (value.empty()) return std::nullopt;
   if (std::all_of(value.begin(), value.end(),
                   [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
@@ -35,9 +31,9 @@ std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,
     return std::chrono::seconds(std::stoll(std::string(value)));
   }
   // An HTTP-date ("Wed, 21 Oct 2015 07:28:00 GMT"); libcurl already parses every legal form.
-  const time_t when = curl_getdate(std::string(value).c_str(), nullptr);
-  if (when < 0) return std::nullopt;
-  return std::chrono::seconds(std::max<int64_t>(0, static_cast<int64_t>(when) - now_epoch_s));
+  const std::optional<int64_t> when = ParseHttpDate(value);
+  if (!when || *when < 0) return std::nullopt;
+  return std::chrono::seconds(std::max<int64_t>(0, *when - now_epoch_s));
 }
 
 std::chrono::milliseconds BackoffDelay(const RetryPolicy& policy, int attempt, double jitter01) {
