@@ -37,15 +37,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   graphql::OperationName(body);
 
   // A tag name or query text goes into the request as a JSON string: whatever valid UTF-8 it
-  // holds must come back unchanged (invalid UTF-8 is the caller's to reject; JSON cannot).
+  // holds must come back unchanged; anything else is refused by name (JSON cannot carry it).
+  const bool utf8 = simdjson::validate_utf8(body.data(), body.size());
   auto request = graphql::RequestBody("Op", body, "");
-  PELO_FUZZ_CHECK(request.ok());
-  if (simdjson::validate_utf8(body.data(), body.size())) {
-    auto object = pelo::api::json::ParseObject(*request);
-    PELO_FUZZ_CHECK(object.ok());
-    std::string_view query;
-    PELO_FUZZ_CHECK((*object)["query"].get_string().get(query) == simdjson::SUCCESS);
-    PELO_FUZZ_CHECK(query == body);
+  auto variables = graphql::Variables({{"tagName", body}}, "input");
+  PELO_FUZZ_CHECK(request.ok() == utf8 && variables.ok() == utf8);
+  if (!utf8) {
+    PELO_FUZZ_CHECK(request.status().code() == ErrorCode::kInvalidArgument);
+    PELO_FUZZ_CHECK(variables.status().code() == ErrorCode::kInvalidArgument);
+    return 0;
   }
+  auto object = pelo::api::json::ParseObject(*request);
+  PELO_FUZZ_CHECK(object.ok());
+  std::string_view query;
+  PELO_FUZZ_CHECK((*object)["query"].get_string().get(query) == simdjson::SUCCESS);
+  PELO_FUZZ_CHECK(query == body);
+  auto input = pelo::api::json::ParseObject(*variables);
+  PELO_FUZZ_CHECK(input.ok());
+  std::string_view tag;
+  PELO_FUZZ_CHECK((*input)["input"]["tagName"].get_string().get(tag) == simdjson::SUCCESS);
+  PELO_FUZZ_CHECK(tag == body);
   return 0;
 }

@@ -9,32 +9,20 @@
 namespace pelo::api {
 namespace {
 
-// A JSON object from members whose values are already JSON; empty values are left out (an
-// absent `after` means the first page).
-std::string JsonObject(std::initializer_list<std::pair<std::string_view, std::string>> members) {
-  std::string out = "{";
-  for (const auto& [key, value] : members) {
-    if (value.empty()) continue;
-    if (out.size() > 1) out += ",";
-    out += graphql::Quote(key) + ":" + value;
-  }
-  return out + "}";
-}
-
-std::string OptionalString(const std::string& text) {
-  return text.empty() ? "" : graphql::Quote(text);
-}
-
-std::string TagInput(const std::string& tag_name) {
-  return JsonObject({{"input", JsonObject({{"tagName", graphql::Quote(tag_name)}})}});
+// An optional string variable: absent when empty.
+std::optional<std::string_view> Optional(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
 }
 
 // Sends `operation` with its §7.3 text and parses the answer with `parse`.
 template <typename T, typename Parse>
-StatusOr<Fetched<T>> Run(Client& client, const std::string& operation, const std::string& variables,
-                         Parse parse) {
-  PELO_ASSIGN_OR_RETURN(http::Response response,
-                        client.Graphql(std::string(GraphqlQuery(operation)), variables, operation));
+StatusOr<Fetched<T>> Run(Client& client, const std::string& operation,
+                         const StatusOr<std::string>& variables, Parse parse) {
+  PELO_RETURN_IF_ERROR(variables.status());
+  PELO_ASSIGN_OR_RETURN(
+      http::Response response,
+      client.Graphql(std::string(GraphqlQuery(operation)), *variables, operation));
   StatusOr<T> value = parse(response.body);
   if (!value.ok()) return value.status().WithContext("GraphQL " + operation);
   // The operation in the path tells archived answers apart; there is nothing secret in it.
@@ -70,21 +58,20 @@ StatusOr<http::Response> Client::Graphql(const std::string& query,
 }
 
 StatusOr<Fetched<model::MyTags>> Client::MyTags() {
-  return Run<model::MyTags>(*this, "MyTags", "", graphql::ParseMyTags);
+  return Run<model::MyTags>(*this, "MyTags", std::string(), graphql::ParseMyTags);
 }
 
 StatusOr<Fetched<std::string>> Client::PrimaryTag(const std::string& user_id) {
   // An empty id leaves userId out: `user(id: null)` is the signed-in member.
-  return Run<std::string>(*this, "PrimaryTag", JsonObject({{"userId", OptionalString(user_id)}}),
+  return Run<std::string>(*this, "PrimaryTag", graphql::Variables({{"userId", Optional(user_id)}}),
                           graphql::ParsePrimaryTag);
 }
 
 StatusOr<Fetched<model::TagSearch>> Client::SearchTags(const std::string& text,
                                                        const std::string& after) {
   // The web app resolves the typed text as an exact tag too (`tagName`), as §7.3 does.
-  const std::string variables = JsonObject({{"query", graphql::Quote(text)},
-                                            {"tagName", graphql::Quote(text)},
-                                            {"after", OptionalString(after)}});
+  const StatusOr<std::string> variables =
+      graphql::Variables({{"query", text}, {"tagName", text}, {"after", Optional(after)}});
   return Run<model::TagSearch>(*this, "SearchTag", variables, graphql::ParseTagSearch);
 }
 
@@ -99,9 +86,8 @@ Paged<model::Tag> Client::AllSearchTags(const std::string& text) {
 
 StatusOr<Fetched<model::CursorPage<model::Tag>>> Client::BrowseTags(model::TagCategory category,
                                                                     const std::string& after) {
-  const std::string variables =
-      JsonObject({{"categorySlug", graphql::Quote(TagCategorySlug(category))},
-                  {"after", OptionalString(after)}});
+  const StatusOr<std::string> variables =
+      graphql::Variables({{"categorySlug", TagCategorySlug(category)}, {"after", Optional(after)}});
   return Run<model::CursorPage<model::Tag>>(*this, "TagBrowseCategory", variables,
                                             graphql::ParseTagBrowse);
 }
@@ -116,14 +102,14 @@ Paged<model::Tag> Client::AllBrowseTags(model::TagCategory category) {
 }
 
 StatusOr<Fetched<std::vector<model::TagCategoryName>>> Client::TagCategoryNames() {
-  return Run<std::vector<model::TagCategoryName>>(*this, "TagBrowseCategoryDisplayNames", "",
-                                                  graphql::ParseTagCategoryNames);
+  return Run<std::vector<model::TagCategoryName>>(*this, "TagBrowseCategoryDisplayNames",
+                                                  std::string(), graphql::ParseTagCategoryNames);
 }
 
 StatusOr<Fetched<model::TagDetail>> Client::TagDetail(const std::string& tag_name,
                                                       const std::string& after) {
-  const std::string variables =
-      JsonObject({{"tagName", graphql::Quote(tag_name)}, {"after", OptionalString(after)}});
+  const StatusOr<std::string> variables =
+      graphql::Variables({{"tagName", tag_name}, {"after", Optional(after)}});
   return Run<model::TagDetail>(*this, "TagDetail", variables, graphql::ParseTagDetail);
 }
 
@@ -138,21 +124,21 @@ Paged<model::TagUser> Client::AllTagUsers(const std::string& tag_name) {
 }
 
 StatusOr<Fetched<model::Tag>> Client::AddTag(const std::string& tag_name) {
-  return Run<model::Tag>(*this, "AddTagToUser", TagInput(tag_name), [](std::string_view body) {
-    return graphql::ParseTagMutation(body, "addTagToUser");
-  });
+  return Run<model::Tag>(
+      *this, "AddTagToUser", graphql::Variables({{"tagName", tag_name}}, "input"),
+      [](std::string_view body) { return graphql::ParseTagMutation(body, "addTagToUser"); });
 }
 
 StatusOr<Fetched<model::Tag>> Client::RemoveTag(const std::string& tag_name) {
-  return Run<model::Tag>(*this, "RemoveTagFromUser", TagInput(tag_name), [](std::string_view body) {
-    return graphql::ParseTagMutation(body, "removeTagFromUser");
-  });
+  return Run<model::Tag>(
+      *this, "RemoveTagFromUser", graphql::Variables({{"tagName", tag_name}}, "input"),
+      [](std::string_view body) { return graphql::ParseTagMutation(body, "removeTagFromUser"); });
 }
 
 StatusOr<Fetched<model::Tag>> Client::SetPrimaryTag(const std::string& tag_name) {
-  return Run<model::Tag>(*this, "SetTagAsPrimary", TagInput(tag_name), [](std::string_view body) {
-    return graphql::ParseTagMutation(body, "setTagAsPrimary");
-  });
+  return Run<model::Tag>(
+      *this, "SetTagAsPrimary", graphql::Variables({{"tagName", tag_name}}, "input"),
+      [](std::string_view body) { return graphql::ParseTagMutation(body, "setTagAsPrimary"); });
 }
 
 const char* TagCategorySlug(model::TagCategory category) {

@@ -2,8 +2,11 @@
 // check, and the tolerant parsers of the tag operations' `data` (json_model_tag.cc).
 #pragma once
 
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pelo/common/status.h"
@@ -14,11 +17,20 @@ namespace pelo::api::graphql {
 // The name after the first `query` / `mutation` keyword of `query` ("" when anonymous).
 std::string OperationName(std::string_view query);
 
-// `text` as a JSON string literal, quotes included.
-std::string Quote(std::string_view text);
+// `text` as a JSON string literal, quotes included. kInvalidArgument "<what>: not valid UTF-8"
+// when it is not: JSON cannot carry such bytes, and U+FFFD in their place would send another
+// name than the one given.
+StatusOr<std::string> Quote(std::string_view text, std::string_view what);
+
+// A variables object of string members in the order given; nullopt values are left out (an
+// absent `after` means the first page). With a `wrapper`, the object is its only member
+// ({"input":{...}}). kInvalidArgument "GraphQL variable <name>: not valid UTF-8".
+using StringVariables =
+    std::initializer_list<std::pair<std::string_view, std::optional<std::string_view>>>;
+StatusOr<std::string> Variables(StringVariables members, std::string_view wrapper = "");
 
 // {"operationName","query","variables"}. `variables_json` must be a JSON object or "" ({});
-// kInvalidArgument otherwise.
+// kInvalidArgument otherwise, and when the operation name or the query is not UTF-8.
 StatusOr<std::string> RequestBody(std::string_view operation, std::string_view query,
                                   std::string_view variables_json);
 

@@ -1,10 +1,11 @@
 // The GraphQL request body and the `errors[]` check. pelo never interprets a query beyond its
 // operation name, so a few string scans replace a GraphQL parser.
 #include <cctype>
-#include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "api/graphql.h"
 #include "api/json_fields.h"
+#include "pelo/common/strings.h"
 
 namespace pelo::api::graphql {
 namespace {
@@ -26,11 +27,17 @@ size_t SkipIgnored(std::string_view text, size_t i) {
   return i;
 }
 
-std::string_view Trim(std::string_view text) {
-  const size_t first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const size_t last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
+// Ok when `text` is UTF-8 (simdjson's validator: the one that reads JSON back).
+Status CheckUtf8(std::string_view text, const std::string& what) {
+  if (simdjson::validate_utf8(text.data(), text.size())) return OkStatus();
+  return Status(ErrorCode::kInvalidArgument, what + ": not valid UTF-8");
+}
+
+// nlohmann's serialisation. The text was checked to be UTF-8, so `replace` never replaces; it
+// only means that no exception can come out of here.
+template <typename Json>
+std::string Dump(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -47,55 +54,38 @@ std::string OperationName(std::string_view query) {
   return std::string(query.substr(i, end - i));
 }
 
-std::string Quote(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out.push_back('"');
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escape[8];
-          std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
-          out += escape;
-        } else {
-          out.push_back(c);  // UTF-8 passes through unchanged
-        }
-    }
+StatusOr<std::string> Quote(std::string_view text, std::string_view what) {
+  PELO_RETURN_IF_ERROR(CheckUtf8(text, std::string(what)));
+  return Dump(nlohmann::json(std::string(text)));
+}
+
+StatusOr<std::string> Variables(StringVariables members, std::string_view wrapper) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : members) {
+    if (!value) continue;
+    PELO_RETURN_IF_ERROR(CheckUtf8(*value, "GraphQL variable " + std::string(name)));
+    object[std::string(name)] = std::string(*value);
   }
-  out.push_back('"');
-  return out;
+  if (!wrapper.empty()) object = nlohmann::ordered_json{{std::string(wrapper), std::move(object)}};
+  return Dump(object);
 }
 
 StatusOr<std::string> RequestBody(std::string_view operation, std::string_view query,
                                   std::string_view variables_json) {
-  std::string_view variables = Trim(variables_json);
+  std::string name = "null";
+  if (!operation.empty()) {
+    PELO_ASSIGN_OR_RETURN(name, Quote(operation, "GraphQL operation name"));
+  }
+  PELO_ASSIGN_OR_RETURN(const std::string quoted_query, Quote(query, "GraphQL query"));
+  std::string_view variables = pelo::Trim(variables_json);
   if (variables.empty()) {
     variables = "{}";
-  } else if (!json::ParseObject(variables).ok()) {
-    return Status(ErrorCode::kInvalidArgument, "GraphQL variables must be a JSON object");
+  } else if (StatusOr<json::Object> object = json::ParseObject(variables); !object.ok()) {
+    return Status(ErrorCode::kInvalidArgument, "GraphQL variables: " + object.status().message());
   }
-  std::string body = "{\"operationName\":";
-  body += operation.empty() ? std::string("null") : Quote(operation);
-  body += ",\"query\":" + Quote(query) + ",\"variables\":";
-  body += variables;
-  body += "}";
-  return body;
+  // The caller's variables go in as written (they were checked to be one JSON object).
+  return "{\"operationName\":" + name + ",\"query\":" + quoted_query +
+         ",\"variables\":" + std::string(variables) + "}";
 }
 
 Status CheckResponse(std::string_view body, std::string_view operation) {

@@ -36,10 +36,13 @@ StatusOr<Element> ParseRoot(std::string_view body) {
   // simdjson copies the body with memcpy, for which a null pointer is undefined even at size 0:
   // a default std::string_view (an absent body) has one.
   const char* data = text.empty() ? "" : text.data();
-  if (parser.parse(data, text.size()).get(root) != simdjson::SUCCESS) {
-    SyntaxError error = LocateSyntaxError(text);
+  if (const simdjson::error_code code = parser.parse(data, text.size()).get(root)) {
+    const std::optional<SyntaxError> error = LocateSyntaxError(text);
+    if (!error) {
+      return Status(ErrorCode::kApi, std::string("invalid JSON: ") + simdjson::error_message(code));
+    }
     return Status(ErrorCode::kApi,
-                  "invalid JSON at byte " + std::to_string(error.offset) + ": " + error.what);
+                  "invalid JSON at byte " + std::to_string(error->offset) + ": " + error->what);
   }
   return root;
 }

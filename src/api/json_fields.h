@@ -73,12 +73,13 @@ std::vector<int64_t> IntArray(const Object& object, std::string_view key);
 // `object` as compact JSON text (the `json` members of the models).
 std::string Minified(const Object& object);
 
-// The byte offset of the first JSON syntax error in `text`, and what is wrong there; for
-// messages only (simdjson does not report where it failed).
+// The byte offset of the first fault in `text` that makes simdjson refuse it, and what is wrong
+// there; for messages only (simdjson does not report where it failed). nullopt when none is
+// found (json_syntax.cc covers every refusal known).
 struct SyntaxError {
   size_t offset = 0;
   std::string what;
 };
-SyntaxError LocateSyntaxError(std::string_view text);
+std::optional<SyntaxError> LocateSyntaxError(std::string_view text);
 
 }  // namespace pelo::api::json

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "http/curl_handles.h"
+#include "http/curl_url.h"
 #include "http/rate_limiter.h"
 #include "http/retry.h"
 #include "http/trace_log.h"
@@ -36,9 +37,10 @@ struct Attempt {
 
 // "GET https://host/path": names a request in errors without its query (which may hold a code).
 std::string Describe(const Request& request) {
+  const std::string origin = Origin(request.url);
+  if (origin.empty()) return request.method + " (a URL libcurl cannot read)";
   const std::string path_and_query = PathAndQuery(request.url);
-  return request.method + " " + Origin(request.url) +
-         path_and_query.substr(0, path_and_query.find('?'));
+  return request.method + " " + origin + path_and_query.substr(0, path_and_query.find('?'));
 }
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
@@ -111,7 +113,8 @@ class CurlTransport final : public Transport {
   void PauseFor(std::chrono::milliseconds delay);
   // Waits out a pause set by PauseFor, if one is running.
   bool WaitForPause();
-  void Configure(CURL* easy, const Request& request, curl_slist* headers, Attempt* out) const;
+  void Configure(CURL* easy, const Request& request, CURLU* url, curl_slist* headers,
+                 Attempt* out) const;
   double Jitter();
   // Sleeps `delay` in short slices; false when cancelled meanwhile.
   static bool SleepUnlessCancelled(std::chrono::steady_clock::duration delay);
@@ -225,6 +228,14 @@ bool CurlTransport::WaitForPause() {
 
 Attempt CurlTransport::Perform(const Request& request) {
   Attempt out;
+  // The parse CheckUrlAllowed decided on (UrlHost reads the URL the same way): libcurl
+  // connects to the host the policy saw, not to its own second reading of the text.
+  const internal::CurlUrl url = internal::ParseCurlUrl(request.url);
+  if (!url) {
+    out.code = CURLE_URL_MALFORMAT;
+    out.error = "libcurl cannot read the URL";
+    return out;
+  }
   auto lease = pool_.Acquire();
   if (!lease) {
     out.code = CURLE_OUT_OF_MEMORY;
@@ -237,7 +248,7 @@ Attempt CurlTransport::Perform(const Request& request) {
     headers = curl_slist_append(headers, line.c_str());
   }
   headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
-  Configure(lease->get(), request, headers, &out);
+  Configure(lease->get(), request, url.get(), headers, &out);
   char error[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(lease->get(), CURLOPT_ERRORBUFFER, error);
   out.code = curl_easy_perform(lease->get());
@@ -257,10 +268,10 @@ Attempt CurlTransport::Perform(const Request& request) {
   return out;
 }
 
-void CurlTransport::Configure(CURL* easy, const Request& request, curl_slist* headers,
+void CurlTransport::Configure(CURL* easy, const Request& request, CURLU* url, curl_slist* headers,
                               Attempt* out) const {
   curl_easy_setopt(easy, CURLOPT_SHARE, share_.get());
-  curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(easy, CURLOPT_CURLU, url);
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   // libcurl's defaults, said out loud: pelo never talks TLS without checking who it talks to.
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);

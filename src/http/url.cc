@@ -1,12 +1,22 @@
 #include "pelo/http/url.h"
 
-#include <algorithm>
 #include <cctype>
+
+#include "http/curl_url.h"
+#include "pelo/common/strings.h"
 
 namespace pelo::http {
 namespace {
 
 constexpr char kHexDigits[] = "0123456789ABCDEF";
+
+// How a transfer's URL is read: any scheme is kept (the policy refuses what is not http(s) by
+// name), none is guessed, and spaces are refused as libcurl's own CURLOPT_URL does.
+constexpr unsigned int kUrlFlags = CURLU_NON_SUPPORT_SCHEME;
+// How a Location header is read against the URL it answered: as libcurl's own redirect
+// following does, spaces and bytes beyond ASCII percent-encoded.
+constexpr unsigned int kLocationFlags =
+    CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE | CURLU_ALLOW_SPACE;
 
 bool IsUnreserved(unsigned char c) {
   return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
@@ -19,61 +29,33 @@ int HexValue(char c) {
   return -1;
 }
 
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+// The host of a parsed URL, lowercase, IPv6 in its brackets ("[::1]").
+std::string BracketedHost(CURLU* url) { return Lower(internal::CurlUrlPart(url, CURLUPART_HOST)); }
+
+}  // namespace
+
+namespace internal {
+
+CurlUrl ParseCurlUrl(std::string_view url) {
+  // libcurl reads a C string: a NUL byte would cut the URL short where the caller sees more.
+  if (url.find('\0') != std::string_view::npos) return nullptr;
+  CurlUrl parsed(curl_url());
+  if (!parsed ||
+      curl_url_set(parsed.get(), CURLUPART_URL, std::string(url).c_str(), kUrlFlags) != CURLUE_OK) {
+    return nullptr;
+  }
+  return parsed;
+}
+
+std::string CurlUrlPart(CURLU* url, CURLUPart part, unsigned int flags) {
+  char* text = nullptr;
+  if (curl_url_get(url, part, &text, flags) != CURLUE_OK || text == nullptr) return "";
+  std::string out(text);
+  curl_free(text);
   return out;
 }
 
-// Length of "scheme:" at the start of `s`, or 0 when `s` has no scheme.
-size_t SchemeLength(std::string_view s) {
-  if (s.empty() || std::isalpha(static_cast<unsigned char>(s[0])) == 0) return 0;
-  for (size_t i = 1; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == ':') return i + 1;
-    if (std::isalnum(c) == 0 && c != '+' && c != '-' && c != '.') return 0;
-  }
-  return 0;
-}
-
-// The authority ("user@host:port") of an absolute URL, and where the path starts.
-std::string_view Authority(std::string_view url, size_t* path_start) {
-  size_t start = SchemeLength(url);
-  if (url.substr(start, 2) == "//") start += 2;
-  size_t end = url.find_first_of("/?#", start);
-  if (end == std::string_view::npos) end = url.size();
-  if (path_start != nullptr) *path_start = end;
-  return url.substr(start, end - start);
-}
-
-std::string_view StripFragment(std::string_view s) { return s.substr(0, s.find('#')); }
-
-// RFC 3986 §5.2.4: removes "." and ".." segments from an absolute path.
-std::string RemoveDotSegments(std::string_view path) {
-  std::vector<std::string_view> segments;
-  size_t pos = 1;  // skip the leading '/'
-  while (pos <= path.size()) {
-    size_t next = path.find('/', pos);
-    if (next == std::string_view::npos) next = path.size();
-    std::string_view seg = path.substr(pos, next - pos);
-    const bool last = next == path.size();
-    if (seg == "..") {
-      if (!segments.empty()) segments.pop_back();
-      if (last) segments.emplace_back("");
-    } else if (seg == ".") {
-      if (last) segments.emplace_back("");
-    } else {
-      segments.push_back(seg);
-    }
-    pos = next + 1;
-  }
-  std::string out;
-  for (std::string_view seg : segments) out.append("/").append(seg);
-  return out.empty() ? "/" : out;
-}
-
-}  // namespace
+}  // namespace internal
 
 std::string UrlEncode(std::string_view s) {
   std::string out;
@@ -136,64 +118,63 @@ QueryParams ParseQuery(std::string_view query) {
 }
 
 std::string QueryValue(std::string_view url, std::string_view key) {
-  url = StripFragment(url);
-  size_t q = url.find('?');
-  if (q == std::string_view::npos) return "";
-  for (auto& [k, v] : ParseQuery(url.substr(q + 1))) {
+  internal::CurlUrl parsed = internal::ParseCurlUrl(url);
+  if (!parsed) return "";
+  for (auto& [k, v] : ParseQuery(internal::CurlUrlPart(parsed.get(), CURLUPART_QUERY))) {
     if (k == key) return v;
   }
   return "";
 }
 
 std::string ResolveUrl(std::string_view base, std::string_view ref) {
-  if (SchemeLength(ref) > 0) return std::string(ref);
-  base = StripFragment(base);
-  if (ref.substr(0, 2) == "//")
-    return ToLower(base.substr(0, SchemeLength(base))) + std::string(ref);
-  if (ref.empty()) return std::string(base);
-  const std::string origin = Origin(base);
-  if (ref[0] == '/') return origin + std::string(ref);
-  const std::string base_path = PathAndQuery(base);
-  const std::string_view path_only = std::string_view(base_path).substr(0, base_path.find('?'));
-  if (ref[0] == '?') return origin + std::string(path_only) + std::string(ref);
-  if (ref[0] == '#') return std::string(base) + std::string(ref);
-  // A relative path: replace the last segment of the base path, then normalise.
-  const std::string_view dir = path_only.substr(0, path_only.rfind('/') + 1);
-  const size_t tail = ref.find_first_of("?#");
-  const std::string merged = std::string(dir) + std::string(ref.substr(0, tail));
-  const std::string rest = tail == std::string_view::npos ? "" : std::string(ref.substr(tail));
-  return origin + RemoveDotSegments(merged) + rest;
+  internal::CurlUrl url = internal::ParseCurlUrl(base);
+  if (!url) url.reset(curl_url());  // an absolute `ref` needs no base
+  const std::string text(ref);
+  // libcurl 7.88 reads "#x" as a path segment; RFC 3986 keeps the base's path and query.
+  const bool fragment = !text.empty() && text[0] == '#';
+  if (!url || text.find('\0') != std::string::npos ||
+      curl_url_set(url.get(), fragment ? CURLUPART_FRAGMENT : CURLUPART_URL,
+                   text.c_str() + (fragment ? 1 : 0), kLocationFlags) != CURLUE_OK) {
+    return text;  // left as written: the policy refuses it by name
+  }
+  return internal::CurlUrlPart(url.get(), CURLUPART_URL);
 }
 
 std::string UrlHost(std::string_view url) {
-  std::string_view authority = Authority(url, nullptr);
-  if (size_t at = authority.rfind('@'); at != std::string_view::npos) {
-    authority.remove_prefix(at + 1);
+  internal::CurlUrl parsed = internal::ParseCurlUrl(url);
+  if (!parsed) return "";
+  std::string host = BracketedHost(parsed.get());
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
   }
-  if (!authority.empty() && authority[0] == '[') {
-    size_t close = authority.find(']');
-    return ToLower(authority.substr(1, close == std::string_view::npos ? close : close - 1));
-  }
-  return ToLower(authority.substr(0, authority.find(':')));
+  return host;
 }
 
 std::string UrlScheme(std::string_view url) {
-  const size_t n = SchemeLength(url);
-  return n == 0 ? "" : ToLower(url.substr(0, n - 1));
+  internal::CurlUrl parsed = internal::ParseCurlUrl(url);
+  return parsed ? Lower(internal::CurlUrlPart(parsed.get(), CURLUPART_SCHEME)) : "";
 }
 
 std::string Origin(std::string_view url) {
-  size_t path_start = 0;
-  std::string_view authority = Authority(url, &path_start);
-  return UrlScheme(url) + "://" + ToLower(authority);
+  internal::CurlUrl parsed = internal::ParseCurlUrl(url);
+  if (!parsed) return "";
+  std::string origin = Lower(internal::CurlUrlPart(parsed.get(), CURLUPART_SCHEME)) + "://" +
+                       BracketedHost(parsed.get());
+  // No userinfo, and no port when it is the scheme's default ("https://h:443" is "https://h").
+  const std::string port =
+      internal::CurlUrlPart(parsed.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
+  if (!port.empty()) origin += ":" + port;
+  return origin;
 }
 
 std::string PathAndQuery(std::string_view url) {
-  size_t path_start = 0;
-  Authority(url, &path_start);
-  std::string rest(StripFragment(url.substr(path_start)));
-  if (rest.empty() || rest[0] != '/') rest.insert(0, "/");
-  return rest;
+  internal::CurlUrl parsed = internal::ParseCurlUrl(url);
+  if (!parsed) return "/";
+  std::string out = internal::CurlUrlPart(parsed.get(), CURLUPART_PATH);
+  if (out.empty() || out[0] != '/') out.insert(0, "/");
+  const std::string query = internal::CurlUrlPart(parsed.get(), CURLUPART_QUERY);
+  if (!query.empty()) out += "?" + query;
+  return out;
 }
 
 std::string JoinUrl(std::string_view base, std::string_view path) {

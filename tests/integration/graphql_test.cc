@@ -352,6 +352,22 @@ TEST_F(GraphqlTest, Graphql_MissingVariableOrBadCursorIsApiError) {
   EXPECT_NE(bad_cursor.status().message().find("Invalid cursor"), std::string::npos);
 }
 
+// Text that is not UTF-8 cannot go into a JSON request: refused by name, nothing sent.
+TEST_F(GraphqlTest, Graphql_TextThatIsNotUtf8IsRefusedBeforeSending) {
+  auto query = client_->Graphql("query MyTags { user { id } } # caf\xE9", "");
+  ASSERT_FALSE(query.ok());
+  EXPECT_EQ(query.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(query.status().message(), "GraphQL query: not valid UTF-8");
+
+  auto add = client_->AddTag(
+      "Caf\xE9"
+      "Crew");
+  ASSERT_FALSE(add.ok());
+  EXPECT_EQ(add.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(add.status().message(), "GraphQL variable tagName: not valid UTF-8");
+  EXPECT_TRUE(GraphqlRequests().empty());
+}
+
 TEST_F(GraphqlTest, Graphql_InvalidVariablesAreRejectedBeforeSending) {
   auto res = client_->Graphql("query MyTags { user { id } }", "[1,2]");
   ASSERT_FALSE(res.ok());

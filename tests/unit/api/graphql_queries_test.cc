@@ -99,7 +99,38 @@ TEST(GraphqlQueries, RequestBodyRejectsVariablesThatAreNotAnObject) {
 }
 
 TEST(GraphqlQueries, QuoteEscapesControlCharacters) {
-  EXPECT_EQ(graphql::Quote("a\"b\\c\x01é"), "\"a\\\"b\\\\c\\u0001é\"");
+  EXPECT_EQ(*graphql::Quote("a\"b\\c\x01é", "text"), "\"a\\\"b\\\\c\\u0001é\"");
+}
+
+// JSON cannot carry bytes that are not UTF-8, and U+FFFD in their place would ask for another
+// tag than the one given: the request is refused, naming what held them.
+TEST(GraphqlQueries, InvalidUtf8IsRefusedNamingWhatHeldIt) {
+  auto query = graphql::RequestBody("Op", "query Op { tag(name: \"caf\xE9\") { id } }", "");
+  ASSERT_FALSE(query.ok());
+  EXPECT_EQ(query.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(query.status().message(), "GraphQL query: not valid UTF-8");
+
+  auto operation = graphql::RequestBody("Op\xC0\xAF", "query Op { a }", "");
+  ASSERT_FALSE(operation.ok());
+  EXPECT_EQ(operation.status().message(), "GraphQL operation name: not valid UTF-8");
+
+  auto variables = graphql::RequestBody("Op", "query Op { a }", "{\"x\":\"\xFF\"}");
+  ASSERT_FALSE(variables.ok());
+  EXPECT_EQ(variables.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(variables.status().message().find("invalid UTF-8"), std::string::npos)
+      << variables.status().message();
+
+  auto tag = graphql::Variables({{"tagName", "caf\xE9"}});
+  ASSERT_FALSE(tag.ok());
+  EXPECT_EQ(tag.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(tag.status().message(), "GraphQL variable tagName: not valid UTF-8");
+}
+
+TEST(GraphqlQueries, VariablesAreStringMembersInOrderWithoutTheAbsentOnes) {
+  EXPECT_EQ(*graphql::Variables({{"query", "a\"é"}, {"tagName", ""}, {"after", std::nullopt}}),
+            R"({"query":"a\"é","tagName":""})");
+  EXPECT_EQ(*graphql::Variables({}), "{}");
+  EXPECT_EQ(*graphql::Variables({{"tagName", "x"}}, "input"), R"({"input":{"tagName":"x"}})");
 }
 
 TEST(TagCategory, SlugsRoundTripInAnyCase) {

@@ -123,6 +123,49 @@ TEST(ParseRobustness, NotJsonIsAnApiError) {
   }
 }
 
+// What simdjson refuses beyond RFC 8259's grammar is located too: UTF-8 that is well formed in
+// shape only, escapes, numbers beyond 64 bits or a double, nesting simdjson will not follow.
+TEST(ParseRobustness, EveryRejectionNamesItsByte) {
+  struct Case {
+    std::string body;
+    std::string message;
+  };
+  const std::string deep = "{\"a\":" + std::string(1100, '[') + std::string(1100, ']') + "}";
+  std::vector<Case> cases = {
+      {"{\"a\":\"\xC0\xAF\"}", "invalid JSON at byte 6: invalid UTF-8"},          // overlong '/'
+      {"{\"a\":\"\xED\xA0\x80\"}", "invalid JSON at byte 7: invalid UTF-8"},      // a surrogate
+      {"{\"a\":\"\xF4\x90\x80\x80\"}", "invalid JSON at byte 7: invalid UTF-8"},  // > U+10FFFF
+      {"{\"a\":\"\xE2\x82\"}", "invalid JSON at byte 8: invalid UTF-8"},          // cut short
+      {R"({"a":"\u12G4"})", "invalid JSON at byte 6: invalid escape"},
+      {R"({"a":"\uD800"})", "invalid JSON at byte 6: invalid escape"},  // a lone surrogate
+      {R"({"a":1e400})", "invalid JSON at byte 5: number out of range"},
+      {R"({"a":[18446744073709551616]})", "invalid JSON at byte 6: number out of range"},
+      {R"({"a":-9223372036854775809})", "invalid JSON at byte 5: number out of range"},
+      {deep, "invalid JSON at byte 1028: nesting deeper than 1024 levels"},
+      {R"({"a":1 "b":2})", "invalid JSON at byte 7: unexpected string"},
+      {R"([truex])", "invalid JSON at byte 5: invalid literal"},
+      {R"({"a":"abc)", "invalid JSON at byte 9: unterminated string"},
+      {"{\"a\":\"\x01\"}", "invalid JSON at byte 6: control character in string"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.body.substr(0, 40));
+    auto w = ParseWorkout(c.body);
+    ASSERT_FALSE(w.ok());
+    EXPECT_EQ(w.status().code(), ErrorCode::kApi);
+    EXPECT_EQ(w.status().message().rfind(c.message, 0), 0u) << w.status().message();
+  }
+}
+
+// The message says where and what, never what the body held there (it may be a token).
+TEST(ParseRobustness, SyntaxErrorsDoNotQuoteTheBody) {
+  for (const char* body : {R"({"access_token":"s3cr3t)", R"({"access_token":s3cr3t})",
+                           "{\"access_token\":\"s3cr3t\xFF\"}", R"({"s3cr3t" 1})"}) {
+    auto w = ParseWorkout(body);
+    ASSERT_FALSE(w.ok());
+    EXPECT_EQ(w.status().message().find("s3cr3t"), std::string::npos) << w.status().message();
+  }
+}
+
 TEST(ParseRobustness, TopLevelMustBeAnObject) {
   for (const char* body : {"[]", "[{\"id\":\"w\"}]", "42", "\"text\"", "null"}) {
     auto w = ParseWorkout(body);

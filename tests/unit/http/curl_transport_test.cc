@@ -291,6 +291,42 @@ TEST_F(CurlTransportTest, Policy_PlainHttpToRemoteHostRefusedBeforeAnyTraffic) {
   EXPECT_FALSE(CheckUrlAllowed("ftp://127.0.0.1/x", "").ok());
 }
 
+// The policy and the transfer read one parse of the URL: loopback spelt any way libcurl reads it
+// is reached, and a URL that only looks like loopback is refused before any traffic.
+TEST_F(CurlTransportTest, Policy_DecidesOnTheHostCurlConnectsTo) {
+  std::atomic<int> hits{0};
+  server_.Get("/x", [&](const httplib::Request&, httplib::Response& res) {
+    ++hits;
+    res.set_content("ok", "text/plain");
+  });
+  const std::string port = std::to_string(port_);
+  for (const std::string& url :
+       {"http://127.1:" + port + "/x", "http://0x7f.1:" + port + "/x",
+        "http://2130706433:" + port + "/x", "HTTP://user@127.0.0.1:" + port + "/x"}) {
+    Request req;
+    req.url = url;
+    auto res = Make(1)->Send(req);
+    ASSERT_TRUE(res.ok()) << url << ": " << res.status().ToString();
+    EXPECT_EQ(res->body, "ok") << url;
+  }
+  EXPECT_EQ(hits.load(), 4);
+  for (const std::string& url :
+       {"http://127.0.0.1:" + port + "@evil.example/x", "http://evil.example#@127.0.0.1:" + port,
+        "http://evil.example?@127.0.0.1:" + port, "http://localhost.:" + port + "/x",
+        "http://a@b@127.0.0.1:" + port + "/x", "http://[::1]evil.example:" + port + "/x"}) {
+    Request req;
+    req.url = url;
+    auto res = Make(1)->Send(req);
+    ASSERT_FALSE(res.ok()) << url;
+    EXPECT_EQ(res.status().code(), ErrorCode::kInvalidArgument)
+        << url << ": " << res.status().ToString();
+  }
+  EXPECT_EQ(hits.load(), 4);
+  EXPECT_FALSE(CheckUrlAllowed("http://127.0.0.1@evil.example/", "").ok());
+  EXPECT_TRUE(CheckUrlAllowed("http://[0:0::1]:9/x", "").ok());
+  EXPECT_TRUE(CheckUrlAllowed("http://LOCALHOST:9/x", "").ok());
+}
+
 TEST_F(CurlTransportTest, Redirect_FollowedOnlyWhenAsked) {
   server_.Get("/start", [](const httplib::Request&, httplib::Response& res) {
     res.status = 302;

@@ -56,6 +56,50 @@ TEST(Url, UrlParts_OriginHostSchemePath) {
   EXPECT_EQ(PathAndQuery("https://h?x"), "/?x");
 }
 
+// The host is the one libcurl connects to: the loopback rule for plain http decides on it.
+TEST(Url, UrlHost_IsTheHostCurlConnectsTo) {
+  EXPECT_EQ(UrlHost("http://127.0.0.1@evil.example/"), "evil.example");  // userinfo
+  EXPECT_EQ(UrlHost("http://127.0.0.1:80@evil.example/"), "evil.example");
+  EXPECT_EQ(UrlHost("http://evil.example#@127.0.0.1/"), "evil.example");  // a fragment
+  EXPECT_EQ(UrlHost("http://evil.example?@127.0.0.1/"), "evil.example");  // a query
+  // libcurl is no browser: a backslash is part of the userinfo, not a '/'.
+  EXPECT_EQ(UrlHost("http://127.0.0.1\\@evil.example/"), "evil.example");
+  EXPECT_EQ(UrlHost("http://evil.example\\@127.0.0.1/"), "127.0.0.1");
+  EXPECT_EQ(UrlHost("HTTP://LocalHost:8/"), "localhost");
+  EXPECT_EQ(UrlHost("http://localhost./"), "localhost.");  // resolved by DNS, not as localhost
+  EXPECT_EQ(UrlHost("http://[::1]/"), "::1");
+  EXPECT_EQ(UrlHost("http://[0:0::1]:8/"), "::1");
+  EXPECT_EQ(UrlHost("http://[::1%25lo]/"), "::1");
+  // IPv4 in the forms inet_aton reads, as libcurl normalises them.
+  EXPECT_EQ(UrlHost("http://127.1/"), "127.0.0.1");
+  EXPECT_EQ(UrlHost("http://0x7f.1/"), "127.0.0.1");
+  EXPECT_EQ(UrlHost("http://2130706433/"), "127.0.0.1");
+  EXPECT_EQ(UrlHost("http://0177.0.0.1/"), "127.0.0.1");
+  EXPECT_EQ(UrlHost("http://%6cocalhost/"), "localhost");  // percent-decoded
+  EXPECT_EQ(UrlHost("http:/127.0.0.1/x"), "127.0.0.1");    // libcurl takes one slash
+  // What libcurl refuses to connect to has no host.
+  EXPECT_EQ(UrlHost("http://a@b@127.0.0.1/"), "");
+  EXPECT_EQ(UrlHost("http://[::1]evil.example/"), "");
+  EXPECT_EQ(UrlHost(std::string_view("http://127.0.0.1\0.evil.example/", 32)), "");
+  EXPECT_EQ(UrlHost("/relative"), "");
+  EXPECT_EQ(UrlHost(""), "");
+}
+
+TEST(Url, Origin_IsSchemeHostAndPortOnly) {
+  EXPECT_EQ(Origin("https://user:secret@Auth.Example.com/u/login"), "https://auth.example.com");
+  EXPECT_EQ(Origin("https://h:443/x"), "https://h");  // the default port is no port
+  EXPECT_EQ(Origin("http://[::1]:8080/x"), "http://[::1]:8080");
+  EXPECT_EQ(Origin("http://127.1:5/x"), "http://127.0.0.1:5");
+}
+
+TEST(Url, ResolveUrl_ReadsLocationHeadersAsLibcurlDoes) {
+  const std::string base = "https://auth.example.com/u/login?state=1";
+  EXPECT_EQ(ResolveUrl(base, "/authorize/resume?state=a b"),
+            "https://auth.example.com/authorize/resume?state=a+b");
+  EXPECT_EQ(ResolveUrl(base, "#done"), "https://auth.example.com/u/login?state=1#done");
+  EXPECT_EQ(ResolveUrl(base, "HTTPS://Other.example/x"), "https://Other.example/x");
+}
+
 TEST(Url, JoinUrl_AvoidsDoubleSlashes) {
   EXPECT_EQ(JoinUrl("https://api.onepeloton.com/", "/api/me"), "https://api.onepeloton.com/api/me");
   EXPECT_EQ(JoinUrl("http://127.0.0.1:5", "/auth/login"), "http://127.0.0.1:5/auth/login");
