@@ -126,7 +126,8 @@ Status RunGraphql(const Context& ctx, const GraphqlFlags& flags) {
   PELO_ASSIGN_OR_RETURN(std::string query, GraphqlText(flags));
   PELO_ASSIGN_OR_RETURN(nlohmann::json variables, ParseKeyValues(flags.fields, "-F"));
   PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
-  const PlannedRequest request = PlanGraphql(query, variables, flags.operation);
+  PELO_ASSIGN_OR_RETURN(const PlannedRequest request,
+                        PlanGraphql(query, variables, flags.operation));
   if (flags.dry_run) {
     PrintDryRun(endpoints, request, std::cout);
     return OkStatus();

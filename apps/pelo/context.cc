@@ -5,6 +5,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "pelo/common/atomic_file.h"
+#include "pelo/common/directories.h"
 #include "pelo/config/settings.h"
 #include "pelo/http/url.h"
 
@@ -88,17 +90,8 @@ Status Context::SaveEndpoints(const auth::Endpoints& endpoints) const {
   nlohmann::json j = {{"api_url", endpoints.api_url},
                       {"auth_url", endpoints.auth_url},
                       {"graphql_url", endpoints.graphql_url}};
-  std::error_code ec;
-  std::filesystem::create_directories(ConfigDir(), ec);
-  const std::string path = ConfigDir() + "/hosts.json";
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << j.dump(2) << "\n";
-    if (!out.flush()) return Status(ErrorCode::kStorage, "cannot write " + tmp);
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status(ErrorCode::kStorage, "cannot write " + path + ": " + ec.message());
+  PELO_RETURN_IF_ERROR(EnsureDir(ConfigDir(), 0700));
+  PELO_RETURN_IF_ERROR(WriteFileAtomically(ConfigDir() + "/hosts.json", j.dump(2) + "\n", 0644));
   return OkStatus();
 }
 

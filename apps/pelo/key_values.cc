@@ -1,6 +1,15 @@
 #include "key_values.h"
 
+#include <unistr.h>
+
 namespace pelo::cli {
+namespace {
+
+bool IsUtf8(const std::string& text) {
+  return u8_check(reinterpret_cast<const uint8_t*>(text.data()), text.size()) == nullptr;
+}
+
+}  // namespace
 
 StatusOr<nlohmann::json> ParseKeyValues(const std::vector<std::string>& pairs,
                                         std::string_view what) {
@@ -14,6 +23,11 @@ StatusOr<nlohmann::json> ParseKeyValues(const std::vector<std::string>& pairs,
                     std::string(what) + ": wants KEY=VALUE, got '" + pair + "'");
     }
     const std::string text = pair.substr(eq + 1);
+    // JSON text is UTF-8: bytes that are not would be sent mangled, or not at all.
+    if (!IsUtf8(key) || !IsUtf8(text)) {
+      return Status(ErrorCode::kInvalidArgument,
+                    std::string(what) + ": '" + key + "' is not valid UTF-8 text");
+    }
     nlohmann::json value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) value = text;
 

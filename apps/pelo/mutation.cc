@@ -1,12 +1,14 @@
 #include "mutation.h"
 
 #include <unistd.h>
+#include <unistr.h>
 
 #include <cctype>
 #include <iostream>
 
 #include "pelo/api/catalogue.h"
 #include "pelo/api/client.h"
+#include "pelo/http/redact.h"
 #include "render.h"
 
 namespace pelo::cli {
@@ -88,9 +90,15 @@ std::string GraphqlOperationName(std::string_view query) {
 
 bool IsGraphqlMutation(std::string_view query) { return Keyword(query) == "mutation"; }
 
-PlannedRequest PlanGraphql(std::string_view query, const nlohmann::json& variables,
-                           std::string operation) {
+StatusOr<PlannedRequest> PlanGraphql(std::string_view query, const nlohmann::json& variables,
+                                     std::string operation) {
   if (operation.empty()) operation = GraphqlOperationName(query);
+  for (const auto& [what, text] :
+       {std::pair<const char*, std::string_view>{"--query", query}, {"--operation", operation}}) {
+    if (u8_check(reinterpret_cast<const uint8_t*>(text.data()), text.size()) != nullptr) {
+      return Status(ErrorCode::kInvalidArgument, std::string(what) + " is not valid UTF-8 text");
+    }
+  }
   nlohmann::json body = {{"operationName", operation},
                          {"query", query},
                          {"variables", variables.is_null() ? nlohmann::json::object() : variables}};
@@ -120,7 +128,9 @@ void PrintDryRun(const auth::Endpoints& endpoints, const PlannedRequest& request
   }
   out << request.method << " " << target << "\nHost: " << host
       << "\nPeloton-Platform: web\nAuthorization: Bearer <redacted>\n";
-  if (!request.body.empty()) out << "Content-Type: application/json\n\n" << request.body << "\n";
+  if (!request.body.empty()) {
+    out << "Content-Type: application/json\n\n" << http::RedactBody(request.body) << "\n";
+  }
 }
 
 Status RefuseWithoutTerminal(const std::string& what) {

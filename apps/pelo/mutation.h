@@ -51,9 +51,10 @@ StatusOr<PlannedRequest> PlanFromCatalogue(
     std::string body = "", http::QueryParams query = {});
 
 // POST {"operationName","query","variables"} to the GraphQL endpoint, as Client::Graphql sends
-// it; `operation` "" is taken from the query text.
-PlannedRequest PlanGraphql(std::string_view query, const nlohmann::json& variables,
-                           std::string operation);
+// it; `operation` "" is taken from the query text. kInvalidArgument when the query or the
+// operation name is not UTF-8 text.
+StatusOr<PlannedRequest> PlanGraphql(std::string_view query, const nlohmann::json& variables,
+                                     std::string operation);
 
 // The catalogue's GraphQL operation `name` with the query text the client sends for it
 // (api::GraphqlQuery). kUnknown when pelo does not know the operation (a pelo bug).

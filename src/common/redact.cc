@@ -44,31 +44,6 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// A form key as the server reads it: '+' is a space, %XX a byte (a malformed % is kept).
-std::string PercentDecoded(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out.push_back(' ');
-    } else if (text[i] == '%' && i + 2 < text.size() && HexDigit(text[i + 1]) >= 0 &&
-               HexDigit(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexDigit(text[i + 1]) * 16 + HexDigit(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
 // The characters a form body is written with: RFC 3986's unreserved and sub-delimiters, ':',
 // '@', '/', '?', and '%' for everything else.
 bool IsFormChar(char c) {
@@ -146,7 +121,7 @@ std::string RedactPairs(std::string_view pairs, std::string_view placeholder) {
     const size_t amp = pairs.find('&');
     const std::string_view pair = pairs.substr(0, amp);
     const size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && IsSecretKey(PercentDecoded(pair.substr(0, eq)))) {
+    if (eq != std::string_view::npos && IsSecretKey(FormDecode(pair.substr(0, eq)))) {
       out.append(pair.substr(0, eq + 1)).append(placeholder);
     } else {
       out.append(pair);

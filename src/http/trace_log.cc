@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "pelo/common/strings.h"
 #include "pelo/http/redact.h"
 
 namespace pelo::http::internal {
@@ -12,18 +13,9 @@ namespace {
 
 constexpr size_t kMaxBodyBytes = 4096;
 
-bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-    if (lower(text[i]) != lower(prefix[i])) return false;
-  }
-  return true;
-}
-
 std::string ContentType(const std::vector<Header>& headers) {
   for (const auto& [name, value] : headers) {
-    if (StartsWithIgnoreCase(name, "content-type") && name.size() == 12) return value;
+    if (EqualsIgnoreCase(name, "content-type")) return value;
   }
   return "";
 }
@@ -43,7 +35,7 @@ bool Redactable(std::string_view content_type, std::string_view body) {
 void TraceHeaders(char direction, const std::vector<Header>& headers) {
   for (const auto& [name, value] : RedactHeaders(headers)) {
     // A redirect's Location carries the authorization code in its query.
-    const bool location = StartsWithIgnoreCase(name, "location") && name.size() == 8;
+    const bool location = EqualsIgnoreCase(name, "location");
     spdlog::trace("http: {} {}: {}", direction, name, location ? RedactUrl(value) : value);
   }
 }

@@ -22,13 +22,6 @@ bool IsUnreserved(unsigned char c) {
   return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // The host of a parsed URL, lowercase, IPv6 in its brackets ("[::1]").
 std::string BracketedHost(CURLU* url) { return Lower(internal::CurlUrlPart(url, CURLUPART_HOST)); }
 
@@ -73,22 +66,7 @@ std::string UrlEncode(std::string_view s) {
   return out;
 }
 
-std::string UrlDecode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') {
-      out.push_back(' ');
-    } else if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 &&
-               HexValue(s[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
+std::string UrlDecode(std::string_view s) { return FormDecode(s); }
 
 std::string BuildQuery(const QueryParams& params) {
   std::string out;

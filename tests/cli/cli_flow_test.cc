@@ -237,6 +237,20 @@ TEST(CliApi, SendsAnyRequestAndGuardsTheOnesThatChangeTheAccount) {
   EXPECT_NE(dry.out.find("Bearer <redacted>"), std::string::npos);
   auto creds = nlohmann::json::parse(ReadFile(env.CredentialsPath()));
   EXPECT_EQ(dry.out.find(creds.value("access_token", "?")), std::string::npos);
+  // --dry-run prints the body with its secrets redacted, as its help says.
+  auto secret = env.Pelo({"api", "PUT", "/api/user/u1", "--data",
+                          R"({"note":"a \"b","password":"hunter2"})", "--dry-run"});
+  ASSERT_EQ(secret.exit_code, 0) << secret.err;
+  EXPECT_EQ(secret.out.find("hunter2"), std::string::npos) << secret.out;
+  EXPECT_NE(secret.out.find(R"("password":"<redacted>")"), std::string::npos) << secret.out;
+  // Variables and query text must be UTF-8 (they are JSON strings): a clean usage error, no crash.
+  auto bytes =
+      env.Pelo({"api", "graphql", "--query", "query Q { me { id } }", "-F", "s=\xff", "--dry-run"});
+  EXPECT_EQ(bytes.exit_code, 2) << bytes.err;
+  EXPECT_NE(bytes.err.find("-F: 's' is not valid UTF-8 text"), std::string::npos) << bytes.err;
+  auto query = env.Pelo({"api", "graphql", "--query", "query Q\xfe { me { id } }", "--dry-run"});
+  EXPECT_EQ(query.exit_code, 2) << query.err;
+  EXPECT_NE(query.err.find("--query is not valid UTF-8 text"), std::string::npos) << query.err;
 
   EXPECT_EQ(env.Pelo({"api", "GET", "api/me"}).exit_code, 2);
   EXPECT_EQ(env.Pelo({"api", "POST", "/x", "--data", "{not json"}).exit_code, 2);

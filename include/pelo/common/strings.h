@@ -17,4 +17,8 @@ std::string_view Trim(std::string_view text);
 // Whether `a` and `b` are equal when 'A'-'Z' and 'a'-'z' are taken as the same.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
+// A form field or query component as a server reads it (application/x-www-form-urlencoded):
+// '+' is a space and %XX the byte XX; a '%' not followed by two hex digits is kept as it is.
+std::string FormDecode(std::string_view text);
+
 }  // namespace pelo

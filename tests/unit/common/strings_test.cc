@@ -22,5 +22,10 @@ TEST(Strings, EqualsIgnoreCaseComparesAsciiLettersOnly) {
   EXPECT_FALSE(EqualsIgnoreCase("É", "é"));
 }
 
+TEST(Strings, FormDecodeReadsPlusAndPercentAndKeepsAMalformedPercent) {
+  EXPECT_EQ(FormDecode("pass%77ord+x%2B%zz%4"), "password x+%zz%4");
+  EXPECT_EQ(FormDecode("%E2%82%AC"), "\xe2\x82\xac");
+}
+
 }  // namespace
 }  // namespace pelo
