@@ -56,6 +56,8 @@ struct RecordedRequest {
   std::string path;   // "/api/user/abc/workouts", no query
   std::string query;  // "page=0&limit=10" as sent (not decoded), "" when none
   std::vector<std::pair<std::string, std::string>> headers;
+  // The body with its secrets redacted by pelo::RedactBodyForLog: JSON and form bodies with
+  // every secret-looking key's value "<redacted>", anything else only described.
   std::string body;
   int status = 0;  // what the simulator answered (for reset: the status line it began with)
   // The injected fault ("429", "reset", "truncate", ... as in Options::faults), "" when none.
