@@ -2,7 +2,6 @@
 // members' text served by pelo-sim reach a person escaped, in a pipe and on a terminal, while
 // --json and --csv in a pipe keep the data exact and JSON on a terminal stays the same JSON.
 #include <gtest/gtest.h>
-#include <uniwidth.h>
 
 #include <algorithm>
 #include <fstream>
@@ -13,6 +12,7 @@
 
 #include "cli_env.h"
 #include "process.h"
+#include "support/screen_text.h"
 
 namespace pelo::testing {
 namespace {
@@ -63,20 +63,6 @@ void WriteRecordedWorkout(const TempDir& dir, int n, const std::string& title,
   ride["instructor_id"] = id;
   ride["instructor"]["name"] = instructor;
   std::ofstream(dir / ("workout" + std::to_string(n) + ".json")) << doc.dump();
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-// The terminal column where `marker` starts in `line` (Unicode widths, whatever the locale).
-int ColumnOf(const std::string& line, const std::string& marker) {
-  const size_t at = line.find(marker);
-  if (at == std::string::npos) return -1;
-  return u8_width(reinterpret_cast<const uint8_t*>(line.data()), at, "UTF-8");
 }
 
 class CliTerminal : public ::testing::Test {

@@ -1,6 +1,5 @@
 // Tables and field lists (apps/pelo/render.h): aligned by display width, hostile text escaped.
 #include <gtest/gtest.h>
-#include <uniwidth.h>
 
 #include <algorithm>
 #include <clocale>
@@ -9,23 +8,13 @@
 #include <vector>
 
 #include "render.h"
+#include "support/screen_text.h"
 
 namespace pelo::cli {
 namespace {
 
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-// The terminal column where `marker` starts in `line` (libunistring, encoding UTF-8).
-int ColumnOf(const std::string& line, const std::string& marker) {
-  const size_t at = line.find(marker);
-  if (at == std::string::npos) return -1;
-  return u8_width(reinterpret_cast<const uint8_t*>(line.data()), at, "UTF-8");
-}
+using pelo::testing::ColumnOf;
+using pelo::testing::Lines;
 
 bool HasByteBelowSpace(const std::string& line) {
   for (char c : line) {
