@@ -40,7 +40,7 @@ Status SyncFromSimulator(const Context& ctx, const sim::Options& sim_options,
   api::Client client(*transport, endpoints, &session, kUserAgent);
   sync::Options options;
   options.counters = tuning.counters;
-  const sync::Report report = sync::Run(client, store, options);
+  const sync::SyncResult report = sync::Run(client, store, options);
   PELO_RETURN_IF_ERROR(report.status);
   std::cout << "Synced " << report.added << " new workouts (" << report.requests << " requests, "
             << options.jobs << " at a time); the database holds " << report.stored_total << "\n";

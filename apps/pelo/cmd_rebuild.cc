@@ -37,7 +37,7 @@ std::string Format(const char* format, double value) {
 
 // "Rebuilt 300 workouts (500,100 samples) from 24.1 MB of archived JSON in 1.9 s (12.7 MB/s,
 // 263k samples/s)".
-std::string Summary(const sync::RebuildReport& r) {
+std::string Summary(const sync::RebuildResult& r) {
   const double mb = static_cast<double>(r.json_bytes) / 1e6;
   const double seconds = r.seconds > 0 ? r.seconds : 1e-9;
   std::string text =

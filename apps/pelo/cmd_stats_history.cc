@@ -7,8 +7,8 @@
 #include "flags.h"
 #include "output.h"
 #include "pelo/common/time.h"
-#include "pelo/report/drivers_report.h"
-#include "pelo/report/fitness.h"
+#include "pelo/insights/drivers.h"
+#include "pelo/insights/fitness.h"
 #include "render.h"
 #include "stats_drivers_output.h"
 #include "stats_history_output.h"
@@ -38,7 +38,7 @@ void AddCommonFlags(CLI::App* cmd, CommonFlags& flags) {
 }
 struct Loaded {
   std::vector<model::RideMetricsListing> rows;
-  report::RideHistory history;
+  insights::RideHistory history;
   DayNumber today = 0;
 };
 
@@ -55,7 +55,7 @@ StatusOr<Loaded> Load(const Context& ctx, const std::string& db, bool with_curve
       return OkStatus();
     }));
   }
-  out.history = report::BuildRideHistory(out.rows, curves);
+  out.history = insights::BuildRideHistory(out.rows, curves);
   // Today in the rider's zone: that of their newest workout (rows are newest first).
   const std::string zone = out.rows.empty() ? "" : out.rows.front().timezone;
   out.today = analytics::RideDay(NowEpochSeconds(), zone);
@@ -70,7 +70,7 @@ struct FitnessFlags : CommonFlags {
 Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
   PELO_ASSIGN_OR_RETURN(DayRange range, ParseDayRange(flags.since, flags.until));
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
-  report::FitnessOptions options;
+  insights::FitnessOptions options;
   options.today = data.today;
   options.since = range.since;
   options.until = range.until;
@@ -79,13 +79,14 @@ Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
   if (format == StatsFormat::kTable && !options.since) {
     options.since = options.until.value_or(data.today) - (kFitnessTableDays - 1);
   }
-  PrintFitness(report::FitnessSeries(data.history, options), format, StdoutIsTerminal(), std::cout);
+  PrintFitness(insights::FitnessSeries(data.history, options), format, StdoutIsTerminal(),
+               std::cout);
   return FlushStdout();
 }
 
 Status RunFtp(const Context& ctx, const CommonFlags& flags) {
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
-  PrintFtpReport(report::BuildFtpReport(data.history, data.today), data.history, flags.Format(),
+  PrintFtpReport(insights::BuildFtpSummary(data.history, data.today), data.history, flags.Format(),
                  StdoutIsTerminal(), std::cout);
   return FlushStdout();
 }
@@ -95,9 +96,10 @@ struct ZonesFlags : CommonFlags {
 };
 
 Status RunZones(const Context& ctx, const ZonesFlags& flags) {
-  const auto period = flags.by == "month" ? report::ZonePeriod::kMonth : report::ZonePeriod::kWeek;
+  const auto period =
+      flags.by == "month" ? insights::ZonePeriod::kMonth : insights::ZonePeriod::kWeek;
   PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
-  PrintZones(report::ZonesByPeriod(data.rows, period), period, flags.Format(), StdoutIsTerminal(),
+  PrintZones(insights::ZonesByPeriod(data.rows, period), period, flags.Format(), StdoutIsTerminal(),
              std::cout);
   return FlushStdout();
 }
@@ -119,7 +121,7 @@ Status RunDrivers(const Context& ctx, const DriversFlags& flags) {
                         flags.Format(), StdoutIsTerminal(), std::cout);
     return FlushStdout();
   }
-  PrintDrivers(report::AnalyzeHistory(data.history, options), options, flags.Format(),
+  PrintDrivers(insights::AnalyzeHistory(data.history, options), options, flags.Format(),
                StdoutIsTerminal(), std::cout);
   return FlushStdout();
 }

@@ -53,7 +53,7 @@ std::string Plural(int64_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-void PrintJson(const sync::Report& r, bool reconcile) {
+void PrintJson(const sync::SyncResult& r, bool reconcile) {
   nlohmann::ordered_json j = {{"requests", r.requests},
                               {"bytes", r.bytes},
                               {"new", r.added},
@@ -75,7 +75,7 @@ void PrintJson(const sync::Report& r, bool reconcile) {
   std::cout << j.dump() << "\n";
 }
 
-void PrintSummary(const sync::Report& r, const std::string& db_path, bool reconcile) {
+void PrintSummary(const sync::SyncResult& r, const std::string& db_path, bool reconcile) {
   if (reconcile) {
     std::cout << "Reconciled " << Plural(r.listed, "listed workout") << " for "
               << TerminalText(r.username) << ": " << r.deleted << " stored workout"
@@ -144,7 +144,7 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
   if (!flags.quiet) {
     options.on_progress = [&printer](const sync::Progress& p) { printer.Update(p); };
   }
-  sync::Report report = sync::Run(*conn.client, *store, options);
+  sync::SyncResult report = sync::Run(*conn.client, *store, options);
   printer.Finish();
   if (flags.json) {
     PrintJson(report, flags.reconcile);

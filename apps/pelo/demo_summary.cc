@@ -7,8 +7,8 @@
 
 #include "pelo/analytics/power.h"
 #include "pelo/common/time.h"
-#include "pelo/report/drivers_report.h"
-#include "pelo/report/fitness.h"
+#include "pelo/insights/drivers.h"
+#include "pelo/insights/fitness.h"
 #include "terminal_text.h"
 
 namespace pelo::cli {
@@ -58,11 +58,11 @@ void PrintDisciplines(const std::vector<model::WorkoutRow>& rows, std::ostream& 
 
 // The headline: FTP now and its trend, form today, and the top driver (analytics.md §3-§5).
 void PrintHeadline(const std::vector<model::RideMetricsListing>& rows, std::ostream& out) {
-  const report::RideHistory history = report::BuildRideHistory(rows);
+  const insights::RideHistory history = insights::BuildRideHistory(rows);
   if (history.rides.empty()) return;
   const analytics::DayNumber today =
       analytics::RideDay(NowEpochSeconds(), rows.empty() ? "" : rows.front().timezone);
-  const report::FtpReport ftp = report::BuildFtpReport(history, today);
+  const insights::FtpSummary ftp = insights::BuildFtpSummary(history, today);
   if (ftp.current) {
     out << fmt::format("  FTP: {:.0f} W ({} on {})", ftp.current->ftp,
                        analytics::FtpChangeKindName(ftp.current->kind),
@@ -77,20 +77,20 @@ void PrintHeadline(const std::vector<model::RideMetricsListing>& rows, std::ostr
     out << fmt::format("  eFTP42: {:.0f} W, trend {:+.1f} W/week over the last {} weeks\n",
                        ftp.eftp_today->watts, *ftp.eftp_trend_w_per_week, ftp.trend_weeks);
   }
-  report::FitnessOptions fitness;
+  insights::FitnessOptions fitness;
   fitness.today = today;
   fitness.since = today;
-  if (auto days = report::FitnessSeries(history, fitness); !days.empty()) {
+  if (auto days = insights::FitnessSeries(history, fitness); !days.empty()) {
     const analytics::PmcDay& d = days.back();
     out << fmt::format(
         "  Form today: TSB {:+.1f} ({}), fitness (CTL) {:.1f}, fatigue (ATL) {:.1f}\n", d.tsb,
-        report::FormWord(d.tsb), d.ctl, d.atl);
+        insights::FormWord(d.tsb), d.ctl, d.atl);
   }
-  const report::DriversAnalysis drivers = report::AnalyzeHistory(history);
-  if (const analytics::FactorResult* top = report::TopDriver(drivers.report)) {
+  const insights::DriversAnalysis drivers = insights::AnalyzeHistory(history);
+  if (const analytics::FactorResult* top = insights::TopDriver(drivers.findings)) {
     out << "  Top driver: " << top->sentence << "\n";
   } else {
-    out << "  Top driver: none yet (" << drivers.report.method_a.blocks
+    out << "  Top driver: none yet (" << drivers.findings.method_a.blocks
         << " four-week blocks; intervals too wide to say)\n";
   }
 }

@@ -42,7 +42,7 @@ const char* GroupName(analytics::FeatureGroup g) {
 
 Json FactorJson(const FactorResult& f) {
   return {{"feature", f.feature},
-          {"phrase", report::FeaturePhrase(f.feature)},
+          {"phrase", insights::FeaturePhrase(f.feature)},
           {"group", GroupName(f.group)},
           {"blocks", f.blocks},
           {"rho", JsonRounded(f.rho)},
@@ -56,7 +56,7 @@ Json FactorJson(const FactorResult& f) {
           {"sentence", f.sentence}};
 }
 
-Json BanisterJson(const report::ImpulseResponse& b) {
+Json BanisterJson(const insights::ImpulseResponse& b) {
   Json j = {{"tests", b.tests}, {"note", b.note}};
   if (b.fit) {
     j["fit"] = {{"p0", JsonRounded(b.fit->p0)},
@@ -84,15 +84,15 @@ Json BanisterJson(const report::ImpulseResponse& b) {
   return j;
 }
 
-Json DriversJson(const report::DriversAnalysis& a, const analytics::DriversOptions& o) {
-  const analytics::DriversReport& r = a.report;
+Json DriversJson(const insights::DriversAnalysis& a, const analytics::DriversOptions& o) {
+  const analytics::DriversFindings& r = a.findings;
   Json j = Json::object();
   j["outcome"] = std::string(analytics::OutcomeName(o.outcome));
   j["weeks"] = r.weeks.size();
   j["block_weeks"] = r.method_a.block_weeks;
   j["blocks"] = r.method_a.blocks;
   j["valid_blocks"] = r.method_a.valid_blocks;
-  const FactorResult* top = report::TopDriver(r);
+  const FactorResult* top = insights::TopDriver(r);
   j["top_driver"] = top ? Json(top->feature) : Json(nullptr);
   j["factors"] = Json::array();
   for (const auto& f : r.method_a.factors) j["factors"].push_back(FactorJson(f));
@@ -118,7 +118,7 @@ Json DriversJson(const report::DriversAnalysis& a, const analytics::DriversOptio
   return j;
 }
 
-void PrintFactorsCsv(const analytics::DriversReport& r, std::ostream& out) {
+void PrintFactorsCsv(const analytics::DriversFindings& r, std::ostream& out) {
   exporter::WriteCsvRecord({"rank", "feature", "phrase", "group", "blocks", "rho", "ci_lo", "ci_hi",
                             "insufficient", "rho_valid_blocks_only", "valid_blocks",
                             "rho_long_blocks", "rho_weekly_steps", "bootstrap_lo", "bootstrap_hi"},
@@ -126,7 +126,7 @@ void PrintFactorsCsv(const analytics::DriversReport& r, std::ostream& out) {
   int rank = 0;
   for (const auto& f : r.method_a.factors) {
     exporter::WriteCsvRecord(
-        {std::to_string(++rank), f.feature, report::FeaturePhrase(f.feature), GroupName(f.group),
+        {std::to_string(++rank), f.feature, insights::FeaturePhrase(f.feature), GroupName(f.group),
          std::to_string(f.blocks), Cell(f.rho), f.ci ? Cell(f.ci->lo) : "",
          f.ci ? Cell(f.ci->hi) : "", f.insufficient ? "1" : "0", Cell(f.rho_valid_only),
          std::to_string(f.blocks_valid_only), Cell(f.rho_long_blocks), Cell(f.rho_weekly_steps),
@@ -142,18 +142,18 @@ std::string Rho(const FactorResult& f) {
   return fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", *f.rho, f.ci->lo, f.ci->hi);
 }
 
-void PrintDriversText(const report::DriversAnalysis& a, const analytics::DriversOptions& o,
+void PrintDriversText(const insights::DriversAnalysis& a, const analytics::DriversOptions& o,
                       std::ostream& out) {
-  const analytics::DriversReport& r = a.report;
+  const analytics::DriversFindings& r = a.findings;
   const std::string outcome(analytics::OutcomeName(o.outcome));
   out << fmt::format(
       "What went with later gains in {} (your best 20 minutes of the last 6 weeks x 0.95):\n"
       "{} weeks cut into {} {}-week blocks with an outcome change, {} followed by a benchmark "
       "effort.\nThese are associations in your own history, not proof of cause.\n\n",
       outcome, r.weeks.size(), r.method_a.blocks, r.method_a.block_weeks, r.method_a.valid_blocks);
-  const FactorResult* top = report::TopDriver(r);
+  const FactorResult* top = insights::TopDriver(r);
   if (top) {
-    out << "Top driver: " << report::FeaturePhrase(top->feature) << ".\n";
+    out << "Top driver: " << insights::FeaturePhrase(top->feature) << ".\n";
   } else {
     out << "No factor stands out yet: every interval is too wide (insufficient data).\n";
   }
@@ -170,7 +170,7 @@ void PrintDriversText(const report::DriversAnalysis& a, const analytics::Drivers
                {"valid only", 10, true},
                {"6-week", 6, true}});
   for (const auto& f : r.method_a.factors) {
-    table.Add({report::FeaturePhrase(f.feature) + (f.insufficient ? " (insufficient)" : ""),
+    table.Add({insights::FeaturePhrase(f.feature) + (f.insufficient ? " (insufficient)" : ""),
                f.feature, std::to_string(f.blocks), Rho(f),
                f.rho_valid_only ? fmt::format("{:+.2f}", *f.rho_valid_only) : "",
                f.rho_long_blocks ? fmt::format("{:+.2f}", *f.rho_long_blocks) : ""});
@@ -188,7 +188,7 @@ void PrintDriversText(const report::DriversAnalysis& a, const analytics::Drivers
                        r.trend.ols_per_week.value_or(0),
                        r.trend.insufficient ? ", too short a span to call" : "");
   }
-  const report::ImpulseResponse& b = a.banister;
+  const insights::ImpulseResponse& b = a.banister;
   out << "\nFitness-fatigue model (Banister, FTP tests as performance): ";
   if (b.fit) {
     out << fmt::format("FTP ≈ {:.0f} + {:.3f}·fitness − {:.3f}·fatigue over {} tests (R² {:.2f})",
@@ -215,11 +215,12 @@ void PrintDriversText(const report::DriversAnalysis& a, const analytics::Drivers
 
 }  // namespace
 
-void PrintDrivers(const report::DriversAnalysis& analysis, const analytics::DriversOptions& options,
-                  StatsFormat format, bool pretty, std::ostream& out) {
+void PrintDrivers(const insights::DriversAnalysis& analysis,
+                  const analytics::DriversOptions& options, StatsFormat format, bool pretty,
+                  std::ostream& out) {
   switch (format) {
     case StatsFormat::kCsv:
-      PrintFactorsCsv(analysis.report, out);
+      PrintFactorsCsv(analysis.findings, out);
       return;
     case StatsFormat::kJson: {
       const Json j = DriversJson(analysis, options);

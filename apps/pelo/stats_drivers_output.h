@@ -6,13 +6,14 @@
 #include <ostream>
 #include <vector>
 
-#include "pelo/report/drivers_report.h"
+#include "pelo/insights/drivers.h"
 #include "stats_history_output.h"
 
 namespace pelo::cli {
 
-void PrintDrivers(const report::DriversAnalysis& analysis, const analytics::DriversOptions& options,
-                  StatsFormat format, bool pretty, std::ostream& out);
+void PrintDrivers(const insights::DriversAnalysis& analysis,
+                  const analytics::DriversOptions& options, StatsFormat format, bool pretty,
+                  std::ostream& out);
 
 // The weekly feature table (one row per ISO week, §5.2 names).
 void PrintWeeklyFeatures(const std::vector<analytics::WeekFeatures>& weeks, StatsFormat format,

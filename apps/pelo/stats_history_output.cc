@@ -59,7 +59,7 @@ void PrintFitness(const std::vector<analytics::PmcDay>& days, StatsFormat format
   const analytics::PmcDay& last = days.back();
   out << fmt::format(
       "Form on {}: TSB {} ({}); fitness (CTL) {:.1f}, fatigue (ATL) {:.1f}, ramp {}/week\n\n",
-      FormatDay(last.day), Signed(last.tsb, 1), report::FormWord(last.tsb), last.ctl, last.atl,
+      FormatDay(last.day), Signed(last.tsb, 1), insights::FormWord(last.tsb), last.ctl, last.atl,
       Signed(last.ramp, 1));
   Table table({{"date", 10},
                {"TSS", 5, true},
@@ -75,7 +75,7 @@ void PrintFitness(const std::vector<analytics::PmcDay>& days, StatsFormat format
   table.Print(out);
 }
 
-void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& history,
+void PrintFtpReport(const insights::FtpSummary& ftp, const insights::RideHistory& history,
                     StatsFormat format, bool pretty, std::ostream& out) {
   auto kind = [](const analytics::FtpChange& c) {
     return std::string(analytics::FtpChangeKindName(c.kind));
@@ -85,7 +85,7 @@ void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& his
     for (const auto& c : ftp.changes) {
       exporter::WriteCsvRecord(
           {FormatDay(c.day), kind(c), Num(c.ftp), exporter::FormatNumber(c.previous), c.workout_id,
-           report::RideTitle(history, c.workout_id)},
+           insights::RideTitle(history, c.workout_id)},
           out);
     }
     return;
@@ -95,7 +95,7 @@ void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& his
       return Json{
           {"date", FormatDay(c.day)},   {"kind", kind(c)},
           {"ftp", JsonRounded(c.ftp)},  {"previous", JsonRounded(c.previous)},
-          {"workout_id", c.workout_id}, {"title", report::RideTitle(history, c.workout_id)}};
+          {"workout_id", c.workout_id}, {"title", insights::RideTitle(history, c.workout_id)}};
     };
     Json j = Json::object();
     j["changes"] = Json::array();
@@ -122,7 +122,7 @@ void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& his
   for (const auto& c : ftp.changes) {
     table.Add({FormatDay(c.day), kind(c), fmt::format("{:.0f}", c.ftp),
                c.previous ? Signed(c.ftp - *c.previous, 0) : "",
-               report::RideTitle(history, c.workout_id)});
+               insights::RideTitle(history, c.workout_id)});
   }
   table.Print(out);
   out << "\n";
@@ -147,13 +147,13 @@ void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& his
   }
 }
 
-void PrintZones(const std::vector<report::ZoneTotals>& periods, report::ZonePeriod period,
+void PrintZones(const std::vector<insights::ZoneTotals>& periods, insights::ZonePeriod period,
                 StatsFormat format, bool pretty, std::ostream& out) {
-  const char* key = period == report::ZonePeriod::kWeek ? "week" : "month";
+  const char* key = period == insights::ZonePeriod::kWeek ? "week" : "month";
   std::vector<std::string> columns = {key, "workouts", "hours", "tss"};
   for (int z = 1; z <= 7; ++z) columns.push_back(fmt::format("pz{}_s", z));
   for (int z = 1; z <= 5; ++z) columns.push_back(fmt::format("hrz{}_s", z));
-  auto cells = [](const report::ZoneTotals& t) {
+  auto cells = [](const insights::ZoneTotals& t) {
     std::vector<std::string> c = {FormatDay(t.start), std::to_string(t.workouts), Num(t.hours),
                                   Num(t.tss)};
     for (double s : t.power_zone_s) c.push_back(Num(s));

@@ -5,7 +5,7 @@
 #include <ostream>
 #include <vector>
 
-#include "pelo/report/fitness.h"
+#include "pelo/insights/fitness.h"
 
 namespace pelo::cli {
 
@@ -15,10 +15,10 @@ enum class StatsFormat { kTable, kCsv, kJson };
 void PrintFitness(const std::vector<analytics::PmcDay>& days, StatsFormat format, bool pretty,
                   std::ostream& out);
 
-void PrintFtpReport(const report::FtpReport& ftp, const report::RideHistory& history,
+void PrintFtpReport(const insights::FtpSummary& ftp, const insights::RideHistory& history,
                     StatsFormat format, bool pretty, std::ostream& out);
 
-void PrintZones(const std::vector<report::ZoneTotals>& periods, report::ZonePeriod period,
+void PrintZones(const std::vector<insights::ZoneTotals>& periods, insights::ZonePeriod period,
                 StatsFormat format, bool pretty, std::ostream& out);
 
 }  // namespace pelo::cli

@@ -69,8 +69,9 @@ std::vector<Pitfall> BlockPitfalls(const BlockCorrelations& a, const DriversOpti
 
 }  // namespace
 
-DriversReport AnalyzeDrivers(const std::vector<RideSummary>& rides, const DriversOptions& options) {
-  DriversReport report;
+DriversFindings AnalyzeDrivers(const std::vector<RideSummary>& rides,
+                               const DriversOptions& options) {
+  DriversFindings report;
   report.weeks = BuildWeeklyFeatures(rides);
   report.method_a = RankDriversByBlocks(report.weeks, options);
   report.method_b = FitPartialEffects(report.weeks, options);

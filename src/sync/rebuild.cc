@@ -23,7 +23,7 @@ Status Interrupted() {
 
 // Writes what the reader queues until it closes the queue; the calling thread's half.
 Status WriteAll(BoundedQueue<RebuildItem>& queue, store::RebuildWriter& writer,
-                const RebuildOptions& options, RebuildReport& report) {
+                const RebuildOptions& options, RebuildResult& report) {
   while (std::optional<RebuildItem> item = queue.Pop()) {
     if (CancelRequested()) return Interrupted();
     switch (item->kind) {
@@ -56,11 +56,11 @@ Status ReadAll(store::Store& store, ArchiveGrouper& grouper) {
 
 }  // namespace
 
-StatusOr<RebuildReport> Rebuild(store::Store& store, const RebuildOptions& options) {
+StatusOr<RebuildResult> Rebuild(store::Store& store, const RebuildOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  RebuildReport report;
+  RebuildResult report;
   Status status = store.Rebuild([&](store::RebuildWriter& writer) -> Status {
-    report = RebuildReport();
+    report = RebuildResult();
     BoundedQueue<RebuildItem> queue(kQueueDepth);
     ArchiveGrouper grouper(
         [&queue](RebuildItem item) -> Status {
@@ -88,7 +88,7 @@ StatusOr<RebuildReport> Rebuild(store::Store& store, const RebuildOptions& optio
   PELO_ASSIGN_OR_RETURN(std::optional<model::User> user, store.LoadUser());
   PELO_RETURN_IF_ERROR(
       store.SetState(kRideMetricsSettingsKey, RideMetricsSettingsRecord(user, options.athlete)));
-  PELO_ASSIGN_OR_RETURN(RefreshReport refreshed, RefreshRideMetrics(store, {options.athlete}));
+  PELO_ASSIGN_OR_RETURN(RefreshResult refreshed, RefreshRideMetrics(store, {options.athlete}));
   report.metrics_recomputed = refreshed.recomputed;
   report.ftp_changed = refreshed.ftp_changed;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -48,7 +48,7 @@ class Refresher {
   Refresher(store::Store& store, const RefreshOptions& options)
       : store_(store), options_(options) {}
 
-  StatusOr<RefreshReport> Run() {
+  StatusOr<RefreshResult> Run() {
     PELO_ASSIGN_OR_RETURN(states_, store_.RideMetricsStates());
     PELO_ASSIGN_OR_RETURN(base_.user, store_.LoadUser());
     base_.athlete = options_.athlete;
@@ -126,7 +126,7 @@ class Refresher {
   std::vector<store::RideMetricsState> states_;
   std::unordered_map<std::string, size_t> index_;
   std::unordered_set<std::string> recomputed_, ftp_changed_, unavailable_;
-  RefreshReport report_;
+  RefreshResult report_;
 };
 
 }  // namespace
@@ -153,7 +153,7 @@ Status BeginRideMetricsWrites(store::Store& store, const std::optional<model::Us
   return OkStatus();
 }
 
-StatusOr<RefreshReport> RefreshRideMetrics(store::Store& store, const RefreshOptions& options) {
+StatusOr<RefreshResult> RefreshRideMetrics(store::Store& store, const RefreshOptions& options) {
   return Refresher(store, options).Run();
 }
 

@@ -65,7 +65,7 @@ class Runner {
     }
   }
 
-  Report Run();
+  SyncResult Run();
 
  private:
   Status Prepare();
@@ -88,7 +88,7 @@ class Runner {
   store::Store& store_;
   const Options& options_;
   const std::chrono::steady_clock::time_point start_;
-  Report report_;
+  SyncResult report_;
   int64_t requests_at_start_ = 0;
   int64_t bytes_at_start_ = 0;
 
@@ -117,7 +117,7 @@ class Runner {
   Status first_error_;  // the first per-workout failure
 };
 
-Report Runner::Run() {
+SyncResult Runner::Run() {
   Status prepared = Prepare();
   if (!prepared.ok()) {
     report_.status = std::move(prepared);
@@ -222,7 +222,7 @@ Status Runner::Reconcile() {
 Status Runner::Refresh() {
   RefreshOptions options;
   options.athlete = options_.athlete;
-  PELO_ASSIGN_OR_RETURN(RefreshReport refreshed, RefreshRideMetrics(store_, options));
+  PELO_ASSIGN_OR_RETURN(RefreshResult refreshed, RefreshRideMetrics(store_, options));
   report_.metrics_recomputed = refreshed.recomputed;
   report_.ftp_changed = refreshed.ftp_changed;
   report_.metrics_unavailable = refreshed.unavailable;
@@ -407,7 +407,7 @@ void Runner::Finish() {
 
 }  // namespace
 
-Report Run(api::Client& client, store::Store& store, const Options& options) {
+SyncResult Run(api::Client& client, store::Store& store, const Options& options) {
   Runner runner(client, store, options);
   return runner.Run();
 }

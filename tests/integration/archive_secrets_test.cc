@@ -71,7 +71,7 @@ TEST_F(ArchiveSecretsTest, NoTokenNoAuthResponseAndNoUnblankedSecretAfterLoginAn
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   sync::Options sync_options;
   sync_options.every_n = 30;
-  const sync::Report report = sync::Run(*client_, **store, sync_options);
+  const sync::SyncResult report = sync::Run(*client_, **store, sync_options);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   ASSERT_EQ(report.added, 12);
 

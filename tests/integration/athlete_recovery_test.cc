@@ -10,8 +10,8 @@
 
 #include "integration/sim_fixture.h"
 #include "pelo/common/time_zone.h"
-#include "pelo/report/drivers_report.h"
-#include "pelo/report/fitness.h"
+#include "pelo/insights/drivers.h"
+#include "pelo/insights/fitness.h"
 #include "pelo/sync/sync.h"
 #include "sim/athlete.h"
 #include "sim/catalog.h"
@@ -36,12 +36,12 @@ class AthleteRecoveryTest : public testing::SimTest {
     store_ = std::move(store).value();
     sync::Options options;
     options.jobs = 4;
-    const sync::Report report = sync::Run(*client_, *store_, options);
+    const sync::SyncResult report = sync::Run(*client_, *store_, options);
     ASSERT_TRUE(report.status.ok()) << report.status.ToString();
     auto rows = store_->RideMetricsRows();
     ASSERT_TRUE(rows.ok()) << rows.status().ToString();
     rows_ = *rows;
-    history_ = report::BuildRideHistory(rows_);
+    history_ = insights::BuildRideHistory(rows_);
     truth_ = sim::BuildHistory(sim::BuildCatalog(), sim::Profile{}, kSeed, kWorkouts,
                                *sim::ParseDate(o.end_date));
   }
@@ -61,7 +61,7 @@ class AthleteRecoveryTest : public testing::SimTest {
                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::unique_ptr<store::Store> store_;
   std::vector<model::RideMetricsListing> rows_;
-  report::RideHistory history_;
+  insights::RideHistory history_;
   sim::History truth_;
 };
 
@@ -75,7 +75,7 @@ TEST_F(AthleteRecoveryTest, SyncedHistoryGivesBackTheAthletesFtpHistory) {
 void AthleteRecoveryTest::ExpectStatsFtpListsEveryTestWithItsResult() {
   SCOPED_TRACE("stats ftp");
   const analytics::DayNumber last_day = history_.rides.back().summary.day;
-  const report::FtpReport ftp = report::BuildFtpReport(history_, last_day);
+  const insights::FtpSummary ftp = insights::BuildFtpSummary(history_, last_day);
   std::map<std::string, analytics::FtpChange> tested;
   for (const auto& c : ftp.changes) {
     if (c.kind == analytics::FtpChangeKind::kTested) tested.emplace(c.workout_id, c);
@@ -125,7 +125,7 @@ void AthleteRecoveryTest::ExpectEveryRideHasTheFtpInEffectOnItsDay() {
 
 void AthleteRecoveryTest::ExpectTheTrainingThatRaisedFtpIsADriver() {
   SCOPED_TRACE("drivers");
-  const report::DriversAnalysis a = report::AnalyzeHistory(history_);
+  const insights::DriversAnalysis a = insights::AnalyzeHistory(history_);
   // The simulated athlete's body is an impulse-response one (sim::Adaptation: threshold =
   // untrained + gain x fitness - fatigue terms of the training load). Fitted to the FTP tests
   // (§5.5), pelo finds training load raising FTP, fatigue lowering it, the untrained level, and

@@ -36,16 +36,16 @@ class RebuildTest : public testing::SimTest {
     store_ = std::move(store).value();
     sync::Options options;
     options.every_n = every_n;
-    sync::Report report = sync::Run(*client_, *store_, options);
+    sync::SyncResult report = sync::Run(*client_, *store_, options);
     ASSERT_TRUE(report.status.ok()) << report.status.ToString();
     ASSERT_EQ(report.stored_total, workouts);
     user_id_ = report.user_id;
   }
 
-  sync::RebuildReport RebuildOk() {
+  sync::RebuildResult RebuildOk() {
     auto report = sync::Rebuild(*store_);
     EXPECT_TRUE(report.ok()) << report.status().ToString();
-    return report.ok() ? *report : sync::RebuildReport{};
+    return report.ok() ? *report : sync::RebuildResult{};
   }
 
   int64_t Count(const std::string& table) {
@@ -74,7 +74,7 @@ TEST_F(RebuildTest, RebuildingASyncedHistoryGivesTheSameTables) {
   const auto bookkeeping = DigestTables(db_path_, {.include_bookkeeping = true});
   ASSERT_EQ(synced.at("workouts").rows, 25);
 
-  const sync::RebuildReport report = RebuildOk();
+  const sync::RebuildResult report = RebuildOk();
   EXPECT_EQ(report.workouts, 25);
   EXPECT_EQ(report.skipped, 0);
   EXPECT_EQ(report.samples, synced.at("samples").rows);
@@ -139,7 +139,7 @@ TEST_F(RebuildTest, WorkoutsStoredFromTheirListEntryRebuildTheSame) {
   ASSERT_TRUE(sync::RefreshRideMetrics(*store_).ok());
   const auto stored = DigestTables(db_path_);
 
-  const sync::RebuildReport report = RebuildOk();
+  const sync::RebuildResult report = RebuildOk();
   EXPECT_EQ(report.workouts, 12);
   EXPECT_EQ(report.skipped, 0);
   EXPECT_EQ(DigestTables(db_path_), stored);
@@ -153,7 +153,7 @@ TEST_F(RebuildTest, AWorkoutWithoutItsGraphIsSkippedAndCounted) {
   const std::string gone = rows->front().workout_id;
   testing::ExecSql(db_path_, "DELETE FROM raw_responses WHERE path = '/api/workout/" + gone +
                                  "/performance_graph?every_n=30'");
-  const sync::RebuildReport report = RebuildOk();
+  const sync::RebuildResult report = RebuildOk();
   EXPECT_EQ(report.workouts, 5);
   EXPECT_EQ(report.skipped, 1);
   EXPECT_EQ(Count("workouts"), 5);

@@ -30,7 +30,7 @@ class RideMetricsTest : public testing::SimTest {
     sync::Options options;
     options.every_n = every_n;
     options.jobs = 3;
-    sync::Report report = sync::Run(*client_, *store_, options);
+    sync::SyncResult report = sync::Run(*client_, *store_, options);
     ASSERT_TRUE(report.status.ok()) << report.status.ToString();
     ASSERT_EQ(report.stored_total, workouts);
   }

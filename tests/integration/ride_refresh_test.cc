@@ -63,12 +63,12 @@ class RideRefreshTest : public testing::SimTest {
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(store).value();
     every_n_ = every_n;
-    sync::Report report = Sync();
+    sync::SyncResult report = Sync();
     ASSERT_TRUE(report.status.ok()) << report.status.ToString();
     ASSERT_EQ(report.stored_total, workouts);
   }
 
-  sync::Report Sync(const analytics::AthleteSettings& athlete = {}) {
+  sync::SyncResult Sync(const analytics::AthleteSettings& athlete = {}) {
     sync::Options options;
     options.every_n = every_n_;
     options.jobs = 3;
@@ -283,7 +283,7 @@ TEST_F(RideRefreshTest, RowsOfAnOlderMetricVersionAreRecomputedByTheNextSync) {
     DELETE FROM ride_curves;)sql");
   ASSERT_TRUE(StoredCurves().empty());
 
-  sync::Report report = Sync();
+  sync::SyncResult report = Sync();
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.added + report.updated, 0);  // nothing fetched: from the archive alone
   EXPECT_EQ(report.metrics_recomputed, 30);
@@ -355,7 +355,7 @@ TEST_F(RideRefreshTest, ChangedAthleteSettingsRecomputeTrimpOfEveryRow) {
   refreshed = sync::RefreshRideMetrics(*store_, options);
   ASSERT_TRUE(refreshed.ok());
   EXPECT_EQ(refreshed->recomputed, 0);
-  sync::Report report = Sync(own);
+  sync::SyncResult report = Sync(own);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.metrics_recomputed, 0);
   // Back to the profile's: a sync computes every row again, as they first were.

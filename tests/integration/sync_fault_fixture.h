@@ -59,8 +59,8 @@ class SyncFaultsFixture : public SimTest {
   // Syncs from a simulator started with `options` (stopping the one before, if any) into the
   // database at `db_path`, with every_n 30 and `jobs` workers; `sync_options` for the rest.
   // The simulator's request log then holds the sync's requests (not the login's).
-  sync::Report SyncFrom(sim::Options options, const std::string& db_path, int jobs = 6,
-                        sync::Options sync_options = {}) {
+  sync::SyncResult SyncFrom(sim::Options options, const std::string& db_path, int jobs = 6,
+                            sync::Options sync_options = {}) {
     SimTest::TearDown();
     StartSignedIn(std::move(options));
     if (HasFatalFailure()) return {};
@@ -80,7 +80,7 @@ class SyncFaultsFixture : public SimTest {
     sim::Options clean;
     clean.workouts = workouts;
     const std::string path = dir_.path() + "/clean-" + std::to_string(workouts) + ".db";
-    const sync::Report report = SyncFrom(clean, path);
+    const sync::SyncResult report = SyncFrom(clean, path);
     EXPECT_TRUE(report.status.ok()) << report.status.ToString();
     EXPECT_EQ(report.stored_total, workouts);
     SimTest::TearDown();

@@ -35,7 +35,7 @@ TEST_P(SyncFaultKindTest, AloneAtAFractionStillEndsInTheCompleteDatabase) {
   transport_options_.request_timeout = std::chrono::milliseconds(300);
   // One worker: the requests come one after another, so which gets a fault is the same every
   // run (the simulator numbers them), and so is the outcome.
-  const sync::Report report = SyncFrom(faulty, db_path_, 1);
+  const sync::SyncResult report = SyncFrom(faulty, db_path_, 1);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.failed, 0);
   EXPECT_EQ(report.stored_total, kWorkouts);

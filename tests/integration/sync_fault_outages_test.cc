@@ -24,7 +24,7 @@ class SyncFaultOutagesTest : public SyncFaultsFixture {
     clean.workouts = kWorkouts;
     sync::Options newest;
     newest.last = last;
-    const sync::Report report = SyncFrom(clean, db_path_, 6, newest);
+    const sync::SyncResult report = SyncFrom(clean, db_path_, 6, newest);
     EXPECT_TRUE(report.status.ok()) << report.status.ToString();
     EXPECT_EQ(report.added, last);
     return DigestTables(db_path_, {.include_bookkeeping = true});
@@ -35,7 +35,7 @@ class SyncFaultOutagesTest : public SyncFaultsFixture {
     const Digest reference = CleanDigest(kWorkouts);
     sim::Options clean;
     clean.workouts = kWorkouts;
-    const sync::Report rerun = SyncFrom(clean, db_path_);
+    const sync::SyncResult rerun = SyncFrom(clean, db_path_);
     ASSERT_TRUE(rerun.status.ok()) << rerun.status.ToString();
     EXPECT_EQ(rerun.failed, 0);
     EXPECT_EQ(DigestTables(db_path_), reference);
@@ -60,7 +60,7 @@ TEST_P(HtmlEveryTimeTest, StopsWithOneClearErrorAndChangesNothing) {
   sim::Options blocked;
   blocked.workouts = kWorkouts;
   blocked.faults = std::string(GetParam()) + ":1";
-  const sync::Report report = SyncFrom(blocked, db_path_);
+  const sync::SyncResult report = SyncFrom(blocked, db_path_);
   const Status& status = report.status;
   EXPECT_EQ(status.code(), ErrorCode::kApi) << status.ToString();  // exit 5, not 3
   EXPECT_TRUE(api::IsHtmlPageError(status)) << status.ToString();
@@ -96,7 +96,7 @@ TEST_F(SyncFaultOutagesTest, ABlockFromMidSyncOnStopsItKeepingWhatWasStored) {
   blocked.fault_burst = 100000;
   blocked.seed = 1;
   ASSERT_GE(FirstFault(blocked.faults, blocked.seed), 12u) << "pick a seed that blocks later";
-  const sync::Report report = SyncFrom(blocked, db_path_, 2);
+  const sync::SyncResult report = SyncFrom(blocked, db_path_, 2);
   EXPECT_TRUE(api::IsHtmlPageError(report.status)) << report.status.ToString();
   EXPECT_GT(report.added, 0);
   EXPECT_LT(report.added, kWorkouts);
@@ -115,7 +115,7 @@ TEST_F(SyncFaultOutagesTest, EveryRequestStallingIsANetworkErrorAndChangesNothin
   stalled.faults = "stall:1";
   stalled.stall_ms = 1500;
   transport_options_.request_timeout = std::chrono::milliseconds(200);
-  const sync::Report report = SyncFrom(stalled, db_path_);
+  const sync::SyncResult report = SyncFrom(stalled, db_path_);
   EXPECT_EQ(report.status.code(), ErrorCode::kNetwork) << report.status.ToString();  // exit 4
   EXPECT_NE(report.status.message().find("timed out"), std::string::npos)
       << report.status.message();
@@ -132,7 +132,7 @@ TEST_F(SyncFaultOutagesTest, A503BurstLongerThanTheTransportsTriesIsRetriedThrou
   outage.workouts = kWorkouts;
   outage.faults = "503:0.06";
   outage.fault_burst = 6;  // more than the transport's 4 tries of one request
-  const sync::Report report = SyncFrom(outage, db_path_, 2);
+  const sync::SyncResult report = SyncFrom(outage, db_path_, 2);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.failed, 0);
   EXPECT_GE(LongestRun("503"), 6) << "the bursts must actually have been served";
@@ -147,7 +147,7 @@ TEST_F(SyncFaultOutagesTest, A503BurstBeyondEveryRetryFailsSomeWorkoutsAndTheNex
   const uint64_t first = FirstFault(outage.faults, outage.seed);
   ASSERT_GE(first, 2u) << "/api/me and the list must get by";
   ASSERT_LE(first, 40u) << "a burst must come while the workouts are fetched";
-  const sync::Report report = SyncFrom(outage, db_path_, 1);
+  const sync::SyncResult report = SyncFrom(outage, db_path_, 1);
   EXPECT_EQ(report.status.code(), ErrorCode::kApi) << report.status.ToString();  // exit 5
   EXPECT_EQ(report.status.http_status(), 503);
   EXPECT_GT(report.failed, 0);
@@ -164,7 +164,7 @@ TEST_F(SyncFaultOutagesTest, RateLimitsWithAnHttpDateRetryAfterAreWaitedOut) {
   limited.retry_after_s = 2;  // an HTTP-date 2 s ahead: at least 1 s to wait, whole seconds
   limited.retry_after_date = true;
   transport_options_.counters = std::make_shared<http::TransportCounters>();
-  const sync::Report report = SyncFrom(limited, db_path_, 1);
+  const sync::SyncResult report = SyncFrom(limited, db_path_, 1);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.stored_total, 4);
   const int rate_limited = Faulted("429");

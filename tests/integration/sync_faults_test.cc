@@ -23,7 +23,7 @@ TEST_F(SyncFaultsTest, EveryKindOfFaultStillEndsInTheCompleteDatabase) {
       "429:0.04,500:0.03,502:0.03,503:0.05,html:0.03,invalid-json:0.02,truncate:0.02,"
       "reset:0.03,slow:0.05";
   faulty.retry_after_s = 1;
-  sync::Report report = SyncFrom(faulty, db_path_);
+  sync::SyncResult report = SyncFrom(faulty, db_path_);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.failed, 0);
   EXPECT_EQ(report.stored_total, 60);
@@ -35,7 +35,7 @@ TEST_F(SyncFaultsTest, A503BurstIsRetriedThrough) {
   sim::Options o;
   o.workouts = 20;
   o.faults = "503:0.5";  // half of all requests
-  sync::Report report = SyncFrom(o, db_path_, 4);
+  sync::SyncResult report = SyncFrom(o, db_path_, 4);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.stored_total, 20);
 }
@@ -48,7 +48,7 @@ TEST_F(SyncFaultsTest, ARevokedRefreshTokenStopsWithAnAuthErrorKeepingWhatWasSto
   // refresh gives it (at most a second: the session refreshes a token this short at once).
   o.latency_ms = 50;
   o.revoke_refresh_after = 1;
-  sync::Report report = SyncFrom(o, db_path_, 2);
+  sync::SyncResult report = SyncFrom(o, db_path_, 2);
   EXPECT_EQ(report.status.code(), ErrorCode::kUnauthenticated) << report.status.ToString();
   // Says what to do: log in again (and nothing about a token's value).
   EXPECT_NE(report.status.message().find("run `pelo login` again"), std::string::npos)
@@ -62,7 +62,7 @@ TEST_F(SyncFaultsTest, ARevokedRefreshTokenStopsWithAnAuthErrorKeepingWhatWasSto
   sim::Options clean;
   clean.workouts = 60;
   const testing::Digest reference = CleanDigest(60);
-  sync::Report rerun = SyncFrom(clean, db_path_);
+  sync::SyncResult rerun = SyncFrom(clean, db_path_);
   ASSERT_TRUE(rerun.status.ok()) << rerun.status.ToString();
   EXPECT_EQ(rerun.added, 60 - report.added);
   EXPECT_EQ(testing::DigestTables(db_path_), reference);

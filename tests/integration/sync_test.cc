@@ -92,7 +92,7 @@ TEST_F(SyncTest, StoresEveryPageAndANoOpResyncMakesTwoRequests) {
   options.every_n = 30;
   options.jobs = 6;
   server_->ClearRequests();
-  sync::Report first = sync::Run(*client_, *store, options);
+  sync::SyncResult first = sync::Run(*client_, *store, options);
   ASSERT_TRUE(first.status.ok()) << first.status.ToString();
   EXPECT_EQ(first.added, 130);
   EXPECT_EQ(first.stored_total, 130);
@@ -100,7 +100,7 @@ TEST_F(SyncTest, StoresEveryPageAndANoOpResyncMakesTwoRequests) {
   EXPECT_EQ(CountRequests(*server_, "list"), 2);
 
   server_->ClearRequests();
-  sync::Report second = sync::Run(*client_, *store, options);
+  sync::SyncResult second = sync::Run(*client_, *store, options);
   ASSERT_TRUE(second.status.ok()) << second.status.ToString();
   EXPECT_EQ(second.added, 0);
   EXPECT_EQ(second.stored_total, 130);
@@ -117,7 +117,7 @@ TEST_F(SyncTest, FetchesTheDetailOnlyForRidesWhoseListEntryLacksTheFtp) {
   sync::Options options;
   options.every_n = 60;
   server_->ClearRequests();
-  sync::Report report = sync::Run(*client_, *store, options);
+  sync::SyncResult report = sync::Run(*client_, *store, options);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   auto rows = store->WorkoutRows();
   ASSERT_TRUE(rows.ok());
@@ -158,13 +158,13 @@ TEST_F(SyncTest, ANewRunFindsWorkoutsAddedSinceTheLastCompleteOne) {
   options.on_progress = [](const sync::Progress& p) {
     if (p.stored >= 120) RequestCancel();
   };
-  sync::Report interrupted = sync::Run(*client_, *store, options);
+  sync::SyncResult interrupted = sync::Run(*client_, *store, options);
   EXPECT_EQ(interrupted.status.code(), ErrorCode::kCancelled);
   ResetCancel();
   options.on_progress = nullptr;
 
   server_->ClearRequests();
-  sync::Report resumed = sync::Run(*client_, *store, options);
+  sync::SyncResult resumed = sync::Run(*client_, *store, options);
   ASSERT_TRUE(resumed.status.ok()) << resumed.status.ToString();
   EXPECT_EQ(resumed.stored_total, 250);
   EXPECT_EQ(resumed.added, 200 - interrupted.added);
@@ -183,7 +183,7 @@ TEST_F(SyncTest, ResumesAfterBeingInterruptedWithoutLosingOrDuplicating) {
   int64_t saved = 0;
   {
     auto store = OpenStore();
-    sync::Report interrupted = sync::Run(*client_, *store, options);
+    sync::SyncResult interrupted = sync::Run(*client_, *store, options);
     EXPECT_EQ(interrupted.status.code(), ErrorCode::kCancelled);
     saved = interrupted.added;
     EXPECT_GE(saved, 7);
@@ -192,7 +192,7 @@ TEST_F(SyncTest, ResumesAfterBeingInterruptedWithoutLosingOrDuplicating) {
   ResetCancel();
   options.on_progress = nullptr;
   auto store = OpenStore();  // a new process would reopen the file
-  sync::Report resumed = sync::Run(*client_, *store, options);
+  sync::SyncResult resumed = sync::Run(*client_, *store, options);
   ASSERT_TRUE(resumed.status.ok()) << resumed.status.ToString();
   EXPECT_EQ(resumed.added, 25 - saved);
   EXPECT_EQ(resumed.stored_total, 25);
@@ -210,13 +210,13 @@ TEST_F(SyncTest, SelectionsFetchOnlyWhatTheyName) {
   options.every_n = 60;
 
   options.last = 5;
-  sync::Report last = sync::Run(*client_, *store, options);
+  sync::SyncResult last = sync::Run(*client_, *store, options);
   ASSERT_TRUE(last.status.ok()) << last.status.ToString();
   EXPECT_EQ(last.added, 5);
   options.last.reset();
 
   options.discipline = "strength";
-  sync::Report strength = sync::Run(*client_, *store, options);
+  sync::SyncResult strength = sync::Run(*client_, *store, options);
   ASSERT_TRUE(strength.status.ok()) << strength.status.ToString();
   auto rows = store->WorkoutRows();
   ASSERT_TRUE(rows.ok());
@@ -231,7 +231,7 @@ TEST_F(SyncTest, SelectionsFetchOnlyWhatTheyName) {
   const std::string newest = (*rows)[0].workout_id;
   options.workout_ids = {newest};
   server_->ClearRequests();
-  sync::Report named = sync::Run(*client_, *store, options);
+  sync::SyncResult named = sync::Run(*client_, *store, options);
   ASSERT_TRUE(named.status.ok()) << named.status.ToString();
   EXPECT_EQ(named.updated, 1);
   EXPECT_EQ(CountRequests(*server_, "list"), 0);
@@ -242,7 +242,7 @@ TEST_F(SyncTest, SelectionsFetchOnlyWhatTheyName) {
   ASSERT_TRUE(sync::Run(*client_, *store, options).status.ok());
   EXPECT_EQ(*store->CountWorkouts(), 40);
   options.full = true;
-  sync::Report full = sync::Run(*client_, *store, options);
+  sync::SyncResult full = sync::Run(*client_, *store, options);
   ASSERT_TRUE(full.status.ok()) << full.status.ToString();
   EXPECT_EQ(full.updated, 40);
   EXPECT_EQ(full.added, 0);
@@ -258,7 +258,7 @@ TEST_F(SyncTest, SinceStopsListingAtTheDate) {
   options.every_n = 60;
   options.since = 1780000000;  // 2026-05-28: the newest part of a history ending 2026-11-01
   server_->ClearRequests();
-  sync::Report report = sync::Run(*client_, *store, options);
+  sync::SyncResult report = sync::Run(*client_, *store, options);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   auto rows = store->WorkoutRows();
   ASSERT_TRUE(rows.ok());
@@ -283,7 +283,7 @@ TEST_F(SyncTest, ReconcileFlagsWorkoutsDeletedOnPelotonAndFetchesNoGraphs) {
 
   options.reconcile = true;
   server_->ClearRequests();
-  sync::Report report = sync::Run(*client_, *store, options);
+  sync::SyncResult report = sync::Run(*client_, *store, options);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.deleted, 2);
   EXPECT_EQ(report.listed, 28);
@@ -307,7 +307,7 @@ TEST_F(SyncTest, SurvivesTokenExpiryMidSyncWithoutARefreshStampede) {
   options.every_n = 30;
   options.jobs = 8;
   server_->ClearRequests();
-  sync::Report report = sync::Run(*client_, *store, options);
+  sync::SyncResult report = sync::Run(*client_, *store, options);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.stored_total, 40);
   const int refreshes = CountRequests(*server_, "token");
@@ -322,7 +322,7 @@ TEST_F(SyncTest, StoresPerSecondSamplesAtFullResolution) {
   o.workouts = 5;
   StartAndLogIn(o);
   auto store = OpenStore();
-  sync::Report report = sync::Run(*client_, *store, {});
+  sync::SyncResult report = sync::Run(*client_, *store, {});
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   auto rows = store->WorkoutRows();
   ASSERT_TRUE(rows.ok());
@@ -343,20 +343,20 @@ TEST_F(SyncTest, InProgressWorkoutsAreFetchedAgainOnceComplete) {
   auto store = OpenStore();
   sync::Options options;
   options.every_n = 30;
-  sync::Report first = sync::Run(*client_, *store, options);
+  sync::SyncResult first = sync::Run(*client_, *store, options);
   ASSERT_TRUE(first.status.ok()) << first.status.ToString();
   EXPECT_EQ(first.added, 18);
   EXPECT_EQ(first.pending, 2);
   EXPECT_EQ(first.stored_total, 18);
 
-  sync::Report still = sync::Run(*client_, *store, options);  // not finished yet
+  sync::SyncResult still = sync::Run(*client_, *store, options);  // not finished yet
   ASSERT_TRUE(still.status.ok()) << still.status.ToString();
   EXPECT_EQ(still.added, 0);
   EXPECT_EQ(still.pending, 2);
 
   server_->SetInProgress(0);  // both rides are over
   server_->ClearRequests();
-  sync::Report done = sync::Run(*client_, *store, options);
+  sync::SyncResult done = sync::Run(*client_, *store, options);
   ASSERT_TRUE(done.status.ok()) << done.status.ToString();
   EXPECT_EQ(done.added, 2);
   EXPECT_EQ(done.pending, 0);

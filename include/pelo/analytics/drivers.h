@@ -92,7 +92,7 @@ struct Pitfall {
   std::string message;
 };
 
-struct DriversReport {
+struct DriversFindings {
   std::vector<WeekFeatures> weeks;
   BlockCorrelations method_a;
   PartialEffects method_b;
@@ -101,7 +101,7 @@ struct DriversReport {
 };
 
 // The whole §5 analysis from per-ride summaries.
-DriversReport AnalyzeDrivers(const std::vector<RideSummary>& rides,
-                             const DriversOptions& options = {});
+DriversFindings AnalyzeDrivers(const std::vector<RideSummary>& rides,
+                               const DriversOptions& options = {});
 
 }  // namespace pelo::analytics

@@ -15,7 +15,7 @@ struct RebuildOptions {
   analytics::AthleteSettings athlete;                         // as sync::Options::athlete
 };
 
-struct RebuildReport {
+struct RebuildResult {
   int64_t workouts = 0;    // workouts written
   int64_t samples = 0;     // sample rows written
   int64_t json_bytes = 0;  // decompressed archived JSON parsed
@@ -35,6 +35,6 @@ struct RebuildReport {
 // thread while this one writes. Per workout it uses the detail if archived, else the list entry,
 // and the graph with the smallest every_n. Then, the rows committed, runs
 // sync::RefreshRideMetrics for what depends on the whole history (the FTP chain of §3.1).
-StatusOr<RebuildReport> Rebuild(store::Store& store, const RebuildOptions& options = {});
+StatusOr<RebuildResult> Rebuild(store::Store& store, const RebuildOptions& options = {});
 
 }  // namespace pelo::sync

@@ -17,7 +17,7 @@ struct RefreshOptions {
   analytics::AthleteSettings athlete;  // as sync::Options::athlete
 };
 
-struct RefreshReport {
+struct RefreshResult {
   // Workouts whose metrics and curve rows were computed again and stored (for any reason
   // below).
   int64_t recomputed = 0;
@@ -57,6 +57,6 @@ Status BeginRideMetricsWrites(store::Store& store, const std::optional<model::Us
 // sync::Run calls it at the end of every successful run and sync::Rebuild after rebuilding;
 // with nothing to do it costs three small queries. Interrupted (pelo::RequestCancel): kCancelled,
 // the rows stored so far kept.
-StatusOr<RefreshReport> RefreshRideMetrics(store::Store& store, const RefreshOptions& options = {});
+StatusOr<RefreshResult> RefreshRideMetrics(store::Store& store, const RefreshOptions& options = {});
 
 }  // namespace pelo::sync

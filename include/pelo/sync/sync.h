@@ -48,7 +48,7 @@ struct Options {
   std::function<void(const Progress&)> on_progress;
 };
 
-struct Report {
+struct SyncResult {
   Status status;  // ok, or why the run stopped or what failed (kCancelled on Ctrl-C)
   std::string user_id;
   std::string username;
@@ -87,6 +87,6 @@ struct Report {
 // first one is the report's status. Those no other request would get past do stop it, keeping
 // what was stored: an authentication failure (kUnauthenticated), and HTML pages in place of
 // JSON after every retry (api::IsHtmlPageError: Cloudflare blocking or challenging pelo).
-Report Run(api::Client& client, store::Store& store, const Options& options);
+SyncResult Run(api::Client& client, store::Store& store, const Options& options);
 
 }  // namespace pelo::sync

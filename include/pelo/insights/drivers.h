@@ -9,9 +9,9 @@
 
 #include "pelo/analytics/banister.h"
 #include "pelo/analytics/drivers.h"
-#include "pelo/report/ride_history.h"
+#include "pelo/insights/ride_history.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 
 // §5.5 on FTP-test results (§5.1: the protocolised anchors), daily load = ride TSS.
 struct ImpulseResponse {
@@ -24,7 +24,7 @@ struct ImpulseResponse {
 };
 
 struct DriversAnalysis {
-  analytics::DriversReport report;
+  analytics::DriversFindings findings;
   ImpulseResponse banister;
 };
 
@@ -33,10 +33,10 @@ DriversAnalysis AnalyzeHistory(const RideHistory& history,
 
 // The highest-ranked factor whose interval is narrow enough to say something (Method A), or
 // nullptr.
-const analytics::FactorResult* TopDriver(const analytics::DriversReport& report);
+const analytics::FactorResult* TopDriver(const analytics::DriversFindings& report);
 
 // "time on the bike", "share of time in Z5-Z7", ... (the catalogue's phrase for a feature, made
 // to stand alone; the name if unknown).
 std::string FeaturePhrase(const std::string& feature);
 
-}  // namespace pelo::report
+}  // namespace pelo::insights

@@ -1,11 +1,11 @@
-#include "pelo/report/drivers_report.h"
+#include "pelo/insights/drivers.h"
 
 #include <array>
 
 #include "pelo/analytics/pmc.h"
 #include "pelo/analytics/weekly_features.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 namespace {
 
 constexpr double kComponentRidge = 1.0;  // §5.5: the components are collinear
@@ -68,12 +68,12 @@ ImpulseResponse FitImpulseResponse(const RideHistory& history,
 DriversAnalysis AnalyzeHistory(const RideHistory& history,
                                const analytics::DriversOptions& options) {
   DriversAnalysis out;
-  out.report = analytics::AnalyzeDrivers(history.Summaries(), options);
+  out.findings = analytics::AnalyzeDrivers(history.Summaries(), options);
   out.banister = FitImpulseResponse(history, options);
   return out;
 }
 
-const analytics::FactorResult* TopDriver(const analytics::DriversReport& report) {
+const analytics::FactorResult* TopDriver(const analytics::DriversFindings& report) {
   for (const analytics::FactorResult& f : report.method_a.factors) {
     if (!f.insufficient && f.rho) return &f;
   }
@@ -90,4 +90,4 @@ std::string FeaturePhrase(const std::string& feature) {
   return phrase;
 }
 
-}  // namespace pelo::report
+}  // namespace pelo::insights

@@ -1,12 +1,12 @@
-#include "pelo/report/fitness.h"
+#include "pelo/insights/fitness.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "unit/report/listings.h"
+#include "unit/insights/listings.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 namespace {
 
 using testing::Ride;
@@ -64,7 +64,7 @@ TEST(FormWord, UsesTheUsualBands) {
   EXPECT_EQ(FormWord(-31), "very fatigued");
 }
 
-TEST(BuildFtpReport, CurrentIsTheNewestTestAndEftpIsToday) {
+TEST(BuildFtpSummary, CurrentIsTheNewestTestAndEftpIsToday) {
   std::vector<model::RideMetricsListing> rows;
   auto test = [&](const std::string& id, int64_t day, double mmp20) {
     auto r = Ride(id, day, 60, 1200);
@@ -79,7 +79,7 @@ TEST(BuildFtpReport, CurrentIsTheNewestTestAndEftpIsToday) {
   auto hard = Ride("hard", 1070, 90);
   hard.metrics.mmp_1200s = 230;
   rows.push_back(hard);
-  const FtpReport report = BuildFtpReport(BuildRideHistory(rows), 1080);
+  const FtpSummary report = BuildFtpSummary(BuildRideHistory(rows), 1080);
   ASSERT_TRUE(report.current);
   EXPECT_EQ(report.current->workout_id, "t2");
   EXPECT_EQ(report.current->ftp, 209);
@@ -94,7 +94,7 @@ TEST(BuildFtpReport, CurrentIsTheNewestTestAndEftpIsToday) {
   EXPECT_EQ(RideTitle(BuildRideHistory(rows), "nope"), "");
 }
 
-TEST(BuildFtpReport, TrendIsTheSlopeOfWeeklyEftp) {
+TEST(BuildFtpSummary, TrendIsTheSlopeOfWeeklyEftp) {
   // One 20-minute effort a week, 2 W better each week: eFTP42 rises 0.95 x 2 W a week.
   std::vector<model::RideMetricsListing> rows;
   const int64_t monday = analytics::IsoWeekStart(20'000);
@@ -103,7 +103,7 @@ TEST(BuildFtpReport, TrendIsTheSlopeOfWeeklyEftp) {
     r.metrics.mmp_1200s = 200 + 2 * w;
     rows.push_back(r);
   }
-  const FtpReport report = BuildFtpReport(BuildRideHistory(rows), monday + 7 * 19 + 6);
+  const FtpSummary report = BuildFtpSummary(BuildRideHistory(rows), monday + 7 * 19 + 6);
   ASSERT_TRUE(report.eftp_trend_w_per_week);
   EXPECT_NEAR(*report.eftp_trend_w_per_week, 1.9, 1e-9);
   EXPECT_EQ(report.trend_weeks, kFtpTrendWeeks);
@@ -139,4 +139,4 @@ TEST(ZonesByPeriod, SumsEveryDisciplineAndKeepsEmptyPeriods) {
 }
 
 }  // namespace
-}  // namespace pelo::report
+}  // namespace pelo::insights

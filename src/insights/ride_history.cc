@@ -1,4 +1,4 @@
-#include "pelo/report/ride_history.h"
+#include "pelo/insights/ride_history.h"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 
 #include "pelo/analytics/power_curve.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 namespace {
 
 using Row = model::RideMetricsRow;
@@ -157,4 +157,4 @@ RideHistory BuildRideHistory(const std::vector<model::RideMetricsListing>& rows,
   return history;
 }
 
-}  // namespace pelo::report
+}  // namespace pelo::insights

@@ -10,9 +10,9 @@
 
 #include "pelo/analytics/ftp.h"
 #include "pelo/analytics/pmc.h"
-#include "pelo/report/ride_history.h"
+#include "pelo/insights/ride_history.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 
 struct FitnessOptions {
   analytics::DayNumber today = 0;             // the last day when `until` is unset: form today
@@ -29,7 +29,7 @@ std::vector<analytics::PmcDay> FitnessSeries(const RideHistory& history,
 // "fresh", "neutral", ... for a TSB value (TrainingPeaks' usual bands).
 std::string FormWord(double tsb);
 
-struct FtpReport {
+struct FtpSummary {
   std::vector<analytics::FtpChange> changes;  // oldest first (analytics::BuildFtpHistory)
   // The FTP Peloton uses now: the newest set or tested value.
   std::optional<analytics::FtpChange> current;
@@ -44,7 +44,7 @@ struct FtpReport {
 
 inline constexpr int kFtpTrendWeeks = 12;
 
-FtpReport BuildFtpReport(const RideHistory& history, analytics::DayNumber today);
+FtpSummary BuildFtpSummary(const RideHistory& history, analytics::DayNumber today);
 
 // The title of the ride that set a change ("" if not in the history).
 std::string RideTitle(const RideHistory& history, const std::string& workout_id);
@@ -65,4 +65,4 @@ struct ZoneTotals {
 std::vector<ZoneTotals> ZonesByPeriod(const std::vector<model::RideMetricsListing>& rows,
                                       ZonePeriod period);
 
-}  // namespace pelo::report
+}  // namespace pelo::insights

@@ -1,4 +1,4 @@
-#include "pelo/report/fitness.h"
+#include "pelo/insights/fitness.h"
 
 #include <algorithm>
 #include <chrono>
@@ -7,7 +7,7 @@
 #include "pelo/analytics/stats.h"
 #include "pelo/analytics/weekly_features.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 namespace {
 
 using analytics::DayNumber;
@@ -54,8 +54,8 @@ std::string FormWord(double tsb) {
   return "very fatigued";
 }
 
-FtpReport BuildFtpReport(const RideHistory& history, DayNumber today) {
-  FtpReport report;
+FtpSummary BuildFtpSummary(const RideHistory& history, DayNumber today) {
+  FtpSummary report;
   report.changes = analytics::BuildFtpHistory(history.FtpRecords());
   for (const analytics::FtpChange& c : report.changes) {
     if (c.kind == FtpChangeKind::kEstimated) continue;
@@ -129,4 +129,4 @@ std::vector<ZoneTotals> ZonesByPeriod(const std::vector<model::RideMetricsListin
   return out;
 }
 
-}  // namespace pelo::report
+}  // namespace pelo::insights

@@ -1,13 +1,13 @@
-#include "pelo/report/drivers_report.h"
+#include "pelo/insights/drivers.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "unit/report/listings.h"
+#include "unit/insights/listings.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 namespace {
 
 using testing::Ride;
@@ -87,16 +87,16 @@ TEST(AnalyzeHistory, FewTestsSayInsufficientData) {
   EXPECT_EQ(a.banister.tests, 2);
   EXPECT_FALSE(a.banister.fit);
   EXPECT_NE(a.banister.note.find("Insufficient data: 2 FTP tests"), std::string::npos);
-  EXPECT_EQ(TopDriver(a.report), nullptr);  // 30 days: no block has an outcome change
+  EXPECT_EQ(TopDriver(a.findings), nullptr);  // 30 days: no block has an outcome change
   bool insufficient = false;
-  for (const auto& p : a.report.pitfalls) {
+  for (const auto& p : a.findings.pitfalls) {
     insufficient = insufficient || p.kind == analytics::PitfallKind::kInsufficientData;
   }
   EXPECT_TRUE(insufficient);
 }
 
 TEST(TopDriver, IsTheFirstFactorWithANarrowEnoughInterval) {
-  analytics::DriversReport report;
+  analytics::DriversFindings report;
   analytics::FactorResult wide;
   wide.feature = "hours";
   wide.rho = 0.9;
@@ -114,4 +114,4 @@ TEST(TopDriver, IsTheFirstFactorWithANarrowEnoughInterval) {
 }
 
 }  // namespace
-}  // namespace pelo::report
+}  // namespace pelo::insights

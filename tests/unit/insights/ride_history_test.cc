@@ -1,11 +1,11 @@
-#include "pelo/report/ride_history.h"
+#include "pelo/insights/ride_history.h"
 
 #include <gtest/gtest.h>
 
 #include "pelo/analytics/power_curve.h"
-#include "unit/report/listings.h"
+#include "unit/insights/listings.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 namespace {
 
 using testing::Ride;
@@ -158,4 +158,4 @@ TEST(SteadyEfficiencyFactor, OnlySteadyAerobicRidesWithHeartRate) {
 }
 
 }  // namespace
-}  // namespace pelo::report
+}  // namespace pelo::insights

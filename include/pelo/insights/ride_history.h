@@ -15,7 +15,7 @@
 #include "pelo/analytics/weekly_features.h"
 #include "pelo/model/ride_metrics_row.h"
 
-namespace pelo::report {
+namespace pelo::insights {
 
 // The Peloton class type a title names ("30 min Power Zone Endurance Ride" -> "Power Zone"):
 // FTP Test, Power Zone, HIIT, Tabata, Intervals, Climb, Endurance, Low Impact, Recovery, Warm Up,
@@ -51,4 +51,4 @@ RideHistory BuildRideHistory(const std::vector<model::RideMetricsListing>& rows,
 // on >= 90 % of samples), else nullopt: EF of other rides is not comparable across rides.
 std::optional<double> SteadyEfficiencyFactor(const model::RideMetricsRow& m);
 
-}  // namespace pelo::report
+}  // namespace pelo::insights

@@ -1,4 +1,4 @@
-// Stored-metrics rows for the report tests: what Store::RideMetricsRows() returns.
+// Stored-metrics rows for the insights tests: what Store::RideMetricsRows() returns.
 #pragma once
 
 #include <cstdint>
@@ -6,7 +6,7 @@
 
 #include "pelo/model/ride_metrics_row.h"
 
-namespace pelo::report::testing {
+namespace pelo::insights::testing {
 
 inline constexpr int64_t kDay = 86400;
 
@@ -28,4 +28,4 @@ inline model::RideMetricsListing Ride(const std::string& id, int64_t day, double
   return r;
 }
 
-}  // namespace pelo::report::testing
+}  // namespace pelo::insights::testing
