@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 
 namespace pelo::bench {
 

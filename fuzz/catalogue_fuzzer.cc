@@ -1,7 +1,7 @@
 // The rest of the REST catalogue (api/parse_more.h), every parser on every input: the inputs
 // are small and one shape's body is another's oddity.
 #include "fuzz_check.h"
-#include "pelo/api/parse_more.h"
+#include "pelo/peloton/api/parse_more.h"
 
 namespace {
 

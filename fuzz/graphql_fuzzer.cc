@@ -2,9 +2,9 @@
 // request body built around a query text.
 #include <simdjson.h>
 
-#include "api/graphql.h"
-#include "api/json_fields.h"
 #include "fuzz_check.h"
+#include "peloton/api/graphql.h"
+#include "peloton/api/json_fields.h"
 
 namespace {
 

@@ -3,8 +3,8 @@
 #include <string>
 #include <string_view>
 
-#include "auth/html_form.h"
 #include "fuzz_check.h"
+#include "peloton/auth/html_form.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // A pasted token's expiry (auth/jwt.h) and the base64url under it (common/base64.h).
-#include "auth/jwt.h"
 #include "fuzz_check.h"
 #include "pelo/common/base64.h"
+#include "peloton/auth/jwt.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text = pelo::fuzz::AsText(data, size);

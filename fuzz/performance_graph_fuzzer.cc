@@ -1,6 +1,6 @@
 // GET /api/workout/{id}/performance_graph -> model::PerformanceGraph.
 #include "fuzz_check.h"
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto graph = pelo::api::ParsePerformanceGraph(pelo::fuzz::AsText(data, size));

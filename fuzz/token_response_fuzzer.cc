@@ -1,7 +1,7 @@
 // The OAuth token endpoint's answers (auth/oauth.h): credentials from a success body, the
 // `error` code of a failure body.
-#include "auth/oauth.h"
 #include "fuzz_check.h"
+#include "peloton/auth/oauth.h"
 
 namespace {
 

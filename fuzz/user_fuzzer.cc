@@ -2,7 +2,7 @@
 #include <cmath>
 
 #include "fuzz_check.h"
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto user = pelo::api::ParseUser(pelo::fuzz::AsText(data, size));

@@ -1,6 +1,6 @@
 // GET /api/user/{id}/workouts -> model::WorkoutPage.
 #include "fuzz_check.h"
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto page = pelo::api::ParseWorkoutPage(pelo::fuzz::AsText(data, size));

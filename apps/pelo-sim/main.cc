@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "pelo/sim/server.h"
+#include "pelo/peloton/sim/server.h"
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include "commands.h"
 #include "key_values.h"
 #include "mutation.h"
-#include "pelo/api/client.h"
 #include "pelo/http/url.h"
+#include "pelo/peloton/api/client.h"
 #include "secrets.h"
 
 namespace pelo::cli {

@@ -5,9 +5,9 @@
 
 #include "commands.h"
 #include "demo_summary.h"
-#include "pelo/auth/login.h"
 #include "pelo/export/csv.h"
-#include "pelo/sim/server.h"
+#include "pelo/peloton/auth/login.h"
+#include "pelo/peloton/sim/server.h"
 #include "pelo/sync/sync.h"
 
 namespace pelo::cli {

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
-#include "pelo/api/catalogue.h"
+#include "pelo/peloton/api/catalogue.h"
 
 namespace pelo::cli {
 namespace {

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "pelo/auth/login.h"
+#include "pelo/peloton/auth/login.h"
 #include "secrets.h"
 #include "terminal_text.h"
 

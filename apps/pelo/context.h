@@ -7,11 +7,11 @@
 #include <string>
 
 #include "pelo/analytics/ride_input.h"
-#include "pelo/api/client.h"
-#include "pelo/auth/credentials.h"
-#include "pelo/auth/session.h"
 #include "pelo/common/status.h"
 #include "pelo/http/transport.h"
+#include "pelo/peloton/api/client.h"
+#include "pelo/peloton/auth/credentials.h"
+#include "pelo/peloton/auth/session.h"
 #include "pelo/store/store.h"
 
 namespace pelo::cli {

@@ -6,9 +6,9 @@
 #include <cctype>
 #include <iostream>
 
-#include "pelo/api/catalogue.h"
-#include "pelo/api/client.h"
 #include "pelo/http/redact.h"
+#include "pelo/peloton/api/catalogue.h"
+#include "pelo/peloton/api/client.h"
 #include "render.h"
 
 namespace pelo::cli {

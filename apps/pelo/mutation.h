@@ -43,9 +43,10 @@ struct PlannedRequest {
   std::string Describe(const auth::Endpoints& endpoints) const;
 };
 
-// The catalogue row `name` (pelo/api/catalogue.h) with its {placeholders} filled from `values`
-// (URL-encoded), so what --dry-run shows cannot drift from the catalogue; the client builds the
-// same request from the same row. kUnknown when the row or a value is missing (a pelo bug).
+// The catalogue row `name` (pelo/peloton/api/catalogue.h) with its {placeholders} filled from
+// `values` (URL-encoded), so what --dry-run shows cannot drift from the catalogue; the client
+// builds the same request from the same row. kUnknown when the row or a value is missing (a pelo
+// bug).
 StatusOr<PlannedRequest> PlanFromCatalogue(
     std::string_view name, const std::vector<std::pair<std::string, std::string>>& values,
     std::string body = "", http::QueryParams query = {});

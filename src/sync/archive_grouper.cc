@@ -1,6 +1,6 @@
 #include "sync/archive_grouper.h"
 
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 #include "pelo/sync/archive_key.h"
 #include "sync/ride_metrics_builder.h"
 

@@ -1,6 +1,6 @@
 #include "sync/archived_workout.h"
 
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 
 namespace pelo::sync {
 

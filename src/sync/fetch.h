@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "pelo/api/client.h"
+#include "pelo/peloton/api/client.h"
 #include "pelo/store/store.h"
 
 namespace pelo::sync::internal {

@@ -13,9 +13,9 @@
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
 #include "pelo/sync/sync.h"
-#include "sim/athlete.h"
-#include "sim/catalog.h"
-#include "sim/data_set.h"
+#include "peloton/sim/athlete.h"
+#include "peloton/sim/catalog.h"
+#include "peloton/sim/data_set.h"
 
 namespace pelo {
 namespace {

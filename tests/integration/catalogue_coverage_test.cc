@@ -14,10 +14,10 @@
 #include <nlohmann/json.hpp>
 
 #include "integration/sim_fixture.h"
-#include "pelo/api/catalogue.h"
-#include "pelo/api/client.h"
-#include "pelo/auth/login.h"
-#include "pelo/auth/session.h"
+#include "pelo/peloton/api/catalogue.h"
+#include "pelo/peloton/api/client.h"
+#include "pelo/peloton/auth/login.h"
+#include "pelo/peloton/auth/session.h"
 
 namespace pelo::api {
 namespace {

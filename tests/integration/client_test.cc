@@ -1,5 +1,5 @@
 // api::Client round trips against the simulator.
-#include "pelo/api/client.h"
+#include "pelo/peloton/api/client.h"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "integration/sim_fixture.h"
-#include "pelo/auth/login.h"
-#include "pelo/auth/session.h"
+#include "pelo/peloton/auth/login.h"
+#include "pelo/peloton/auth/session.h"
 
 namespace pelo::api {
 namespace {

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "integration/sim_fixture.h"
-#include "pelo/api/parse.h"
 #include "pelo/common/cancel.h"
+#include "pelo/peloton/api/parse.h"
 #include "pelo/sync/archive_key.h"
 #include "pelo/sync/refresh.h"
 #include "pelo/sync/sync.h"

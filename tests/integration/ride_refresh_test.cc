@@ -17,7 +17,7 @@
 #include "pelo/analytics/power_curve.h"
 #include "pelo/analytics/ride_day.h"
 #include "pelo/analytics/series.h"
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 #include "pelo/sync/archive_key.h"
 #include "pelo/sync/rebuild.h"
 #include "pelo/sync/sync.h"

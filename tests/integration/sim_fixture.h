@@ -5,12 +5,12 @@
 
 #include <memory>
 
-#include "pelo/api/client.h"
-#include "pelo/auth/credentials.h"
-#include "pelo/auth/login.h"
-#include "pelo/auth/session.h"
 #include "pelo/http/transport.h"
-#include "pelo/sim/server.h"
+#include "pelo/peloton/api/client.h"
+#include "pelo/peloton/auth/credentials.h"
+#include "pelo/peloton/auth/login.h"
+#include "pelo/peloton/auth/session.h"
+#include "pelo/peloton/sim/server.h"
 
 namespace pelo::testing {
 

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "integration/sim_fixture.h"
-#include "pelo/api/catalogue.h"
-#include "pelo/auth/login.h"
+#include "pelo/peloton/api/catalogue.h"
+#include "pelo/peloton/auth/login.h"
 
 namespace pelo::sim {
 namespace {

@@ -15,7 +15,7 @@
 
 #include "integration/sim_fixture.h"
 #include "pelo/common/cancel.h"
-#include "pelo/sim/server.h"
+#include "pelo/peloton/sim/server.h"
 #include "pelo/store/store.h"
 #include "pelo/sync/sync.h"
 #include "support/db_digest.h"

@@ -11,9 +11,9 @@
 #include <unordered_set>
 
 #include "integration/sim_fixture.h"
-#include "pelo/auth/login.h"
 #include "pelo/common/cancel.h"
-#include "pelo/sim/server.h"
+#include "pelo/peloton/auth/login.h"
+#include "pelo/peloton/sim/server.h"
 
 namespace pelo {
 namespace {

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "pelo/analytics/ride_input.h"
-#include "pelo/api/client.h"
 #include "pelo/common/status.h"
 #include "pelo/http/transport.h"
+#include "pelo/peloton/api/client.h"
 #include "pelo/store/store.h"
 
 namespace pelo::sync {

@@ -1,7 +1,7 @@
 // Store::Rebuild: derived rows replaced in one transaction, archive and bookkeeping untouched.
 #include <gtest/gtest.h>
 
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 #include "pelo/store/store.h"
 #include "support/db_digest.h"
 #include "unit/store/store_fixtures.h"

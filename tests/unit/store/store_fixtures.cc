@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "pelo/api/parse.h"
+#include "pelo/peloton/api/parse.h"
 
 namespace pelo::store::testing {
 
