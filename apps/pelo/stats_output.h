@@ -9,7 +9,8 @@
 
 namespace pelo::cli {
 
-// The CSV header and JSON keys, in order: workout_id, date, discipline, title, ftp, ... hrz5_s.
+// The CSV header and JSON keys, in order: workout_id, date, discipline, title, the key of every
+// metric of model::kRideMetricFields, then distance_km, pace_min_per_km and split_s_per_500m.
 const std::vector<std::string>& RideStatsColumns();
 
 // RFC 4180 CSV with a header row; an empty cell is NA.

@@ -81,8 +81,9 @@ std::string ClassTypeOf(std::string_view title) {
 
 std::optional<double> SteadyEfficiencyFactor(const Row& m) {
   constexpr double kMinSeconds = 1200, kMaxVi = 1.05, kMaxIf = 0.80, kMinHrShare = 0.90;
-  if (!m.ef || !m.duration_s || !m.vi || !m.if_) return std::nullopt;
-  if (*m.duration_s < kMinSeconds || *m.vi > kMaxVi || *m.if_ > kMaxIf) return std::nullopt;
+  if (!m.ef || !m.duration_s || !m.vi || !m.intensity_factor) return std::nullopt;
+  if (*m.duration_s < kMinSeconds || *m.vi > kMaxVi || *m.intensity_factor > kMaxIf)
+    return std::nullopt;
   // HR-zone seconds count exactly the samples with a heart rate (§1.4: HR 0 is skipped).
   double hr_seconds = 0;
   for (Member z : kHrZones) hr_seconds += (m.*z).value_or(0);
@@ -128,7 +129,7 @@ RideHistory BuildRideHistory(const std::vector<model::RideMetricsListing>& rows,
     s.duration_s = *m.duration_s;
     s.kj = m.kj.value_or(0);
     s.tss = m.tss;
-    s.intensity_factor = m.if_;
+    s.intensity_factor = m.intensity_factor;
     s.ftp = m.ftp;
     for (size_t z = 0; z < kPowerZones.size(); ++z)
       s.time_in_zone_s[z] = (m.*kPowerZones[z]).value_or(0);

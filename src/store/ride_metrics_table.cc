@@ -2,7 +2,10 @@
 
 #include <initializer_list>
 #include <optional>
+#include <type_traits>
+#include <variant>
 
+#include "pelo/model/ride_metric_fields.h"
 #include "store/ride_curves_table.h"
 #include "store/units.h"
 
@@ -10,78 +13,18 @@ namespace pelo::store {
 namespace {
 
 using sqlite::Statement;
-using Member = std::optional<double> model::RideMetricsRow::*;
 
-struct MetricColumn {
-  const char* name;
-  Member member;
-};
+// The columns before the metrics, in both the insert and the listing: the row's identity and
+// provenance rather than metrics of the ride.
+constexpr int kFixedColumns = 3;  // workout_id, metrics_version, ftp_source
 
-// The REAL columns of ride_metrics in table order (after workout_id, metrics_version and
-// ftp_source).
-constexpr MetricColumn kMetricColumns[] = {
-    {"ftp", &model::RideMetricsRow::ftp},
-    {"duration_s", &model::RideMetricsRow::duration_s},
-    {"moving_time_s", &model::RideMetricsRow::moving_time_s},
-    {"avg_power", &model::RideMetricsRow::avg_power},
-    {"nz_avg_power", &model::RideMetricsRow::nz_avg_power},
-    {"kj", &model::RideMetricsRow::kj},
-    {"mmp_1s", &model::RideMetricsRow::mmp_1s},
-    {"mmp_5s", &model::RideMetricsRow::mmp_5s},
-    {"mmp_30s", &model::RideMetricsRow::mmp_30s},
-    {"mmp_60s", &model::RideMetricsRow::mmp_60s},
-    {"mmp_300s", &model::RideMetricsRow::mmp_300s},
-    {"mmp_1200s", &model::RideMetricsRow::mmp_1200s},
-    {"mmp_3600s", &model::RideMetricsRow::mmp_3600s},
-    {"np", &model::RideMetricsRow::np},
-    {"vi", &model::RideMetricsRow::vi},
-    {"intensity_factor", &model::RideMetricsRow::if_},
-    {"tss", &model::RideMetricsRow::tss},
-    {"tss_per_hour", &model::RideMetricsRow::tss_per_hour},
-    {"avg_hr", &model::RideMetricsRow::avg_hr},
-    {"ef", &model::RideMetricsRow::ef},
-    {"decoupling", &model::RideMetricsRow::decoupling},
-    {"trimp", &model::RideMetricsRow::trimp},
-    {"pz1_s", &model::RideMetricsRow::pz1_s},
-    {"pz2_s", &model::RideMetricsRow::pz2_s},
-    {"pz3_s", &model::RideMetricsRow::pz3_s},
-    {"pz4_s", &model::RideMetricsRow::pz4_s},
-    {"pz5_s", &model::RideMetricsRow::pz5_s},
-    {"pz6_s", &model::RideMetricsRow::pz6_s},
-    {"pz7_s", &model::RideMetricsRow::pz7_s},
-    {"hrz1_s", &model::RideMetricsRow::hrz1_s},
-    {"hrz2_s", &model::RideMetricsRow::hrz2_s},
-    {"hrz3_s", &model::RideMetricsRow::hrz3_s},
-    {"hrz4_s", &model::RideMetricsRow::hrz4_s},
-    {"hrz5_s", &model::RideMetricsRow::hrz5_s},
-    {"ftp_test_w", &model::RideMetricsRow::ftp_test_w},
-    {"t_hi_s", &model::RideMetricsRow::t_hi_s},
-};
-
-using CountMember = std::optional<int> model::RideMetricsRow::*;
-
-struct CountColumn {
-  const char* name;
-  CountMember member;
-};
-
-// The INTEGER columns that are counts (NULL: NA), after kMetricColumns.
-constexpr CountColumn kCountColumns[] = {
-    {"n_hi", &model::RideMetricsRow::n_hi},
-    {"n_thr", &model::RideMetricsRow::n_thr},
-    {"n_sprint", &model::RideMetricsRow::n_sprint},
-};
-
-// The fixed columns before kMetricColumns, in both the insert and the listing.
-constexpr int kFixedColumns = 5;  // workout_id, metrics_version, ftp_source, every_n, is_ftp_test
-constexpr size_t kValueColumns = std::size(kMetricColumns) + std::size(kCountColumns);
-
-// ", m.ftp, m.duration_s, ..., m.n_sprint": every column after the fixed ones.
+// ", m.ftp, m.duration_s, ..., m.every_n": a column per metric, in registry order. The insert
+// names its columns, so this order need not be the table's (which the migrations fix).
 std::string MetricColumnList(const char* prefix) {
   std::string list;
-  for (const MetricColumn& column : kMetricColumns)
-    list += std::string(", ") + prefix + column.name;
-  for (const CountColumn& column : kCountColumns) list += std::string(", ") + prefix + column.name;
+  for (const model::RideMetricField& field : model::kRideMetricFields) {
+    list += std::string(", ") + prefix + std::string(field.column);
+  }
   return list;
 }
 
@@ -91,6 +34,43 @@ std::optional<int64_t> Wide(const std::optional<int>& v) {
 
 std::optional<int> Narrow(const std::optional<int64_t>& v) {
   return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+}
+
+// Binds the metric as its column's type: REAL for kReal, INTEGER for the others.
+void BindMetric(Statement& stmt, int index, const model::RideMetricField& field,
+                const model::RideMetricsRow& row) {
+  std::visit(
+      [&](auto member) {
+        const auto& value = row.*member;
+        using Value = std::remove_cvref_t<decltype(value)>;
+        if constexpr (std::is_same_v<Value, std::optional<double>>) {
+          stmt.Bind(index, value);
+        } else if constexpr (std::is_same_v<Value, std::optional<int>>) {
+          stmt.Bind(index, Wide(value));
+        } else {
+          stmt.Bind(index, int64_t{value});
+        }
+      },
+      field.member);
+}
+
+// Reads the metric back; NULL in a column that is never NA (every_n and is_ftp_test of rows
+// written before schema v5) leaves the row's default.
+void ReadMetric(const Statement& q, int index, const model::RideMetricField& field,
+                model::RideMetricsRow& row) {
+  std::visit(
+      [&](auto member) {
+        auto& target = row.*member;
+        using Value = std::remove_cvref_t<decltype(target)>;
+        if constexpr (std::is_same_v<Value, std::optional<double>>) {
+          target = q.OptDouble(index);
+        } else if constexpr (std::is_same_v<Value, std::optional<int>>) {
+          target = Narrow(q.OptInt(index));
+        } else if (const std::optional<int64_t> stored = q.OptInt(index)) {
+          target = static_cast<Value>(*stored);
+        }
+      },
+      field.member);
 }
 
 std::string FirstNonEmpty(std::initializer_list<std::string> candidates) {
@@ -104,28 +84,28 @@ std::string FirstNonEmpty(std::initializer_list<std::string> candidates) {
 
 std::string RideMetricsInsertSql() {
   std::string values = "?1";
-  for (size_t i = 2; i <= kFixedColumns + kValueColumns; ++i) values += ", ?" + std::to_string(i);
-  return "INSERT INTO ride_metrics (workout_id, metrics_version, ftp_source, every_n, "
-         "is_ftp_test" +
+  for (size_t i = 2; i <= kFixedColumns + model::kRideMetricFields.size(); ++i) {
+    values += ", ?" + std::to_string(i);
+  }
+  return "INSERT INTO ride_metrics (workout_id, metrics_version, ftp_source" +
          MetricColumnList("") + ") VALUES (" + values + ")";
 }
 
 Status RunRideMetricsInsert(Statement& stmt, const std::string& workout_id,
                             const model::RideMetricsRow& row) {
   stmt.Bind(1, workout_id).Bind(2, int64_t{row.metrics_version});
-  stmt.BindTextOrNull(3, row.ftp_source).Bind(4, int64_t{row.every_n});
-  stmt.Bind(5, int64_t{row.is_ftp_test});
+  stmt.BindTextOrNull(3, row.ftp_source);
   int index = kFixedColumns + 1;
-  for (const MetricColumn& column : kMetricColumns) stmt.Bind(index++, row.*column.member);
-  for (const CountColumn& column : kCountColumns) stmt.Bind(index++, Wide(row.*column.member));
+  for (const model::RideMetricField& field : model::kRideMetricFields) {
+    BindMetric(stmt, index++, field, row);
+  }
   return stmt.Run();
 }
 
 StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlite::Database& db) {
   // Listing columns: the fixed ones, the metrics, then the workout's.
   const std::string sql =
-      "SELECT m.workout_id, m.metrics_version, m.ftp_source, m.every_n, m.is_ftp_test" +
-      MetricColumnList("m.") +
+      "SELECT m.workout_id, m.metrics_version, m.ftp_source" + MetricColumnList("m.") +
       ", w.start_time, w.fitness_discipline, r.title, w.title, w.name, w.timezone, "
       "w.device_type, w.has_ftp_info, w.ftp, w.ftp_source, w.ftp_workout_id, "
       "(SELECT s.value FROM workout_summaries s WHERE s.workout_id = w.id AND "
@@ -144,11 +124,10 @@ StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlit
     m.workout_id = q.Text(0);
     m.metrics_version = static_cast<int>(q.Int(1));
     m.ftp_source = q.Text(2);
-    m.every_n = static_cast<int>(q.OptInt(3).value_or(1));  // NULL only in rows before v5
-    m.is_ftp_test = q.Int(4) != 0;
     int index = kFixedColumns;
-    for (const MetricColumn& column : kMetricColumns) m.*column.member = q.OptDouble(index++);
-    for (const CountColumn& column : kCountColumns) m.*column.member = Narrow(q.OptInt(index++));
+    for (const model::RideMetricField& field : model::kRideMetricFields) {
+      ReadMetric(q, index++, field, m);
+    }
     listing.start_time = q.OptInt(index);
     listing.discipline = q.Text(index + 1);
     listing.title = FirstNonEmpty({q.Text(index + 2), q.Text(index + 3), q.Text(index + 4)});

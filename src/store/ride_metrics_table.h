@@ -1,6 +1,6 @@
-// The ride_metrics table (schema v4, v5): its insert and its listing, both generated from one
-// list of the table's metric columns and the RideMetricsRow members they hold; what refresh
-// reads of it and how it replaces one workout's row.
+// The ride_metrics table (schema v4, v5): its insert and its listing, both generated from the
+// registry of ride metrics (model::kRideMetricFields); what refresh reads of it and how it
+// replaces one workout's row.
 #pragma once
 
 #include <string>

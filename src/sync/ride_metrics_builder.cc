@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "pelo/analytics/ftp.h"
 #include "pelo/analytics/power_curve.h"
@@ -80,7 +81,36 @@ std::vector<double> CurveOf(const std::vector<double>& power_1hz) {
 
 using Row = model::RideMetricsRow;
 using Member = std::optional<double> Row::*;
+using Result = analytics::RideMetrics;
 
+// Where each stored metric comes from in analytics' result; the FTP, the FTP test and every_n
+// come from the workout. tests/unit/sync checks that a full ride leaves no metric of the registry
+// (model::kRideMetricFields) unset, so a new metric cannot be forgotten here.
+constexpr std::pair<Member, std::optional<double> Result::*> kFromResult[] = {
+    {&Row::duration_s, &Result::duration_s},
+    {&Row::moving_time_s, &Result::moving_time_s},
+    {&Row::avg_power, &Result::avg_power_w},
+    {&Row::nz_avg_power, &Result::nonzero_avg_power_w},
+    {&Row::kj, &Result::work_kj},
+    {&Row::np, &Result::np_w},
+    {&Row::vi, &Result::variability_index},
+    {&Row::intensity_factor, &Result::intensity_factor},
+    {&Row::tss, &Result::tss},
+    {&Row::tss_per_hour, &Result::tss_per_hour},
+    {&Row::avg_hr, &Result::avg_hr_bpm},
+    {&Row::ef, &Result::efficiency_factor},
+    {&Row::decoupling, &Result::decoupling_pct},
+    {&Row::trimp, &Result::trimp},
+    {&Row::t_hi_s, &Result::seconds_at_or_above_105_pct},
+};
+// The interval counts (§2.16), NA where analytics found no intervals to look for.
+constexpr std::pair<std::optional<int> Row::*,
+                    std::optional<std::vector<analytics::WorkInterval>> Result::*>
+    kCountsFromResult[] = {
+        {&Row::n_hi, &Result::hi_intervals},
+        {&Row::n_thr, &Result::threshold_intervals},
+        {&Row::n_sprint, &Result::sprint_intervals},
+};
 // The row's columns for analytics' arrays, in the same order.
 constexpr std::array<Member, 7> kMmpColumns = {&Row::mmp_1s,   &Row::mmp_5s,   &Row::mmp_30s,
                                                &Row::mmp_60s,  &Row::mmp_300s, &Row::mmp_1200s,
@@ -90,7 +120,10 @@ constexpr std::array<Member, 7> kPowerZoneColumns = {
 constexpr std::array<Member, 5> kHrZoneColumns = {&Row::hrz1_s, &Row::hrz2_s, &Row::hrz3_s,
                                                   &Row::hrz4_s, &Row::hrz5_s};
 
-void FillArrays(const analytics::RideMetrics& m, Row& row) {
+// Every metric of the row that analytics computed.
+void FillFromResult(const Result& m, Row& row) {
+  for (const auto& [column, result] : kFromResult) row.*column = m.*result;
+  for (const auto& [column, result] : kCountsFromResult) row.*column = Count(m.*result);
   for (size_t i = 0; i < kMmpColumns.size(); ++i) row.*kMmpColumns[i] = m.mmp_w[i];
   if (m.power_zone_s) {
     for (size_t z = 0; z < kPowerZoneColumns.size(); ++z) {
@@ -162,21 +195,7 @@ RideRows ComputeRideRows(const store::WorkoutBundle& bundle, const RideMetricsCo
   row.workout_id = bundle.workout.id;
   row.metrics_version = kRideMetricsVersion;
   std::tie(row.ftp, row.ftp_source) = FtpFor(bundle.workout, context.user, context.ftp);
-  row.duration_s = m.duration_s;
-  row.moving_time_s = m.moving_time_s;
-  row.avg_power = m.avg_power_w;
-  row.nz_avg_power = m.nonzero_avg_power_w;
-  row.kj = m.work_kj;
-  row.np = m.np_w;
-  row.vi = m.variability_index;
-  row.if_ = m.intensity_factor;
-  row.tss = m.tss;
-  row.tss_per_hour = m.tss_per_hour;
-  row.avg_hr = m.avg_hr_bpm;
-  row.ef = m.efficiency_factor;
-  row.decoupling = m.decoupling_pct;
-  row.trimp = m.trimp;
-  FillArrays(m, row);
+  FillFromResult(m, row);
   row.every_n = std::max(1, bundle.every_n);
   // §3.2 by the title only: ftp_info.ftp_workout_id is the test behind the FTP this ride was
   // ridden at, an earlier ride.
@@ -184,10 +203,6 @@ RideRows ComputeRideRows(const store::WorkoutBundle& bundle, const RideMetricsCo
       HasCyclingFtp(bundle.workout) && analytics::IsFtpTestTitle(ClassTitle(bundle.workout));
   if (row.is_ftp_test && row.mmp_1200s)
     row.ftp_test_w = analytics::FtpFromTestAverage(*row.mmp_1200s);
-  row.n_hi = Count(m.hi_intervals);
-  row.n_thr = Count(m.threshold_intervals);
-  row.n_sprint = Count(m.sprint_intervals);
-  row.t_hi_s = m.seconds_at_or_above_105_pct;
   if (!series.power_w.empty()) rows.curve_w = CurveOf(series.power_w);
   return rows;
 }

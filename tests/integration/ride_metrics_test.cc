@@ -84,15 +84,15 @@ TEST_F(RideMetricsTest, EveryWorkoutSyncedGetsItsMetricsAndRebuildComputesTheSam
     }
     if (w.discipline == "cycling") {
       ++rides;
-      EXPECT_TRUE(m.np && m.tss && m.if_ && m.kj && m.mmp_1s) << w.workout_id;
+      EXPECT_TRUE(m.np && m.tss && m.intensity_factor && m.kj && m.mmp_1s) << w.workout_id;
       ASSERT_TRUE(m.ftp) << w.workout_id;
       EXPECT_EQ(m.ftp, w.ftp) << w.workout_id;  // the FTP in effect, from ftp_info
       EXPECT_EQ(m.ftp_source, "workout_ftp_info");
       EXPECT_EQ(PowerZoneSeconds(m), *m.duration_s) << w.workout_id;
     } else if (!w.average_output) {
       ++without_power;  // yoga, strength, meditation...
-      EXPECT_FALSE(m.ftp || m.avg_power || m.kj || m.np || m.vi || m.if_ || m.tss || m.mmp_1s ||
-                   m.ef || m.pz1_s)
+      EXPECT_FALSE(m.ftp || m.avg_power || m.kj || m.np || m.vi || m.intensity_factor || m.tss ||
+                   m.mmp_1s || m.ef || m.pz1_s)
           << w.discipline << " " << w.workout_id;
       EXPECT_EQ(m.ftp_source, "");
     }

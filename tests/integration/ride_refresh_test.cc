@@ -245,8 +245,8 @@ TEST_F(RideRefreshTest, ARideWithoutFtpInfoTakesTheFtpOfTheLatestEarlierTest) {
   EXPECT_FALSE(after.at(ride->metrics.workout_id).ftp_info.has_value());
   EXPECT_EQ(m.ftp, latest_test->metrics.ftp_test_w);
   EXPECT_EQ(m.ftp_source, "ftp_test");
-  ASSERT_TRUE(m.np && m.if_);
-  EXPECT_DOUBLE_EQ(*m.if_, *m.np / *m.ftp);
+  ASSERT_TRUE(m.np && m.intensity_factor);
+  EXPECT_DOUBLE_EQ(*m.intensity_factor, *m.np / *m.ftp);
   EXPECT_EQ(Fingerprints(StoredCurves()), Fingerprints(curves));  // the FTP changes no curve
   // Before any test: the profile's FTP (/api/me).
   const model::RideMetricsRow& early = after.at(before_any_test->metrics.workout_id).metrics;

@@ -12,6 +12,8 @@ namespace pelo::model {
 
 // The stored metrics of one workout. nullopt is the spec's NA: no such channel (no power on a
 // yoga class, no heart-rate strap), no FTP (non-cycling workouts) or a ride too short (§1.5).
+// Every member after ftp_source is a metric of kRideMetricFields (ride_metric_fields.h), which
+// the store and the outputs go through: a new member needs its entry there.
 struct RideMetricsRow {
   std::string workout_id;
   int metrics_version = 0;           // which computation wrote the row (sync::kRideMetricsVersion)
@@ -29,16 +31,16 @@ struct RideMetricsRow {
   std::optional<double> mmp_300s;
   std::optional<double> mmp_1200s;
   std::optional<double> mmp_3600s;
-  std::optional<double> np;            // §2.5 Normalized Power, W
-  std::optional<double> vi;            // §2.6
-  std::optional<double> if_;           // §2.7 Intensity Factor
-  std::optional<double> tss;           // §2.8
-  std::optional<double> tss_per_hour;  // §2.8
-  std::optional<double> avg_hr;        // §2.12 bpm
-  std::optional<double> ef;            // §2.12
-  std::optional<double> decoupling;    // §2.13 %
-  std::optional<double> trimp;         // §2.14
-  std::optional<double> pz1_s;         // §2.10 seconds in power zones Z1..Z7
+  std::optional<double> np;                // §2.5 Normalized Power, W
+  std::optional<double> vi;                // §2.6
+  std::optional<double> intensity_factor;  // §2.7
+  std::optional<double> tss;               // §2.8
+  std::optional<double> tss_per_hour;      // §2.8
+  std::optional<double> avg_hr;            // §2.12 bpm
+  std::optional<double> ef;                // §2.12
+  std::optional<double> decoupling;        // §2.13 %
+  std::optional<double> trimp;             // §2.14
+  std::optional<double> pz1_s;             // §2.10 seconds in power zones Z1..Z7
   std::optional<double> pz2_s;
   std::optional<double> pz3_s;
   std::optional<double> pz4_s;

@@ -57,7 +57,7 @@ TEST(BuildRideHistory, KeepsCyclingWithStartAndDurationOldestFirst) {
 TEST(BuildRideHistory, MapsTheStoredColumns) {
   auto r = Ride("a", 20'000, 80, 1800);
   auto& m = r.metrics;
-  m.if_ = 0.9;
+  m.intensity_factor = 0.9;
   m.pz1_s = 100;
   m.pz7_s = 7;
   m.n_hi = 3;
@@ -139,7 +139,7 @@ TEST(SteadyEfficiencyFactor, OnlySteadyAerobicRidesWithHeartRate) {
   m.ef = 1.4;
   m.duration_s = 3600;
   m.vi = 1.03;
-  m.if_ = 0.7;
+  m.intensity_factor = 0.7;
   m.hrz1_s = 1000;
   m.hrz2_s = 2300;
   EXPECT_EQ(SteadyEfficiencyFactor(m), 1.4);
@@ -150,7 +150,7 @@ TEST(SteadyEfficiencyFactor, OnlySteadyAerobicRidesWithHeartRate) {
   variable.vi = 1.06;
   EXPECT_FALSE(SteadyEfficiencyFactor(variable));
   auto hard = m;
-  hard.if_ = 0.81;
+  hard.intensity_factor = 0.81;
   EXPECT_FALSE(SteadyEfficiencyFactor(hard));
   auto patchy_hr = m;
   patchy_hr.hrz2_s = 2000;  // 3000 of 3600 s with a heart rate: 83 %

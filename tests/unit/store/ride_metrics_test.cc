@@ -2,6 +2,11 @@
 // replaced and deleted with it, written by rebuild like by SaveWorkout.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "pelo/model/ride_metric_fields.h"
 #include "pelo/store/store.h"
 #include "unit/store/store_fixtures.h"
 
@@ -12,6 +17,7 @@ using testing::BundleFromEnvelope;
 using testing::ExecSql;
 using testing::QueryDouble;
 using testing::QueryInt;
+using testing::QueryText;
 using testing::TempDir;
 
 // Every member set to a distinct value, so a column mix-up cannot go unnoticed.
@@ -20,14 +26,40 @@ model::RideMetricsRow DistinctMetrics() {
   m.metrics_version = 7;
   m.ftp_source = "workout_ftp_info";
   double v = 0.5;
-  for (std::optional<double>* field :
-       {&m.ftp,        &m.duration_s, &m.moving_time_s, &m.avg_power, &m.nz_avg_power,
-        &m.kj,         &m.mmp_1s,     &m.mmp_5s,        &m.mmp_30s,   &m.mmp_60s,
-        &m.mmp_300s,   &m.mmp_1200s,  &m.mmp_3600s,     &m.np,        &m.vi,
-        &m.if_,        &m.tss,        &m.tss_per_hour,  &m.avg_hr,    &m.ef,
-        &m.decoupling, &m.trimp,      &m.pz1_s,         &m.pz2_s,     &m.pz3_s,
-        &m.pz4_s,      &m.pz5_s,      &m.pz6_s,         &m.pz7_s,     &m.hrz1_s,
-        &m.hrz2_s,     &m.hrz3_s,     &m.hrz4_s,        &m.hrz5_s}) {
+  for (std::optional<double>* field : {&m.ftp,
+                                       &m.duration_s,
+                                       &m.moving_time_s,
+                                       &m.avg_power,
+                                       &m.nz_avg_power,
+                                       &m.kj,
+                                       &m.mmp_1s,
+                                       &m.mmp_5s,
+                                       &m.mmp_30s,
+                                       &m.mmp_60s,
+                                       &m.mmp_300s,
+                                       &m.mmp_1200s,
+                                       &m.mmp_3600s,
+                                       &m.np,
+                                       &m.vi,
+                                       &m.intensity_factor,
+                                       &m.tss,
+                                       &m.tss_per_hour,
+                                       &m.avg_hr,
+                                       &m.ef,
+                                       &m.decoupling,
+                                       &m.trimp,
+                                       &m.pz1_s,
+                                       &m.pz2_s,
+                                       &m.pz3_s,
+                                       &m.pz4_s,
+                                       &m.pz5_s,
+                                       &m.pz6_s,
+                                       &m.pz7_s,
+                                       &m.hrz1_s,
+                                       &m.hrz2_s,
+                                       &m.hrz3_s,
+                                       &m.hrz4_s,
+                                       &m.hrz5_s}) {
     *field = v;
     v += 1.25;
   }
@@ -107,6 +139,40 @@ TEST_F(RideMetricsStoreTest, NotApplicableValuesAreStoredAsNull) {
   ASSERT_EQ(rows->size(), 1u);
   sparse.workout_id = walk_.workout.id;  // the bundle's workout id, whatever the row said
   EXPECT_EQ(rows->front().metrics, sparse);
+}
+
+TEST_F(RideMetricsStoreTest, TheTableKeepsItsColumnsInOrderAndTheRegistryNamesEachMetricOne) {
+  // The schema as v4 and v5 made it: databases written before the registry read the same.
+  const std::string kTableColumns =
+      "workout_id,metrics_version,ftp,ftp_source,duration_s,moving_time_s,avg_power,nz_avg_power,"
+      "kj,mmp_1s,mmp_5s,mmp_30s,mmp_60s,mmp_300s,mmp_1200s,mmp_3600s,np,vi,intensity_factor,tss,"
+      "tss_per_hour,avg_hr,ef,decoupling,trimp,pz1_s,pz2_s,pz3_s,pz4_s,pz5_s,pz6_s,pz7_s,hrz1_s,"
+      "hrz2_s,hrz3_s,hrz4_s,hrz5_s,every_n,is_ftp_test,ftp_test_w,n_hi,n_thr,n_sprint,t_hi_s";
+  EXPECT_EQ(QueryText(db_path_,
+                      "SELECT group_concat(name, ',') FROM (SELECT name FROM "
+                      "pragma_table_info('ride_metrics') ORDER BY cid)"),
+            kTableColumns);
+  std::set<std::string> table_columns;
+  std::istringstream list(kTableColumns);
+  for (std::string column; std::getline(list, column, ',');) table_columns.insert(column);
+  // The fixed columns and one per metric of the registry: every column, none twice.
+  std::set<std::string> metric_columns = {"workout_id", "metrics_version", "ftp_source"};
+  for (const model::RideMetricField& field : model::kRideMetricFields) {
+    EXPECT_TRUE(metric_columns.emplace(field.column).second) << field.column;
+  }
+  EXPECT_EQ(metric_columns, table_columns);
+}
+
+TEST_F(RideMetricsStoreTest, ARowWrittenBeforeV5ReadsEveryNOneAndNoFtpTest) {
+  ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
+  ExecSql(db_path_, "UPDATE ride_metrics SET every_n = NULL, is_ftp_test = NULL");
+  auto rows = store_->RideMetricsRows();
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 1u);
+  model::RideMetricsRow expected = *ride_.metrics;
+  expected.every_n = 1;
+  expected.is_ftp_test = false;
+  EXPECT_EQ(rows->front().metrics, expected);
 }
 
 TEST_F(RideMetricsStoreTest, NewestFirstAndOnlyWorkoutsStoredWithMetrics) {

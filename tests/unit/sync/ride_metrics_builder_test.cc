@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "pelo/analytics/power_curve.h"
+#include "pelo/model/ride_metric_fields.h"
 
 namespace pelo::sync {
 namespace {
@@ -60,7 +61,7 @@ TEST(RideMetricsBuilderTest, ACyclingRideUsesItsOwnFtpInfoAndFillsEveryPowerColu
   EXPECT_EQ(row.duration_s, 3600.0);
   EXPECT_EQ(row.moving_time_s, 3600.0);
   EXPECT_DOUBLE_EQ(*row.np, 200.0);
-  EXPECT_DOUBLE_EQ(*row.if_, 0.8);
+  EXPECT_DOUBLE_EQ(*row.intensity_factor, 0.8);
   EXPECT_NEAR(*row.tss, 64.0, 1e-9);  // TV-4c
   EXPECT_DOUBLE_EQ(*row.kj, 720.0);
   EXPECT_EQ(row.mmp_3600s, 200.0);
@@ -85,7 +86,7 @@ TEST(RideMetricsBuilderTest, ARideWithoutFtpInfoFallsBackToTheProfileFtp) {
   // Neither: no FTP, no FTP-relative metric; the rest stays.
   b.workout.ftp_info.reset();
   const model::RideMetricsRow none = BuildRideMetrics(b, std::nullopt);
-  EXPECT_FALSE(none.ftp || none.if_ || none.tss || none.pz1_s);
+  EXPECT_FALSE(none.ftp || none.intensity_factor || none.tss || none.pz1_s);
   EXPECT_EQ(none.ftp_source, "");
   EXPECT_DOUBLE_EQ(*none.np, 200.0);
 }
@@ -104,8 +105,8 @@ TEST(RideMetricsBuilderTest, AWorkoutWithoutPowerGetsDurationAndHeartRateOnly) {
   EXPECT_EQ(row.avg_hr, 140.0);
   EXPECT_TRUE(row.trimp);
   EXPECT_TRUE(row.hrz1_s);
-  EXPECT_FALSE(row.ftp || row.avg_power || row.kj || row.np || row.vi || row.if_ || row.tss ||
-               row.mmp_1s || row.ef || row.pz1_s || row.moving_time_s);
+  EXPECT_FALSE(row.ftp || row.avg_power || row.kj || row.np || row.vi || row.intensity_factor ||
+               row.tss || row.mmp_1s || row.ef || row.pz1_s || row.moving_time_s);
 }
 
 TEST(RideMetricsBuilderTest, MaxHeartRateComesFromTheProfile) {
@@ -236,7 +237,7 @@ TEST(RideMetricsBuilderTest, AnFtpFromTheHistoryIsUsedOnlyWithoutAnFtpInfoFtp) {
   model::RideMetricsRow row = ComputeRideRows(b, context).metrics;
   EXPECT_EQ(row.ftp, 250);
   EXPECT_EQ(row.ftp_source, "ftp_test");
-  EXPECT_DOUBLE_EQ(*row.if_, 0.8);
+  EXPECT_DOUBLE_EQ(*row.intensity_factor, 0.8);
   b.workout.ftp_info = model::FtpInfo{200.0, "ftp_workout_source", ""};
   row = ComputeRideRows(b, context).metrics;
   EXPECT_EQ(row.ftp, 200);
@@ -270,6 +271,19 @@ TEST(RideMetricsBuilderTest, TheAthletesOwnSettingsWinOverTheProfile) {
   const auto own_trimp = ComputeRideRows(b, context).metrics.trimp;
   ASSERT_TRUE(profile_trimp && own_trimp);
   EXPECT_GT(*own_trimp, *profile_trimp);  // the same 140 bpm is a larger share of a lower max
+}
+
+TEST(RideMetricsBuilderTest, AnHourLongFtpTestWithPowerAndHeartRateFillsEveryMetricOfTheRegistry) {
+  store::WorkoutBundle b = Bundle("cycling", 3600, 1);
+  b.workout.ftp_info = model::FtpInfo{250.0, "ftp_workout_source", ""};
+  b.workout.ride = model::Ride{};
+  b.workout.ride->title = "60 min FTP Test Ride";
+  const model::RideMetricsRow row = ComputeRideRows(b, {}).metrics;
+  for (const model::RideMetricField& field : model::kRideMetricFields) {
+    EXPECT_TRUE(model::RideMetricValue(field, row)) << field.name << " is NA";
+  }
+  EXPECT_TRUE(row.is_ftp_test);
+  EXPECT_EQ(row.ftp_test_w, 190);  // 0.95 x 200 W
 }
 
 }  // namespace
