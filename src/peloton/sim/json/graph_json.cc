@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "peloton/sim/json/numbers.h"
 #include "peloton/sim/json/ride_json.h"
 #include "peloton/sim/world/prng.h"
 
@@ -12,11 +13,6 @@ namespace pelo::sim {
 namespace {
 
 using nlohmann::json;
-
-double Round(double v, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(v * scale) / scale;
-}
 
 // Mean and max over the non-null (non-NaN) values.
 std::pair<double, double> MeanMax(const std::vector<double>& v) {
@@ -43,11 +39,6 @@ json Values(const std::vector<double>& v) {
     }
   }
   return out;
-}
-
-json Number(double v, int decimals) {
-  if (decimals == 0) return static_cast<int64_t>(std::llround(v));
-  return Round(v, decimals);
 }
 
 json Metric(const char* name, const char* unit, const char* slug, const std::vector<double>& v,

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "peloton/sim/json/graph_json.h"
+#include "peloton/sim/json/numbers.h"
 
 namespace pelo::sim {
 namespace {
@@ -37,14 +38,7 @@ json WindowValues(const json& values, const std::vector<int>& axis, int every_n,
         ++n;
       }
     }
-    if (n == 0) {
-      out.push_back(nullptr);
-    } else if (decimals == 0) {
-      out.push_back(static_cast<int64_t>(std::llround(sum / n)));
-    } else {
-      const double scale = std::pow(10.0, decimals);
-      out.push_back(std::round(sum / n * scale) / scale);
-    }
+    out.push_back(n == 0 ? json(nullptr) : Number(sum / n, decimals));
   }
   return out;
 }
@@ -90,7 +84,7 @@ double EffortPoints(const std::array<int, 5>& zone_seconds) {
   static constexpr double kWeights[5] = {0.2, 0.6, 1.2, 2.0, 3.0};  // points per minute
   double points = 0;
   for (size_t z = 0; z < 5; ++z) points += kWeights[z] * zone_seconds[z] / 60.0;
-  return std::round(points * 10) / 10;
+  return Round(points, 1);
 }
 
 }  // namespace pelo::sim

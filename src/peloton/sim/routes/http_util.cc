@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "pelo/common/strings.h"
+#include "peloton/sim/json/json_read.h"
 #include "peloton/sim/state/crypto.h"
 
 namespace pelo::sim {
@@ -25,8 +26,7 @@ void SendApiError(httplib::Response& res, int status, int error_code, const std:
 }
 
 std::string StringField(const nlohmann::json& fields, const char* key) {
-  const auto it = fields.find(key);
-  return it != fields.end() && it->is_string() ? it->get<std::string>() : "";
+  return Read(fields, key, "");
 }
 
 bool CredentialsMatch(const Options& options, const std::string& user, const std::string& pass) {

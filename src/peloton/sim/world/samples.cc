@@ -3,16 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "peloton/sim/json/numbers.h"
 #include "peloton/sim/world/athlete.h"
 #include "peloton/sim/world/prng.h"
 
 namespace pelo::sim {
 namespace {
-
-double Round(double v, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(v * scale) / scale;
-}
 
 const Block& BlockAt(const RideClass& ride, int t) {
   for (const auto& b : ride.blocks) {
