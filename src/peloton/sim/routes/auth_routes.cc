@@ -5,6 +5,7 @@
 
 #include "pelo/common/time.h"
 #include "peloton/sim/routes/http_util.h"
+#include "peloton/sim/routes/route_util.h"
 #include "peloton/sim/routes/routes.h"
 #include "peloton/sim/state/crypto.h"
 
@@ -151,14 +152,11 @@ void AuthorizeResume(Context& ctx, const httplib::Request& req, httplib::Respons
 }  // namespace
 
 void RegisterAuthRoutes(httplib::Server& server, Context& ctx) {
-  server.Get("/authorize", [&ctx](const auto& req, auto& res) { Authorize(ctx, req, res); });
-  server.Get("/login", [&ctx](const auto& req, auto& res) { LoginPage(ctx, req, res); });
-  server.Post("/usernamepassword/login",
-              [&ctx](const auto& req, auto& res) { UsernamePasswordLogin(ctx, req, res); });
-  server.Post("/login/callback",
-              [&ctx](const auto& req, auto& res) { LoginCallback(ctx, req, res); });
-  server.Get("/authorize/resume",
-             [&ctx](const auto& req, auto& res) { AuthorizeResume(ctx, req, res); });
+  server.Get("/authorize", Open(ctx, Authorize));
+  server.Get("/login", Open(ctx, LoginPage));
+  server.Post("/usernamepassword/login", Open(ctx, UsernamePasswordLogin));
+  server.Post("/login/callback", Open(ctx, LoginCallback));
+  server.Get("/authorize/resume", Open(ctx, AuthorizeResume));
   server.Get("/callback", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(
         "<!DOCTYPE html><html><body>Logged in. You can close this window."

@@ -1,4 +1,4 @@
-// What the /api route files share: authorization, query-parameter parsing, paging and the
+// What the route files share: authorization, query-parameter parsing, paging and the
 // JSON body of mutating requests.
 #pragma once
 

@@ -153,12 +153,12 @@ void CheckSession(Context& ctx, const httplib::Request&, httplib::Response& res)
 }  // namespace
 
 void RegisterTokenRoutes(httplib::Server& server, Context& ctx) {
-  server.Post("/oauth/token", [&ctx](const auto& req, auto& res) { Token(ctx, req, res); });
-  server.Post("/oauth/revoke", [&ctx](const auto& req, auto& res) { Revoke(ctx, req, res); });
+  server.Post("/oauth/token", Open(ctx, Token));
+  server.Post("/oauth/revoke", Open(ctx, Revoke));
 }
 
 void RegisterLegacyRoutes(httplib::Server& server, Context& ctx) {
-  server.Post("/auth/login", [&ctx](const auto& req, auto& res) { LegacyLogin(ctx, req, res); });
+  server.Post("/auth/login", Open(ctx, LegacyLogin));
   server.Post("/auth/logout", Guarded(ctx, LegacyLogout));
   server.Get("/auth/check_session", Guarded(ctx, CheckSession));
 }
