@@ -13,9 +13,9 @@
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
 #include "pelo/sync/sync.h"
-#include "peloton/sim/athlete.h"
-#include "peloton/sim/catalog.h"
-#include "peloton/sim/data_set.h"
+#include "peloton/sim/world/athlete.h"
+#include "peloton/sim/world/catalog.h"
+#include "peloton/sim/world/data_set.h"
 
 namespace pelo {
 namespace {

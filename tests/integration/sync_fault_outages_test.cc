@@ -9,7 +9,7 @@
 #include <string>
 
 #include "integration/sync_fault_fixture.h"
-#include "peloton/sim/faults.h"
+#include "peloton/sim/faults/faults.h"
 
 namespace pelo::testing {
 namespace {

@@ -4,10 +4,12 @@
 #include <chrono>
 #include <thread>
 
-#include "peloton/sim/context.h"
-#include "peloton/sim/fault_injector.h"
-#include "peloton/sim/faults.h"
-#include "peloton/sim/request_log.h"
+#include "peloton/sim/faults/fault_injector.h"
+#include "peloton/sim/faults/faults.h"
+#include "peloton/sim/routes/http_util.h"
+#include "peloton/sim/routes/routes.h"
+#include "peloton/sim/state/context.h"
+#include "peloton/sim/state/request_log.h"
 
 namespace pelo::sim {
 namespace {

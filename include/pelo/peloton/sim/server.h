@@ -35,7 +35,7 @@ struct Options {
   // Faults injected into /api/* requests (never auth, OAuth, GraphQL or the login pages):
   // "kind:fraction,..." with kinds 429, 500, 502, 503, reset, truncate, html, html-200,
   // html-403, invalid-json, slow, stall; "" for none. Which request gets which fault is a pure
-  // function of `seed` and the request's number (see src/peloton/sim/faults.h).
+  // function of `seed` and the request's number (see src/peloton/sim/faults/faults.h).
   std::string faults;
   // A fault that fires repeats for this many /api requests in a row (1: each request alone).
   int fault_burst = 1;

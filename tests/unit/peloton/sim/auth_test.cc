@@ -4,7 +4,7 @@
 #include <chrono>
 #include <thread>
 
-#include "peloton/sim/crypto.h"
+#include "peloton/sim/state/crypto.h"
 #include "sim_test_util.h"
 
 namespace pelo::sim {

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <vector>
 
-#include "peloton/sim/fault_injector.h"
+#include "peloton/sim/faults/fault_injector.h"
 #include "sim_test_util.h"
 
 namespace pelo::sim {

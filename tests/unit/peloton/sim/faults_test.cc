@@ -1,5 +1,5 @@
 // The --faults spec parser and the pure (seed, k) -> fault decision.
-#include "peloton/sim/faults.h"
+#include "peloton/sim/faults/faults.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Calendar, streaks and personal records derived from workout bodies.
-#include "peloton/sim/progress.h"
+#include "peloton/sim/json/progress.h"
 
 #include <gtest/gtest.h>
 

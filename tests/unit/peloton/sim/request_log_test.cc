@@ -1,6 +1,6 @@
 // The simulator's request log (sim/request_log.h): what it records and writes to --request-log
 // holds no secret, whatever the body's shape, with the logs' "<redacted>" in their place.
-#include "peloton/sim/request_log.h"
+#include "peloton/sim/state/request_log.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>

@@ -1,10 +1,10 @@
 // The workout-history CSV: local timestamps in the table's zones (daylight saving included),
 // the imperial and metric column sets, and how a row formats a workout's numbers.
-#include "peloton/sim/workout_csv.h"
+#include "peloton/sim/json/workout_csv.h"
 
 #include <gtest/gtest.h>
 
-#include "peloton/sim/time_zones.h"
+#include "peloton/sim/world/time_zones.h"
 
 namespace pelo::sim {
 namespace {

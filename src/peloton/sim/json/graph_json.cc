@@ -1,0 +1,271 @@
+// Builds the every_n=1 performance graph of a synthetic workout, shaped like the captures.
+#include "peloton/sim/json/graph_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "peloton/sim/json/numbers.h"
+#include "peloton/sim/json/ride_json.h"
+#include "peloton/sim/world/prng.h"
+
+namespace pelo::sim {
+namespace {
+
+using nlohmann::json;
+
+// Mean and max over the non-null (non-NaN) values.
+std::pair<double, double> MeanMax(const std::vector<double>& v) {
+  double sum = 0, max = 0;
+  int n = 0;
+  for (double x : v) {
+    if (std::isnan(x)) continue;
+    sum += x;
+    max = std::max(max, x);
+    ++n;
+  }
+  return {n ? sum / n : 0.0, max};
+}
+
+json Values(const std::vector<double>& v) {
+  json out = json::array();
+  for (double x : v) {
+    if (std::isnan(x)) {
+      out.push_back(nullptr);
+    } else if (x == std::floor(x) && std::fabs(x) < 1e15) {
+      out.push_back(static_cast<int64_t>(x));
+    } else {
+      out.push_back(x);
+    }
+  }
+  return out;
+}
+
+json Metric(const char* name, const char* unit, const char* slug, const std::vector<double>& v,
+            int decimals) {
+  const auto [mean, max] = MeanMax(v);
+  return {{"display_name", name},
+          {"display_unit", unit},
+          {"max_value", Number(max, decimals)},
+          {"average_value", Number(mean, decimals)},
+          {"values", Values(v)},
+          {"slug", slug}};
+}
+
+// Pace is reported min/mi (or min/500m): its "max" is the fastest, i.e. the smallest value.
+json PaceMetric(const char* name, const char* unit, const char* slug, const std::vector<double>& v,
+                double best, double average) {
+  return {{"display_name", name},        {"display_unit", unit},
+          {"max_value", Round(best, 2)}, {"average_value", Round(average, 2)},
+          {"values", Values(v)},         {"slug", slug}};
+}
+
+json Item(const char* name, const char* unit, double value, const char* slug, int decimals) {
+  return {{"display_name", name},
+          {"display_unit", unit},
+          {"value", Number(value, decimals)},
+          {"slug", slug}};
+}
+
+json HeartRateMetric(const std::vector<double>& hr, const WorkoutPlan& plan, const Profile& p) {
+  json metric = Metric("Heart Rate", "bpm", "heart_rate", hr, 0);
+  const auto f = ZoneFloors(p.max_hr);
+  const int lows[5] = {0, f[0], f[1], f[2], f[3]};
+  const int highs[5] = {f[0] - 1, f[1] - 1, f[2] - 1, f[3] - 1, static_cast<int>(p.max_hr)};
+  json zones = json::array();
+  for (size_t z = 0; z < 5; ++z) {
+    std::string range = z == 0 ? "<" + std::to_string(f[0]) + " bpm"
+                        : z == 4
+                            ? ">=" + std::to_string(f[3]) + " bpm"
+                            : std::to_string(lows[z]) + "-" + std::to_string(highs[z]) + " bpm";
+    zones.push_back({{"display_name", "Zone " + std::to_string(z + 1)},
+                     {"slug", "zone" + std::to_string(z + 1)},
+                     {"range", range},
+                     {"duration", plan.zone_seconds[z]},
+                     {"max_value", highs[z]},
+                     {"min_value", lows[z]}});
+  }
+  metric["zones"] = zones;
+  metric["missing_data_duration"] = 0;
+  return metric;
+}
+
+double Sum(const std::vector<double>& v) {
+  double s = 0;
+  for (double x : v) s += std::isnan(x) ? 0 : x;
+  return s;
+}
+
+void CyclingParts(const Samples& s, json& g) {
+  const double miles = Sum(s.speed) / 3600.0;
+  g["average_summaries"] = {
+      Item("Avg Output", "watts", MeanMax(s.output).first, "avg_output", 0),
+      Item("Avg Cadence", "rpm", MeanMax(s.cadence).first, "avg_cadence", 0),
+      Item("Avg Resistance", "%", MeanMax(s.resistance).first, "avg_resistance", 0),
+      Item("Avg Speed", "mph", MeanMax(s.speed).first, "avg_speed", 1)};
+  g["summaries"] = {Item("Total Output", "kj", Sum(s.output) / 1000.0, "total_output", 0),
+                    Item("Distance", "mi", miles, "distance", 2),
+                    Item("Calories", "kcal", s.calories, "calories", 0)};
+  g["metrics"] = {Metric("Output", "watts", "output", s.output, 0),
+                  Metric("Cadence", "rpm", "cadence", s.cadence, 0),
+                  Metric("Resistance", "%", "resistance", s.resistance, 0),
+                  Metric("Speed", "mph", "speed", s.speed, 1)};
+  g["splits_data"] = json::object();
+}
+
+// Splits per mile: seconds to cover each mile, the last one partial.
+json MileSplits(const Samples& s) {
+  json splits = json::array();
+  double miles = 0, mark_time = 0, best = 1e18;
+  size_t best_index = 0;
+  for (int t = 0; t < s.duration; ++t) {
+    miles += s.speed[static_cast<size_t>(t)] / 3600.0;
+    const bool last = t == s.duration - 1;
+    if (miles >= static_cast<double>(splits.size()) + 1.0 || last) {
+      const double marker = last ? Round(miles - static_cast<double>(splits.size()), 2) : 1.0;
+      const double seconds = t + 1 - mark_time;
+      if (marker == 1.0 && seconds < best) best = seconds, best_index = splits.size();
+      splits.push_back({{"seconds", seconds},
+                        {"elevation_change", 0.0},
+                        {"is_best", false},
+                        {"distance_marker", marker},
+                        {"order", splits.size() + 1}});
+      mark_time = t + 1;
+      if (last) break;
+    }
+  }
+  if (!splits.empty() && best < 1e18) splits[best_index]["is_best"] = true;
+  return {{"distance_marker_display_unit", "mi"},
+          {"elevation_change_display_unit", "ft"},
+          {"splits", splits}};
+}
+
+json PaceWithSpeed(const Samples& s) {
+  const auto [avg_speed, max_speed] = MeanMax(s.speed);
+  json pace = PaceMetric("Pace", "min/mi", "pace", s.pace, max_speed > 0 ? 60 / max_speed : 0,
+                         avg_speed > 0 ? 60 / avg_speed : 0);
+  pace["alternatives"] = {Metric("Speed", "mph", "speed", s.speed, 1)};
+  return pace;
+}
+
+void OnFootParts(const Samples& s, bool outdoor, json& g) {
+  const double avg_speed = MeanMax(s.speed).first;
+  const double miles = Sum(s.speed) / 3600.0;
+  const double avg_pace = avg_speed > 0 ? 60 / avg_speed : 0;
+  if (outdoor) {
+    g["average_summaries"] = {Item("Avg Pace", "min/mi", avg_pace, "avg_pace", 2),
+                              Item("Avg Speed", "mph", avg_speed, "avg_speed", 1)};
+    g["summaries"] = {Item("Distance", "mi", miles, "distance", 2),
+                      Item("Elevation", "ft", 0, "elevation", 0),
+                      Item("Calories", "kcal", s.calories, "calories", 0)};
+    json altitude = Metric("Elevation", "ft", "altitude", s.altitude, 0);
+    altitude["max_value"] = nullptr;
+    altitude["average_value"] = nullptr;
+    g["metrics"] = {PaceWithSpeed(s), altitude};
+  } else {
+    g["average_summaries"] = {Item("Avg Output", "watts", MeanMax(s.output).first, "avg_output", 0),
+                              Item("Avg Pace", "min/mi", avg_pace, "avg_pace", 2),
+                              Item("Avg Incline", "%", MeanMax(s.incline).first, "avg_incline", 1),
+                              Item("Avg Speed", "mph", avg_speed, "avg_speed", 1)};
+    g["summaries"] = {Item("Total Output", "kj", Sum(s.output) / 1000.0, "total_output", 0),
+                      Item("Distance", "mi", miles, "distance", 2),
+                      Item("Elevation", "ft", 0, "elevation", 0),
+                      Item("Calories", "kcal", s.calories, "calories", 0)};
+    g["metrics"] = {Metric("Output", "watts", "output", s.output, 0), PaceWithSpeed(s),
+                    Metric("Incline", "%", "incline", s.incline, 1)};
+  }
+  g["splits_data"] = MileSplits(s);
+  g["location_data"] = json::array();
+}
+
+void RowingParts(const Samples& s, json& g) {
+  double meters = 0, strokes = 0, best = 1e9;
+  for (size_t i = 0; i < s.output.size(); ++i) {
+    meters += std::cbrt(s.output[i] / 2.8);
+    strokes += s.stroke_rate[i] / 60.0;
+    best = std::min(best, s.split_pace[i]);
+  }
+  const double avg_pace = meters > 0 ? 500.0 * s.duration / meters / 60.0 : 0;
+  g["average_summaries"] = {
+      Item("Avg Stroke Output", "watts", MeanMax(s.output).first, "avg_output", 0),
+      Item("Avg Stroke Rate", "spm", MeanMax(s.stroke_rate).first, "avg_stroke_rate", 0),
+      Item("Avg Pace", "min/500m", avg_pace, "avg_split_pace", 2)};
+  g["summaries"] = {Item("Total Output", "kj", Sum(s.output) / 1000.0, "total_output", 0),
+                    Item("Distance", "m", meters, "distance", 2),
+                    {{"display_name", "Strokes"},
+                     {"display_unit", nullptr},
+                     {"value", std::lround(strokes)},
+                     {"slug", "stroke_count"}},
+                    Item("Calories", "kcal", s.calories, "calories", 0)};
+  g["metrics"] = {Metric("Stroke Output", "watts", "output", s.output, 0),
+                  Metric("Stroke Rate", "spm", "stroke_rate", s.stroke_rate, 0),
+                  PaceMetric("Pace", "min/500m", "split_pace", s.split_pace, best, avg_pace)};
+  g["splits_data"] = json::object();
+}
+
+// GPS track split by class segment, as the outdoor captures group coordinates.
+json LocationData(const Samples& s, const RideClass& ride) {
+  json segments = json::array();
+  double miles = 0;
+  for (const auto& seg : ride.segments) {
+    json coordinates = json::array();
+    for (int t = seg.start; t < seg.start + seg.length && t < s.duration; ++t) {
+      const auto i = static_cast<size_t>(t);
+      miles += s.speed[i] / 3600.0;
+      coordinates.push_back({{"seconds_offset_from_start", t + 1},
+                             {"latitude", s.latitude[i]},
+                             {"longitude", s.longitude[i]},
+                             {"accuracy", 5.0 + (t % 7)},
+                             {"distance", Round(miles, 3)},
+                             {"distance_display_unit", "mi"}});
+    }
+    segments.push_back({{"segment_id", seg.id}, {"is_gap", false}, {"coordinates", coordinates}});
+  }
+  return segments;
+}
+
+}  // namespace
+
+json BuildGraphJson(const WorkoutPlan& plan, const RideClass& ride, const Samples& s,
+                    const Profile& profile) {
+  json axis = json::array();
+  for (int t = 1; t <= s.duration; ++t) axis.push_back(t);
+  json g = {{"duration", s.duration},
+            {"is_class_plan_shown", true},
+            {"segment_list", SegmentListJson(ride)},
+            {"seconds_since_pedaling_start", axis}};
+  if (plan.discipline == kCycling) {
+    CyclingParts(s, g);
+  } else if (plan.discipline == kRunning || plan.discipline == kWalking) {
+    OnFootParts(s, plan.outdoor, g);
+  } else if (plan.discipline == kRowing) {
+    RowingParts(s, g);
+  } else {
+    g["average_summaries"] = json::array();
+    g["summaries"] = {Item("Calories", "kcal", s.calories, "calories", 0)};
+    g["metrics"] = json::array();
+    g["splits_data"] = json::array();
+  }
+  if (!s.heart_rate.empty()) g["metrics"].push_back(HeartRateMetric(s.heart_rate, plan, profile));
+  g["has_apple_watch_metrics"] = false;
+  g["target_metrics_performance_data"] = {{"target_metrics", json::array()},
+                                          {"time_in_metric", json::array()}};
+  g["effort_zones"] = nullptr;
+  if (plan.has_hr) g["effort_zones"] = EffortZonesJson(plan.zone_seconds);
+  if (plan.outdoor) {
+    g["location_data"] = LocationData(s, ride);
+    g["is_location_data_accurate"] = true;
+  }
+  return g;
+}
+
+json EffortZonesJson(const std::array<int, 5>& zone_seconds) {
+  json durations = json::object();
+  for (size_t z = 0; z < 5; ++z) {
+    durations["heart_rate_z" + std::to_string(z + 1) + "_duration"] = zone_seconds[z];
+  }
+  return {{"total_effort_points", EffortPoints(zone_seconds)},
+          {"heart_rate_zone_durations", durations}};
+}
+
+}  // namespace pelo::sim

@@ -1,0 +1,29 @@
+// performance_graph bodies: built from synthetic samples, and windowed to a coarser every_n.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "peloton/sim/world/athlete.h"
+
+namespace pelo::sim {
+
+// The every_n=1 performance graph of a synthetic workout (time axis 1..duration).
+nlohmann::json BuildGraphJson(const WorkoutPlan& plan, const RideClass& ride,
+                              const Samples& samples, const Profile& profile);
+
+// The step of a graph's time axis (1 when it has fewer than two points).
+int GraphStep(const nlohmann::json& graph);
+
+// A 1-s graph resampled to `every_n` > 1: time axis 0, N, 2N, ... up to `duration` inclusive;
+// each value the mean of the 1-s values in [t, t+N), rounded to the metric's precision, null
+// when the window is empty. Everything else (max/average, summaries) is kept as is, as the
+// real API computes those from the full-resolution data.
+nlohmann::json WindowGraph(const nlohmann::json& graph, int every_n);
+
+// Effort points from seconds per heart-rate zone (harder zones weigh more).
+double EffortPoints(const std::array<int, 5>& zone_seconds);
+
+// {total_effort_points, heart_rate_zone_durations{heart_rate_z1_duration..z5}}.
+nlohmann::json EffortZonesJson(const std::array<int, 5>& zone_seconds);
+
+}  // namespace pelo::sim

@@ -1,0 +1,70 @@
+// Everything the simulator serves, built once at start-up: the user, their workouts (synthetic or
+// loaded from files), classes and instructors.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pelo/common/status.h"
+#include "pelo/peloton/sim/server.h"
+
+namespace pelo::sim {
+
+struct WorkoutEntry {
+  std::string id;
+  int64_t created_at = 0;
+  // The GET /api/workout/{id}?joins=ride,ride.instructor body (`ride` absent when unknown).
+  nlohmann::json detail;
+  // The performance graph at its recorded resolution (1 s for synthetic workouts).
+  std::function<nlohmann::json()> graph;
+  std::array<int, 5> zone_seconds{};
+};
+
+class DataSet {
+ public:
+  std::string user_id;
+  nlohmann::json me;                   // GET /api/me body
+  std::vector<WorkoutEntry> workouts;  // newest first once Finish() ran
+  std::vector<nlohmann::json> instructors;
+  std::map<std::string, nlohmann::json> ride_details;       // ride id -> GET /api/ride/{id}/details
+  std::map<std::string, std::string> class_type_names;      // ride_type_id -> "Power Zone"
+  nlohmann::json month_summary = nlohmann::json::object();  // "YYYY-MM" -> count
+  nlohmann::json total_zone_durations;
+
+  // Sorts newest first ("-created_at,-pk"), indexes, and computes the list's summaries.
+  void Finish();
+
+  const WorkoutEntry* FindWorkout(const std::string& id) const;
+  const nlohmann::json* FindInstructor(const std::string& id) const;
+
+  // The performance_graph body for `every_n` (thread-safe, cached); nullopt for unknown ids.
+  std::optional<std::shared_ptr<const std::string>> GraphBody(const std::string& id,
+                                                              int every_n) const;
+
+ private:
+  std::map<std::string, size_t> workout_index_;
+  std::map<std::string, size_t> instructor_index_;
+  mutable std::mutex cache_mu_;
+  mutable std::map<std::pair<std::string, int>, std::shared_ptr<const std::string>> cache_;
+};
+
+// The synthetic athlete's data set (deterministic in seed, workouts and end_date).
+StatusOr<std::unique_ptr<DataSet>> BuildSyntheticDataSet(const Options& options);
+
+// A data set whose workouts are exactly the {"Workout","WorkoutSamples"} files in
+// options.workouts_from; kInvalidArgument naming the first file that is not one.
+StatusOr<std::unique_ptr<DataSet>> LoadDataSetFromDir(const Options& options);
+
+// Parses "YYYY-MM-DD" to the epoch second of that day's 00:00 UTC.
+std::optional<int64_t> ParseDate(const std::string& date);
+
+}  // namespace pelo::sim

@@ -1,0 +1,81 @@
+// Assembles the synthetic athlete's data set: history, workout bodies, lazy graphs, classes.
+#include <cmath>
+#include <memory>
+
+#include "peloton/sim/json/graph_json.h"
+#include "peloton/sim/json/me_json.h"
+#include "peloton/sim/json/ride_json.h"
+#include "peloton/sim/json/workout_json.h"
+#include "peloton/sim/world/athlete.h"
+#include "peloton/sim/world/data_set.h"
+#include "peloton/sim/world/prng.h"
+
+namespace pelo::sim {
+namespace {
+
+void CountWorkouts(const History& history, nlohmann::json& me) {
+  std::map<std::string, int> counts;
+  int pedaling = 0;
+  for (const auto& w : history.workouts) {
+    ++counts[w.discipline];
+    if (w.discipline == kCycling) ++pedaling;
+  }
+  me["total_pedaling_metric_workouts"] = pedaling;
+  me["total_non_pedaling_metric_workouts"] = static_cast<int>(history.workouts.size()) - pedaling;
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [slug, count] : counts) {
+    list.push_back({{"name", slug},
+                    {"slug", slug},
+                    {"count", count},
+                    {"icon_url",
+                     "https://s3.amazonaws.com/static-cdn.pelotoncycle.com/"
+                     "workout-count-icons/" +
+                         slug + ".png"}});
+  }
+  me["workout_counts"] = list;
+  if (!history.workouts.empty()) me["last_workout_at"] = history.workouts.back().end_time;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<DataSet>> BuildSyntheticDataSet(const Options& options) {
+  const auto end_day = ParseDate(options.end_date);
+  if (!end_day) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "--end-date must be YYYY-MM-DD: " + options.end_date);
+  }
+  auto catalog = std::make_shared<const Catalog>(BuildCatalog());
+  const Profile profile;
+  const History history = BuildHistory(*catalog, profile, options.seed, options.workouts, *end_day);
+  auto data = std::make_unique<DataSet>();
+  data->user_id = HexId(Mix(options.seed, 0x05E5), 1);
+  data->instructors = catalog->instructors;
+  for (const auto& plan : history.workouts) {
+    const RideClass& ride = catalog->classes[plan.class_pos];
+    const auto& instructor = catalog->instructors[catalog->instructor_index.at(ride.instructor_id)];
+    WorkoutEntry entry;
+    entry.id = plan.id;
+    entry.created_at = plan.created_at;
+    entry.detail = WorkoutDetailJson(plan, ride, instructor, data->user_id);
+    entry.zone_seconds = plan.zone_seconds;
+    entry.graph = [catalog, plan, profile] {
+      const RideClass& r = catalog->classes[plan.class_pos];
+      return BuildGraphJson(plan, r, GenerateSamples(plan, r, profile), profile);
+    };
+    data->workouts.push_back(std::move(entry));
+  }
+  for (const auto& ride : catalog->classes) {
+    const auto& instructor = catalog->instructors[catalog->instructor_index.at(ride.instructor_id)];
+    data->ride_details[ride.id] = RideDetailsJson(ride, instructor);
+    data->class_type_names[ride.ride_type_id] = ride.type;
+  }
+  const int64_t created = history.first_day - 30 * 86400;
+  data->me = MeJson(options, data->user_id, options.workouts, history.current_ftp,
+                    history.current_ftp_workout_id,
+                    static_cast<int>(std::lround(history.current_fitness)), created);
+  CountWorkouts(history, data->me);
+  data->Finish();
+  return data;
+}
+
+}  // namespace pelo::sim
