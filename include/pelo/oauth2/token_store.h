@@ -20,8 +20,8 @@ struct StoredTokens {
 
 class TokenStore {
  public:
-  // `relogin_hint` ends the message that refuses an exposed file: "run `chmod 600 <file>`, or
-  // <relogin_hint>" (the command that logs out of this service, then "and log in again").
+  // `relogin_hint` ends the message that refuses an exposed file, "... run `chmod 600 <file>`,
+  // or <relogin_hint>" (Peloton's: "`pelo logout` and log in again").
   TokenStore(std::string dir, std::string service,
              std::string relogin_hint = "log out and log in again");
 
