@@ -4,7 +4,7 @@
 set(PELO_FUZZ_TARGETS
     user workout_page workout performance_graph ride_details instructor catalogue graphql
     token_response html_form jwt csv archive_key file_name redact)
-# What the targets call: the parsers (api, auth), the CSV writer (export), archive paths (sync),
+# What the targets call: the parsers (api, auth, oauth2), the CSV writer (export), archive paths (sync),
 # the redactor in each sink's form (common, http, store: through sync);
 # simdjson checks that what graphql::Quote writes reads back.
-set(PELO_FUZZ_DEPS pelo::api pelo::auth pelo::export pelo::sync simdjson::simdjson)
+set(PELO_FUZZ_DEPS pelo::api pelo::auth pelo::oauth2 pelo::export pelo::sync simdjson::simdjson)

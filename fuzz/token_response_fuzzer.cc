@@ -1,7 +1,8 @@
-// The OAuth token endpoint's answers (auth/oauth.h): credentials from a success body, the
-// `error` code of a failure body.
+// The OAuth token endpoint's answers (oauth2/tokens.h, oauth2/errors.h): tokens from a success
+// body, the `error` code of a failure body.
 #include "fuzz_check.h"
-#include "peloton/auth/oauth.h"
+#include "pelo/oauth2/errors.h"
+#include "pelo/oauth2/tokens.h"
 
 namespace {
 
@@ -17,14 +18,14 @@ bool IsSanitized(const std::string& code) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  namespace auth = pelo::auth::internal;
+  namespace oauth2 = pelo::oauth2;
   const std::string_view body = pelo::fuzz::AsText(data, size);
-  auto credentials = auth::ParseTokenResponse(body, 1'700'000'000, "POST /oauth/token");
+  auto credentials = oauth2::ParseTokenResponse(body, 1'700'000'000, "POST /oauth/token");
   pelo::fuzz::CheckOkOrApiError(credentials);
   if (credentials.ok()) PELO_FUZZ_CHECK(!credentials->access_token.empty());
-  PELO_FUZZ_CHECK(IsSanitized(auth::OAuthErrorCode(body)));
-  const std::string sanitized = auth::SanitizeErrorCode(body);
+  PELO_FUZZ_CHECK(IsSanitized(oauth2::OAuthErrorCode(body)));
+  const std::string sanitized = oauth2::SanitizeErrorCode(body);
   PELO_FUZZ_CHECK(IsSanitized(sanitized));
-  PELO_FUZZ_CHECK(auth::SanitizeErrorCode(sanitized) == sanitized);
+  PELO_FUZZ_CHECK(oauth2::SanitizeErrorCode(sanitized) == sanitized);
   return 0;
 }

@@ -9,42 +9,42 @@
 #include "pelo/common/strings.h"
 #include "pelo/common/time.h"
 #include "pelo/http/url.h"
-#include "peloton/auth/jwt.h"
+#include "pelo/oauth2/errors.h"
+#include "pelo/oauth2/jwt.h"
+#include "pelo/oauth2/token_endpoint.h"
+#include "peloton/auth/clients.h"
 #include "peloton/auth/login_pkce.h"
-#include "peloton/auth/oauth.h"
 
 namespace pelo::auth {
 namespace {
 
-using internal::AuthPost;
-using internal::HttpFailure;
+using oauth2::HttpFailure;
+using oauth2::SensitivePost;
 
 bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
-// §2.3: the resource-owner password grant with the mobile client id.
+// §2.3: the resource-owner password grant (RFC 6749 §4.3) with the mobile client id.
 StatusOr<Credentials> LoginWithPasswordGrant(http::Transport& transport, const Endpoints& endpoints,
                                              const LoginInput& input) {
-  const nlohmann::json body = {{"grant_type", "password"},
-                               {"client_id", kMobileClientId},
-                               {"scope", "offline_access openid"},
-                               {"username", input.email},
-                               {"password", input.password}};
+  const oauth2::Provider provider = internal::AuthProvider(endpoints, kMobileClientId);
   const std::string step = "POST /oauth/token";
-  PELO_ASSIGN_OR_RETURN(
-      http::Response response,
-      transport.Send(AuthPost(http::JoinUrl(endpoints.auth_url, "/oauth/token"), body.dump(),
-                              "application/json", {{"Accept", "application/json"}})));
-  const std::string error = internal::OAuthErrorCode(response.body);
+  PELO_ASSIGN_OR_RETURN(http::Response response, transport.Send(oauth2::TokenRequest(
+                                                     provider, {{"grant_type", "password"},
+                                                                {"scope", "offline_access openid"},
+                                                                {"username", input.email},
+                                                                {"password", input.password}})));
+  const std::string error = oauth2::OAuthErrorCode(response.body);
   if (response.status == 401 || response.status == 403 || error == "invalid_grant") {
     return Status(ErrorCode::kUnauthenticated, step + ": " + internal::kWrongPassword,
                   response.status);
   }
   if (!response.ok()) return HttpFailure(ErrorCode::kApi, step, response, error);
-  PELO_ASSIGN_OR_RETURN(Credentials c,
-                        internal::ParseTokenResponse(response.body, NowEpochSeconds(), step));
+  PELO_ASSIGN_OR_RETURN(oauth2::Tokens tokens,
+                        oauth2::ParseTokenResponse(response.body, NowEpochSeconds(), step));
+  Credentials c;
   c.method = Method::kPasswordGrant;
   c.client_id = kMobileClientId;
-  return c;
+  return internal::WithTokens(std::move(c), tokens);
 }
 
 // A bearer token pasted from the browser; checked later with GET /api/me.
@@ -60,7 +60,7 @@ StatusOr<Credentials> LoginWithToken(const LoginInput& input) {
   Credentials c;
   c.method = Method::kToken;
   c.access_token = std::string(token);
-  c.expires_at = internal::JwtExpiry(token).value_or(0);
+  c.expires_at = oauth2::JwtExpiry(token).value_or(0);
   return c;
 }
 
@@ -72,9 +72,9 @@ StatusOr<Credentials> LoginLegacy(http::Transport& transport, const Endpoints& e
   const std::string step = "POST /auth/login";
   PELO_ASSIGN_OR_RETURN(
       http::Response response,
-      transport.Send(AuthPost(http::JoinUrl(endpoints.api_url, "/auth/login"), body.dump(),
-                              "application/json",
-                              {{"Accept", "application/json"}, {"Peloton-Platform", "web"}})));
+      transport.Send(SensitivePost(http::JoinUrl(endpoints.api_url, "/auth/login"), body.dump(),
+                                   "application/json",
+                                   {{"Accept", "application/json"}, {"Peloton-Platform", "web"}})));
   if (response.status == 401) {
     return Status(ErrorCode::kUnauthenticated, step + ": " + internal::kWrongPassword, 401);
   }

@@ -6,14 +6,23 @@
 #include <nlohmann/json.hpp>
 
 #include "pelo/common/time.h"
+#include "pelo/http/cookie_jar.h"
 #include "pelo/http/url.h"
-#include "peloton/auth/cookie_jar.h"
+#include "pelo/oauth2/authorize.h"
+#include "pelo/oauth2/errors.h"
+#include "pelo/oauth2/pkce.h"
+#include "pelo/oauth2/token_endpoint.h"
+#include "peloton/auth/clients.h"
 #include "peloton/auth/html_form.h"
-#include "peloton/auth/oauth.h"
-#include "peloton/auth/pkce.h"
 
 namespace pelo::auth::internal {
 namespace {
+
+using oauth2::HttpFailure;
+using oauth2::OAuthErrorCode;
+using oauth2::SanitizeErrorCode;
+using oauth2::SensitivePost;
+using oauth2::StepName;
 
 constexpr int kMaxHops = 10;
 constexpr const char* kAuth0Client = "eyJuYW1lIjoiYXV0aDAuanMtdWxwIiwidmVyc2lvbiI6IjkuMTQuMyJ9";
@@ -28,7 +37,11 @@ bool IsRedirect(int status) { return status >= 300 && status < 400 && status != 
 class PkceFlow {
  public:
   PkceFlow(http::Transport& transport, const Endpoints& endpoints, const LoginInput& input)
-      : transport_(transport), endpoints_(endpoints), input_(input), pkce_(MakePkceMaterial()) {}
+      : transport_(transport),
+        endpoints_(endpoints),
+        input_(input),
+        provider_(AuthProvider(endpoints, kWebClientId)),
+        pkce_(oauth2::MakePkceMaterial()) {}
 
   StatusOr<Credentials> Run() {
     PELO_RETURN_IF_ERROR(Authorize());
@@ -79,25 +92,19 @@ class PkceFlow {
   http::Transport& transport_;
   const Endpoints& endpoints_;
   const LoginInput& input_;
-  PkceMaterial pkce_;
-  CookieJar jar_;
+  const oauth2::Provider provider_;
+  oauth2::PkceMaterial pkce_;
+  http::CookieJar jar_;
   std::string login_page_;
 };
 
 // Step 2: GET /authorize, walking redirects to the hosted login page, which sets `_csrf`.
 Status PkceFlow::Authorize() {
-  const http::QueryParams params = {{"client_id", kWebClientId},
-                                    {"audience", kAudience},
-                                    {"scope", kWebScope},
-                                    {"response_type", "code"},
-                                    {"response_mode", "query"},
-                                    {"redirect_uri", kRedirectUri},
-                                    {"state", pkce_.state},
-                                    {"nonce", pkce_.nonce},
-                                    {"code_challenge", pkce_.challenge},
-                                    {"code_challenge_method", "S256"},
-                                    {"auth0Client", kAuth0Client}};
-  std::string url = AuthUrl("/authorize") + "?" + http::BuildQuery(params);
+  oauth2::Provider provider = provider_;
+  provider.authorize_params.insert(
+      provider.authorize_params.end(),
+      {{"response_mode", "query"}, {"nonce", pkce_.nonce}, {"auth0Client", kAuth0Client}});
+  std::string url = oauth2::AuthorizationUrl(provider, pkce_);
   const std::string step = "GET /authorize";
   for (int hop = 0;; ++hop) {
     PELO_ASSIGN_OR_RETURN(http::Response response, Get(url));
@@ -140,11 +147,11 @@ StatusOr<std::string> PkceFlow::SubmitCredentials() {
   const std::string url = AuthUrl("/usernamepassword/login");
   const std::string step = "POST /usernamepassword/login";
   PELO_ASSIGN_OR_RETURN(http::Response response,
-                        Exchange(AuthPost(url, body.dump(), "application/json",
-                                          {{"Accept", "*/*"},
-                                           {"Origin", http::Origin(endpoints_.auth_url)},
-                                           {"Referer", login_page_},
-                                           {"Auth0-Client", kAuth0Client}})));
+                        Exchange(SensitivePost(url, body.dump(), "application/json",
+                                               {{"Accept", "*/*"},
+                                                {"Origin", http::Origin(endpoints_.auth_url)},
+                                                {"Referer", login_page_},
+                                                {"Auth0-Client", kAuth0Client}})));
   if (response.status == 401 || response.status == 403) {
     return Status(ErrorCode::kUnauthenticated, step + ": " + kWrongPassword, response.status);
   }
@@ -163,8 +170,9 @@ StatusOr<std::string> PkceFlow::SubmitForm(const HtmlForm& form) {
   const std::string step = StepName("POST", action);
   PELO_ASSIGN_OR_RETURN(
       http::Response response,
-      Exchange(AuthPost(action, http::BuildQuery(form.fields), "application/x-www-form-urlencoded",
-                        {{"Accept", kHtmlAccept}, {"User-Agent", kBrowserAgent}})));
+      Exchange(SensitivePost(action, http::BuildQuery(form.fields),
+                             "application/x-www-form-urlencoded",
+                             {{"Accept", kHtmlAccept}, {"User-Agent", kBrowserAgent}})));
   if (response.status == 401 || response.status == 403) {
     return Status(ErrorCode::kUnauthenticated, step + ": " + kWrongPassword, response.status);
   }
@@ -199,24 +207,20 @@ StatusOr<std::string> PkceFlow::FollowToCode(std::string url) {
   return Status(ErrorCode::kApi, "login: too many redirects before the authorization code");
 }
 
-// Step 5: the code and verifier for tokens.
+// Step 5: the code and verifier for tokens (through the jar: Auth0 sees this flow's cookies).
 StatusOr<Credentials> PkceFlow::ExchangeCode(const std::string& code) {
-  const nlohmann::json body = {{"grant_type", "authorization_code"},
-                               {"client_id", kWebClientId},
-                               {"code_verifier", pkce_.verifier},
-                               {"code", code},
-                               {"redirect_uri", kRedirectUri}};
   const std::string step = "POST /oauth/token";
   PELO_ASSIGN_OR_RETURN(http::Response response,
-                        Exchange(AuthPost(AuthUrl("/oauth/token"), body.dump(), "application/json",
-                                          {{"Accept", "application/json"}})));
+                        Exchange(oauth2::CodeExchangeRequest(provider_, code, pkce_.verifier)));
   if (!response.ok()) {
     return HttpFailure(ErrorCode::kApi, step, response, OAuthErrorCode(response.body));
   }
-  PELO_ASSIGN_OR_RETURN(Credentials c, ParseTokenResponse(response.body, NowEpochSeconds(), step));
+  PELO_ASSIGN_OR_RETURN(oauth2::Tokens tokens,
+                        oauth2::ParseTokenResponse(response.body, NowEpochSeconds(), step));
+  Credentials c;
   c.method = Method::kPkce;
   c.client_id = kWebClientId;
-  return c;
+  return WithTokens(std::move(c), tokens);
 }
 
 }  // namespace

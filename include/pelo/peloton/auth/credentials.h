@@ -7,6 +7,7 @@
 
 #include "pelo/common/status.h"
 #include "pelo/http/transport.h"
+#include "pelo/oauth2/token_store.h"
 
 namespace pelo::auth {
 
@@ -38,7 +39,9 @@ struct Credentials {
 // The headers that authenticate an API request with `c` (Authorization or Cookie).
 std::vector<http::Header> AuthHeaders(const Credentials& c);
 
-// Reads and writes credentials as JSON in `<dir>/credentials.json`, mode 0600, atomically.
+// Reads and writes credentials as JSON in `<dir>/credentials.json`, mode 0600, atomically: an
+// oauth2::TokenStore whose file keeps the name it had before there were other services, with
+// the method, legacy session, user id and client id beside the tokens.
 class TokenStore {
  public:
   explicit TokenStore(std::string dir);
@@ -52,9 +55,7 @@ class TokenStore {
   std::string path() const;
 
  private:
-  StatusOr<Credentials> Read(bool refuse_exposed) const;
-
-  std::string dir_;
+  oauth2::TokenStore store_;
 };
 
 }  // namespace pelo::auth

@@ -1,14 +1,15 @@
-// The credentials in use: refreshed before they expire and once on a 401, saved when they change.
+// The credentials in use: refreshed before they expire and once on a 401, saved when they change
+// (an oauth2::Session for bearer tokens; the legacy cookie is sent as it is).
 #pragma once
 
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <mutex>
 #include <vector>
 
 #include "pelo/common/status.h"
 #include "pelo/http/transport.h"
+#include "pelo/oauth2/session.h"
 #include "pelo/peloton/auth/credentials.h"
 
 namespace pelo::auth {
@@ -30,15 +31,19 @@ class Session {
   void set_user_id(const std::string& id);
 
  private:
-  Status RefreshLocked();
+  // `tokens` with what is kept beside them.
+  Credentials Compose(const oauth2::Tokens& tokens) const;
+  StatusOr<oauth2::Tokens> RefreshTokens(const oauth2::Tokens& current);
 
   http::Transport& transport_;
   Endpoints endpoints_;
   const TokenStore* store_;
-  std::function<int64_t()> now_;
+  const bool cookie_;  // the legacy session cookie: nothing to refresh
   mutable std::mutex mu_;
-  Credentials credentials_;
-  int64_t margin_s_ = 5 * 60;  // refresh when the token expires within this many seconds
+  // Everything but the tokens (method, client id, user id, legacy session), guarded by mu_,
+  // which is never held while calling into bearer_ (bearer_'s lock is taken first).
+  Credentials identity_;
+  oauth2::Session bearer_;
 };
 
 }  // namespace pelo::auth

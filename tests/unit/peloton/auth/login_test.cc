@@ -8,7 +8,7 @@
 
 #include "pelo/common/base64.h"
 #include "pelo/http/url.h"
-#include "peloton/auth/pkce.h"
+#include "pelo/oauth2/pkce.h"
 #include "unit/peloton/auth/fake_transport.h"
 
 namespace pelo::auth {
@@ -236,7 +236,7 @@ TEST(Login, PkceWalksRedirectsCookiesFormAndCode) {
   const auto token = nlohmann::json::parse(reqs[5].body);
   EXPECT_EQ(token["grant_type"], "authorization_code");
   EXPECT_EQ(token["code"], "the-code");
-  EXPECT_EQ(internal::CodeChallenge(token["code_verifier"].get<std::string>()), challenge);
+  EXPECT_EQ(oauth2::CodeChallenge(token["code_verifier"].get<std::string>()), challenge);
   for (const auto& r : reqs) EXPECT_TRUE(r.sensitive);
 }
 

@@ -1,9 +1,9 @@
-// The OAuth token answer -> Credentials (auth/oauth.h), where the server picks the number types.
+// The OAuth token answer -> Tokens (oauth2/tokens.h), where the server picks the number types.
 #include <gtest/gtest.h>
 
-#include "peloton/auth/oauth.h"
+#include "pelo/oauth2/tokens.h"
 
-namespace pelo::auth::internal {
+namespace pelo::oauth2 {
 namespace {
 
 constexpr int64_t kNow = 1'700'000'000;
@@ -31,6 +31,18 @@ TEST(TokenResponse, UnusableExpiresInFallsBackToTheJwt) {
   EXPECT_EQ(ExpiresAt("\"3600\""), 1893456000);
 }
 
+// Strava sends an absolute `expires_at` beside `expires_in`; alone, it is used as it is.
+TEST(TokenResponse, AnAbsoluteExpiresAtWhenThereIsNoLifetime) {
+  auto tokens = ParseTokenResponse(
+      R"({"access_token":"opaque","refresh_token":"r2","expires_at":1700021600,"scope":"read"})",
+      kNow, "POST /oauth/token");
+  ASSERT_TRUE(tokens.ok()) << tokens.status().ToString();
+  EXPECT_EQ(tokens->expires_at, 1700021600);
+  EXPECT_EQ(tokens->refresh_token, "r2");
+  EXPECT_EQ(tokens->scope, "read");
+  EXPECT_EQ(ExpiresAt("60"), kNow + 60) << "expires_in first";
+}
+
 TEST(TokenResponse, NoAccessTokenIsAnApiError) {
   auto credentials = ParseTokenResponse(R"({"expires_in":1})", kNow, "POST /oauth/token");
   ASSERT_FALSE(credentials.ok());
@@ -38,4 +50,4 @@ TEST(TokenResponse, NoAccessTokenIsAnApiError) {
 }
 
 }  // namespace
-}  // namespace pelo::auth::internal
+}  // namespace pelo::oauth2

@@ -1,10 +1,10 @@
-#include "peloton/auth/pkce.h"
+#include "pelo/oauth2/pkce.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-namespace pelo::auth::internal {
+namespace pelo::oauth2 {
 namespace {
 
 // The verifier is RFC 7636 Appendix B's, in full (43 characters).
@@ -29,4 +29,4 @@ TEST(Pkce, MaterialHasDocumentedShapeAndIsFresh) {
 }
 
 }  // namespace
-}  // namespace pelo::auth::internal
+}  // namespace pelo::oauth2

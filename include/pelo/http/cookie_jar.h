@@ -1,6 +1,6 @@
-// A minimal cookie jar for one login flow against one host (Set-Cookie name=value; Path;
-// Expires; Max-Age, as RFC 6265 §5.2 and §5.3 read them). Domain is not kept: the jar only ever
-// holds the auth host's cookies.
+// A minimal cookie jar for one host (Set-Cookie name=value; Path; Expires; Max-Age, as RFC 6265
+// §5.2 and §5.3 read them), for a flow walked request by request, such as a hosted login page.
+// Domain is not kept: the caller keeps one jar per host and never shows it another host.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +13,7 @@
 
 #include "pelo/common/time.h"
 
-namespace pelo::auth::internal {
+namespace pelo::http {
 
 class CookieJar {
  public:
@@ -50,4 +50,4 @@ class CookieJar {
 // True when a cookie with Path `cookie_path` is sent with a request for `request_path`.
 bool CookiePathMatches(std::string_view cookie_path, std::string_view request_path);
 
-}  // namespace pelo::auth::internal
+}  // namespace pelo::http

@@ -1,9 +1,9 @@
-#include "peloton/auth/json_seconds.h"
+#include "oauth2/json_seconds.h"
 
 #include <cmath>
 #include <limits>
 
-namespace pelo::auth::internal {
+namespace pelo::oauth2::internal {
 
 std::optional<int64_t> JsonSeconds(const nlohmann::json& value) {
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
@@ -21,4 +21,4 @@ std::optional<int64_t> JsonSeconds(const nlohmann::json& value) {
   return static_cast<int64_t>(std::trunc(d));
 }
 
-}  // namespace pelo::auth::internal
+}  // namespace pelo::oauth2::internal

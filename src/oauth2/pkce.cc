@@ -1,4 +1,4 @@
-#include "peloton/auth/pkce.h"
+#include "pelo/oauth2/pkce.h"
 
 #include <openssl/rand.h>
 #include <openssl/sha.h>
@@ -8,7 +8,7 @@
 
 #include "pelo/common/base64.h"
 
-namespace pelo::auth::internal {
+namespace pelo::oauth2 {
 
 std::string CodeChallenge(std::string_view verifier) {
   unsigned char digest[SHA256_DIGEST_LENGTH];
@@ -38,4 +38,4 @@ PkceMaterial MakePkceMaterial() {
   return m;
 }
 
-}  // namespace pelo::auth::internal
+}  // namespace pelo::oauth2

@@ -1,11 +1,11 @@
-#include "peloton/auth/cookie_jar.h"
+#include "pelo/http/cookie_jar.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <string>
 
-namespace pelo::auth::internal {
+namespace pelo::http {
 namespace {
 
 TEST(CookieJar, PathMatchingFollowsRfc6265) {
@@ -129,4 +129,4 @@ TEST(CookieJar, UnparseableExpiryAttributesAreIgnored) {
 }
 
 }  // namespace
-}  // namespace pelo::auth::internal
+}  // namespace pelo::http

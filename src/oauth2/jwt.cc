@@ -1,11 +1,11 @@
-#include "peloton/auth/jwt.h"
+#include "pelo/oauth2/jwt.h"
 
 #include <nlohmann/json.hpp>
 
+#include "oauth2/json_seconds.h"
 #include "pelo/common/base64.h"
-#include "peloton/auth/json_seconds.h"
 
-namespace pelo::auth::internal {
+namespace pelo::oauth2 {
 
 std::optional<int64_t> JwtExpiry(std::string_view token) {
   const size_t first = token.find('.');
@@ -18,7 +18,7 @@ std::optional<int64_t> JwtExpiry(std::string_view token) {
   if (!claims.is_object()) return std::nullopt;
   auto exp = claims.find("exp");
   if (exp == claims.end()) return std::nullopt;
-  return JsonSeconds(*exp);
+  return internal::JsonSeconds(*exp);
 }
 
-}  // namespace pelo::auth::internal
+}  // namespace pelo::oauth2

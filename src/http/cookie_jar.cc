@@ -1,4 +1,4 @@
-#include "peloton/auth/cookie_jar.h"
+#include "pelo/http/cookie_jar.h"
 
 #include <algorithm>
 #include <charconv>
@@ -7,7 +7,7 @@
 #include "pelo/common/strings.h"
 #include "pelo/http/http_date.h"
 
-namespace pelo::auth::internal {
+namespace pelo::http {
 namespace {
 
 constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
@@ -40,8 +40,8 @@ std::optional<int64_t> MaxAgeExpiry(std::string_view value, int64_t now) {
 }
 
 // RFC 6265 §5.2.1: the time an Expires value names; nullopt when it is not a date (ignored).
-// http::ParseHttpDate reads every form browsers accept for this attribute.
-std::optional<int64_t> ExpiresTime(std::string_view value) { return http::ParseHttpDate(value); }
+// ParseHttpDate reads every form browsers accept for this attribute.
+std::optional<int64_t> ExpiresTime(std::string_view value) { return ParseHttpDate(value); }
 
 }  // namespace
 
@@ -121,4 +121,4 @@ size_t CookieJar::size() const {
                                            [now](const Cookie& c) { return !c.ExpiredAt(now); }));
 }
 
-}  // namespace pelo::auth::internal
+}  // namespace pelo::http

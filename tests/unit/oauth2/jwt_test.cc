@@ -1,10 +1,10 @@
-#include "peloton/auth/jwt.h"
+#include "pelo/oauth2/jwt.h"
 
 #include <gtest/gtest.h>
 
 #include "pelo/common/base64.h"
 
-namespace pelo::auth::internal {
+namespace pelo::oauth2 {
 namespace {
 
 std::string MakeJwt(const std::string& payload) {
@@ -35,4 +35,4 @@ TEST(Jwt, ExpThatIsAFloatOrOutOfRange) {
 }
 
 }  // namespace
-}  // namespace pelo::auth::internal
+}  // namespace pelo::oauth2
