@@ -54,7 +54,9 @@ Status RunDemo(const Context& ctx, const DemoFlags& flags) {
   PELO_RETURN_IF_ERROR(server->Start());
   std::cout << "Started the Peloton simulator at " << server->url() << " (synthetic athlete, "
             << flags.workouts << " workouts)\n";
-  PELO_ASSIGN_OR_RETURN(auto store, ctx.workspace().OpenStoreForSync(flags.db));
+  // The demo's own file, never the workspace's database: `--db ''` is SQLite's private
+  // temporary one, not the default path.
+  PELO_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(flags.db));
   Status synced = SyncFromSimulator(ctx, sim_options, server->url(), *store);
   server->Stop();
   PELO_RETURN_IF_ERROR(synced);
