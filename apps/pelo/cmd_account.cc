@@ -30,7 +30,7 @@ void Flatten(const nlohmann::json& value, const std::string& key, Table& table) 
 }
 
 Status RunSettings(const Context& ctx, bool json) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(std::string me, MyUserId(conn));
   PELO_ASSIGN_OR_RETURN(auto settings, conn.client->Settings(me));
   if (json) {
@@ -51,11 +51,11 @@ Status RunSettingsSet(const Context& ctx, const SettingsSetFlags& flags) {
   std::string me;
   return RunMutation(
       ctx, flags.mutation, "pelo settings set",
-      [&](Connection& conn) -> StatusOr<PlannedRequest> {
+      [&](app::Connection& conn) -> StatusOr<PlannedRequest> {
         PELO_ASSIGN_OR_RETURN(me, MyUserId(conn));
         return PlanFromCatalogue("Update User Settings", {{"user_id", me}}, body);
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         PELO_ASSIGN_OR_RETURN(auto updated, conn.client->UpdateSettings(me, body));
         return Outcome{updated.raw, "Settings updated: " + body};
       });
@@ -65,10 +65,10 @@ Status RunWorkoutDelete(const Context& ctx, const WorkoutDeleteFlags& flags) {
   PELO_RETURN_IF_ERROR(CheckIdArgument("WORKOUT_ID", flags.workout_id));
   return RunMutation(
       ctx, flags.mutation, "pelo workout delete " + flags.workout_id,
-      [&](Connection&) {
+      [&](app::Connection&) {
         return PlanFromCatalogue("Delete Workout by Id", {{"workout_id", flags.workout_id}});
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         PELO_ASSIGN_OR_RETURN(api::Done done, conn.client->DeleteWorkout(flags.workout_id));
         return Outcome{done.raw, "Deleted workout " + flags.workout_id +
                                      " from your Peloton history (a copy synced earlier stays in "

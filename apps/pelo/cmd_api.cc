@@ -88,7 +88,7 @@ Status RunApi(const Context& ctx, ApiFlags flags) {
   }
   PELO_ASSIGN_OR_RETURN(http::QueryParams query, ParseQueryFlags(flags.query));
   PELO_ASSIGN_OR_RETURN(std::string body, ReadData(flags.data));
-  PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
+  PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.workspace().Endpoints());
   const PlannedRequest request{flags.method, flags.path, query, body, false};
   if (flags.dry_run) {
     PrintDryRun(endpoints, request, std::cout);
@@ -97,7 +97,7 @@ Status RunApi(const Context& ctx, ApiFlags flags) {
   if (flags.method != "GET" && flags.method != "HEAD" && !flags.yes) {
     PELO_RETURN_IF_ERROR(Confirm(request.Describe(endpoints)));
   }
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(http::Response response,
                         conn.client->Call(flags.method, flags.path, query, body));
   PrintBody(response.body);
@@ -125,7 +125,7 @@ StatusOr<std::string> GraphqlText(const GraphqlFlags& flags) {
 Status RunGraphql(const Context& ctx, const GraphqlFlags& flags) {
   PELO_ASSIGN_OR_RETURN(std::string query, GraphqlText(flags));
   PELO_ASSIGN_OR_RETURN(nlohmann::json variables, ParseKeyValues(flags.fields, "-F"));
-  PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
+  PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.workspace().Endpoints());
   PELO_ASSIGN_OR_RETURN(const PlannedRequest request,
                         PlanGraphql(query, variables, flags.operation));
   if (flags.dry_run) {
@@ -135,7 +135,7 @@ Status RunGraphql(const Context& ctx, const GraphqlFlags& flags) {
   if (IsGraphqlMutation(query) && !flags.yes) {
     PELO_RETURN_IF_ERROR(Confirm("GraphQL " + request.Describe(endpoints)));
   }
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(
       http::Response response,
       conn.client->Graphql(query, flags.fields.empty() ? "" : variables.dump(), flags.operation));

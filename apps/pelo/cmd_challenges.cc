@@ -30,7 +30,7 @@ StatusOr<model::ChallengeStatus> ParseStatus(const std::string& s) {
 
 Status RunChallenges(const Context& ctx, const ChallengesFlags& flags) {
   PELO_ASSIGN_OR_RETURN(model::ChallengeStatus status, ParseStatus(flags.status));
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(std::string me, MyUserId(conn));
   PELO_ASSIGN_OR_RETURN(
       auto challenges,
@@ -69,12 +69,12 @@ Status RunMembership(const Context& ctx, const MembershipFlags& flags, bool join
   return RunMutation(
       ctx, flags.mutation,
       std::string("pelo challenges ") + (join ? "join " : "leave ") + flags.challenge_id,
-      [&](Connection& conn) -> StatusOr<PlannedRequest> {
+      [&](app::Connection& conn) -> StatusOr<PlannedRequest> {
         PELO_ASSIGN_OR_RETURN(me, MyUserId(conn));
         return PlanFromCatalogue(join ? "Join Challenge" : "Leave Challenge",
                                  {{"user_id", me}, {"challenge_id", flags.challenge_id}});
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         PELO_ASSIGN_OR_RETURN(api::Done done,
                               join ? conn.client->JoinChallenge(me, flags.challenge_id)
                                    : conn.client->LeaveChallenge(me, flags.challenge_id));

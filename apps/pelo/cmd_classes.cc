@@ -57,7 +57,7 @@ nlohmann::json InstructorJson(const model::Instructor& i) {
 }
 
 Status RunInstructors(const Context& ctx, const InstructorsFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   if (!flags.id.empty()) {
     PELO_RETURN_IF_ERROR(CheckIdArgument("ID", flags.id));
     PELO_ASSIGN_OR_RETURN(auto one, conn.client->Instructor(flags.id));
@@ -170,7 +170,7 @@ Status RunClasses(const Context& ctx, const ClassesFlags& flags) {
   if (flags.favorites) query.is_favorite_ride = true;
   query.page = flags.page;
   query.limit = flags.limit != -1 ? flags.limit : flags.all ? 100 : 20;
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   if (!flags.instructor.empty()) {
     PELO_ASSIGN_OR_RETURN(query.instructor_id, ResolveInstructorId(conn, flags.instructor));
   }
@@ -208,7 +208,7 @@ Status RunClasses(const Context& ctx, const ClassesFlags& flags) {
 
 Status RunClass(const Context& ctx, const ClassFlags& flags) {
   PELO_RETURN_IF_ERROR(CheckIdArgument("ID", flags.ride_id));
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(auto details, conn.client->RideDetails(flags.ride_id));
   if (flags.json) {
     PrintJsonBody(details.raw, std::cout);
@@ -250,10 +250,10 @@ Status RunFavorite(const Context& ctx, const FavoriteFlags& flags, bool favorite
   return RunMutation(
       ctx, flags.mutation,
       std::string(favorite ? "pelo favorite " : "pelo unfavorite ") + flags.ride_id,
-      [&](Connection&) {
+      [&](app::Connection&) {
         return PlanFromCatalogue(favorite ? "Favorite Class" : "Unfavorite Class", {}, body);
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         PELO_ASSIGN_OR_RETURN(api::Done done, favorite ? conn.client->Favorite(flags.ride_id)
                                                        : conn.client->Unfavorite(flags.ride_id));
         return Outcome{done.raw, std::string(favorite ? "Added class " : "Removed class ") +

@@ -31,8 +31,8 @@ struct Fallback {
 // nullopt before the first sync. Never creates a database; a broken one just has no profile.
 std::optional<double> ProfileMaxHr(const Context& ctx, const std::string& db_flag) {
   std::error_code ec;
-  if (!std::filesystem::exists(ctx.DbPath(db_flag), ec)) return std::nullopt;
-  auto store = ctx.OpenStore(db_flag);
+  if (!std::filesystem::exists(ctx.workspace().DbPath(db_flag), ec)) return std::nullopt;
+  auto store = ctx.workspace().OpenExistingStore(db_flag);
   if (!store.ok()) return std::nullopt;
   auto user = (*store)->LoadUser();
   if (!user.ok() || !user->has_value()) return std::nullopt;
@@ -67,9 +67,10 @@ nlohmann::json ValueJson(const std::string& key, const std::string& text) {
 }
 
 Status RunList(const Context& ctx, const ConfigFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.LoadAthleteSettings());
+  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.workspace().LoadAthleteSettings());
   const std::optional<double> profile_max_hr = ProfileMaxHr(ctx, flags.db);
-  nlohmann::json json = {{"file", ctx.SettingsPath()}, {"settings", nlohmann::json::object()}};
+  nlohmann::json json = {{"file", ctx.workspace().SettingsPath()},
+                         {"settings", nlohmann::json::object()}};
   Fields fields;
   for (const std::string& key : config::SettingKeys()) {
     PELO_ASSIGN_OR_RETURN(std::optional<std::string> value, config::GetSetting(settings, key));
@@ -88,7 +89,7 @@ Status RunList(const Context& ctx, const ConfigFlags& flags) {
 }
 
 Status RunGet(const Context& ctx, const ConfigFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.LoadAthleteSettings());
+  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.workspace().LoadAthleteSettings());
   PELO_ASSIGN_OR_RETURN(std::optional<std::string> value, config::GetSetting(settings, flags.key));
   if (!value) {
     const Fallback fallback = FallbackFor(flags.key, ProfileMaxHr(ctx, flags.db));
@@ -99,19 +100,20 @@ Status RunGet(const Context& ctx, const ConfigFlags& flags) {
 }
 
 Status RunSet(const Context& ctx, const ConfigFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.LoadAthleteSettings());
+  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.workspace().LoadAthleteSettings());
   PELO_RETURN_IF_ERROR(config::SetSetting(settings, flags.key, flags.value));
-  PELO_RETURN_IF_ERROR(config::SaveSettings(ctx.SettingsPath(), settings));
+  PELO_RETURN_IF_ERROR(config::SaveSettings(ctx.workspace().SettingsPath(), settings));
   PELO_ASSIGN_OR_RETURN(std::optional<std::string> value, config::GetSetting(settings, flags.key));
   std::cout << flags.key << " = " << value.value_or("") << "\n";
   return OkStatus();
 }
 
 Status RunUnset(const Context& ctx, const ConfigFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.LoadAthleteSettings());
+  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.workspace().LoadAthleteSettings());
   const analytics::AthleteSettings before = settings;
   PELO_RETURN_IF_ERROR(config::UnsetSetting(settings, flags.key));
-  if (settings != before) PELO_RETURN_IF_ERROR(config::SaveSettings(ctx.SettingsPath(), settings));
+  if (settings != before)
+    PELO_RETURN_IF_ERROR(config::SaveSettings(ctx.workspace().SettingsPath(), settings));
   return OkStatus();
 }
 

@@ -6,7 +6,6 @@
 #include "commands.h"
 #include "demo_summary.h"
 #include "pelo/export/csv.h"
-#include "pelo/peloton/auth/login.h"
 #include "pelo/peloton/sim/server.h"
 #include "pelo/sync/sync.h"
 
@@ -30,17 +29,16 @@ std::string SelfPath() {
 Status SyncFromSimulator(const Context& ctx, const sim::Options& sim_options,
                          const std::string& url, store::Store& store) {
   const auth::Endpoints endpoints{url, url, url + "/graphql"};
-  TransportTuning tuning;
+  app::TransportTuning tuning;
   tuning.counters = std::make_shared<http::TransportCounters>();
-  auto transport = ctx.MakeTransport(tuning);
-  auth::LoginInput input{auth::Method::kPkce, sim_options.email, sim_options.password, ""};
-  PELO_ASSIGN_OR_RETURN(auth::Credentials creds, auth::Login(*transport, endpoints, input));
+  const auth::LoginInput input{auth::Method::kPkce, sim_options.email, sim_options.password, ""};
+  // Demo tokens are not kept.
+  PELO_ASSIGN_OR_RETURN(app::Connection conn,
+                        app::SignIn(ctx.workspace(), endpoints, input, tuning));
   std::cout << "Logged in with Auth0 PKCE as " << sim_options.email << "\n";
-  auth::Session session(*transport, endpoints, creds, nullptr);  // demo tokens are not kept
-  api::Client client(*transport, endpoints, &session, kUserAgent);
   sync::Options options;
   options.counters = tuning.counters;
-  const sync::SyncResult report = sync::Run(client, store, options);
+  const sync::SyncResult report = sync::Run(*conn.client, store, options);
   PELO_RETURN_IF_ERROR(report.status);
   std::cout << "Synced " << report.added << " new workouts (" << report.requests << " requests, "
             << options.jobs << " at a time); the database holds " << report.stored_total << "\n";
@@ -56,6 +54,8 @@ Status RunDemo(const Context& ctx, const DemoFlags& flags) {
   PELO_RETURN_IF_ERROR(server->Start());
   std::cout << "Started the Peloton simulator at " << server->url() << " (synthetic athlete, "
             << flags.workouts << " workouts)\n";
+  // The demo's own file, never the workspace's database: `--db ''` is SQLite's private
+  // temporary one, not the default path.
   PELO_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(flags.db));
   Status synced = SyncFromSimulator(ctx, sim_options, server->url(), *store);
   server->Stop();

@@ -38,7 +38,7 @@ Status RunLive(const Context& ctx, const LiveFlags& flags) {
   if (query.start && query.end && *query.end <= *query.start) {
     return Status(ErrorCode::kInvalidArgument, "--to must be after --from");
   }
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(auto live, conn.client->LiveClasses(query));
   if (flags.json) {
     PrintJsonBody(live.raw, std::cout);
@@ -73,13 +73,13 @@ Status RunReserve(const Context& ctx, const ReservationFlags& flags) {
   std::string me;
   return RunMutation(
       ctx, flags.mutation, "pelo reserve " + flags.id,
-      [&](Connection& conn) -> StatusOr<PlannedRequest> {
+      [&](app::Connection& conn) -> StatusOr<PlannedRequest> {
         PELO_ASSIGN_OR_RETURN(me, MyUserId(conn));
         const nlohmann::json body = {
             {"location", "remote"}, {"peloton_id", flags.id}, {"user_id", me}};
         return PlanFromCatalogue("Create Reservation", {}, body.dump());
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         PELO_ASSIGN_OR_RETURN(auto r, conn.client->Reserve(flags.id, me));
         return Outcome{r.raw, "Reserved " + flags.id + ": reservation " + r.value.id +
                                   " (cancel with `pelo unreserve " + r.value.id + "`)"};
@@ -90,12 +90,12 @@ Status RunUnreserve(const Context& ctx, const ReservationFlags& flags) {
   PELO_RETURN_IF_ERROR(CheckIdArgument("RESERVATION_ID", flags.id));
   return RunMutation(
       ctx, flags.mutation, "pelo unreserve " + flags.id,
-      [&](Connection&) {
+      [&](app::Connection&) {
         // The catalogue names the path variable peloton_id (the Postman name); DovOps and the
         // API take the reservation id there.
         return PlanFromCatalogue("Remove Reservation", {{"peloton_id", flags.id}});
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         PELO_ASSIGN_OR_RETURN(api::Done done, conn.client->Unreserve(flags.id));
         return Outcome{done.raw, "Cancelled reservation " + flags.id + "."};
       });

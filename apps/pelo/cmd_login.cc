@@ -45,22 +45,10 @@ StatusOr<auth::LoginInput> GatherInput(const LoginFlags& flags) {
 
 Status RunLogin(const Context& ctx, const LoginFlags& flags) {
   PELO_ASSIGN_OR_RETURN(auth::LoginInput input, GatherInput(flags));
-  PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
-  auto transport = ctx.MakeTransport();
-  PELO_ASSIGN_OR_RETURN(auth::Credentials creds, auth::Login(*transport, endpoints, input));
-  // Check the credentials work and learn whose they are before saving anything.
-  auth::Session session(*transport, endpoints, creds, nullptr);
-  api::Client client(*transport, endpoints, &session, kUserAgent);
-  PELO_ASSIGN_OR_RETURN(auto me, client.Me());
-  creds = session.credentials();
-  creds.user_id = me.value.id;
-  auth::TokenStore store(ctx.ConfigDir());
-  PELO_RETURN_IF_ERROR(store.Save(creds));
-  PELO_RETURN_IF_ERROR(ctx.SaveEndpoints(endpoints));
-  std::cout << "Logged in as "
-            << TerminalText(me.value.username.empty() ? me.value.id : me.value.username) << " ("
-            << auth::MethodName(input.method) << "); credentials saved to "
-            << TerminalText(store.path()) << "\n";
+  PELO_ASSIGN_OR_RETURN(app::LoggedIn who, app::LogIn(ctx.workspace(), input));
+  std::cout << "Logged in as " << TerminalText(who.username.empty() ? who.user_id : who.username)
+            << " (" << auth::MethodName(input.method) << "); credentials saved to "
+            << TerminalText(who.credentials_path) << "\n";
   return OkStatus();
 }
 
@@ -71,16 +59,15 @@ std::string EndOnServer(const Context& ctx, const auth::Credentials& creds) {
   const bool legacy = creds.method == auth::Method::kLegacy;
   if (legacy && creds.session_id.empty()) return "no session to end";
   if (!legacy && creds.refresh_token.empty()) return "no refresh token to revoke";
-  StatusOr<auth::Endpoints> endpoints = ctx.Endpoints();
+  const app::Workspace workspace = ctx.workspace();
+  StatusOr<auth::Endpoints> endpoints = workspace.Endpoints();
   Status ended = endpoints.status();
   if (endpoints.ok()) {
-    auto transport = ctx.MakeTransport();
     if (legacy) {
-      auth::Session session(*transport, *endpoints, creds, nullptr);
-      api::Client client(*transport, *endpoints, &session, kUserAgent);
-      ended = client.LegacyLogout(creds.session_id).status();
+      app::Connection conn = app::ConnectWith(workspace, *endpoints, creds);
+      ended = conn.client->LegacyLogout(creds.session_id).status();
     } else {
-      ended = auth::RevokeRefreshToken(*transport, *endpoints, creds);
+      ended = auth::RevokeRefreshToken(*workspace.MakeTransport(), *endpoints, creds);
     }
   }
   if (ended.ok()) return legacy ? "session ended" : "refresh token revoked";
@@ -93,11 +80,11 @@ std::string EndOnServer(const Context& ctx, const auth::Credentials& creds) {
 // The saved credentials go whatever the server says: a dead network or a refused revocation
 // never blocks a logout. Not logged in is not an error (there is nothing to do): exit 0.
 Status RunLogout(const Context& ctx) {
-  auth::TokenStore store(ctx.ConfigDir());
+  const std::unique_ptr<auth::TokenStore> store = ctx.workspace().TokenStore();
   // Tokens in a file others could read are revoked all the more.
-  StatusOr<auth::Credentials> creds = store.LoadToRevoke();
+  StatusOr<auth::Credentials> creds = store->LoadToRevoke();
   if (creds.status().code() == ErrorCode::kNotFound) {
-    std::cout << "Not logged in (no " << TerminalText(store.path()) << "): nothing to do\n";
+    std::cout << "Not logged in (no " << TerminalText(store->path()) << "): nothing to do\n";
     return OkStatus();
   }
   std::string outcome;
@@ -107,10 +94,10 @@ Status RunLogout(const Context& ctx) {
     std::cerr << "pelo: warning: " << TerminalText(creds.status().message()) << "\n";
     outcome = "nothing revoked";
   }
-  if (Status removed = store.Remove(); !removed.ok()) {
+  if (Status removed = store->Remove(); !removed.ok()) {
     return Status(removed.code(), removed.message() + " (" + outcome + ")");
   }
-  std::cout << "Logged out: " << outcome << "; removed " << TerminalText(store.path()) << "\n";
+  std::cout << "Logged out: " << outcome << "; removed " << TerminalText(store->path()) << "\n";
   return OkStatus();
 }
 

@@ -53,7 +53,7 @@ void PrintProfile(const model::UserProfile& p, std::ostream& out) {
 }
 
 Status RunUser(const Context& ctx, const LookupFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   std::string who = flags.user;
   if (who.empty()) {
     PELO_ASSIGN_OR_RETURN(who, MyUserId(conn));
@@ -74,7 +74,7 @@ std::string Streak(const std::optional<int64_t>& n, const char* unit) {
 }
 
 Status RunOverview(const Context& ctx, bool json) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(std::string me, MyUserId(conn));
   PELO_ASSIGN_OR_RETURN(auto overview, conn.client->Overview(me));
   if (json) {
@@ -123,7 +123,7 @@ std::string MonthStrip(const model::CalendarMonth& m) {
 }
 
 Status RunCalendar(const Context& ctx, bool json) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(std::string me, MyUserId(conn));
   PELO_ASSIGN_OR_RETURN(auto calendar, conn.client->Calendar(me));
   if (json) {
@@ -149,7 +149,7 @@ Status RunCalendar(const Context& ctx, bool json) {
 }
 
 Status RunAchievements(const Context& ctx, bool json) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(std::string me, MyUserId(conn));
   PELO_ASSIGN_OR_RETURN(auto achievements, conn.client->Achievements(me));
   if (json) {
@@ -176,11 +176,11 @@ Status RunProfileSet(const Context& ctx, const SetFlags& flags) {
   std::string me;
   return RunMutation(
       ctx, flags.mutation, "pelo profile set",
-      [&](Connection& conn) -> StatusOr<PlannedRequest> {
+      [&](app::Connection& conn) -> StatusOr<PlannedRequest> {
         PELO_ASSIGN_OR_RETURN(me, MyUserId(conn));
         return PlanFromCatalogue("Update User", {{"user_id", me}}, body);
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         PELO_ASSIGN_OR_RETURN(auto updated, conn.client->UpdateUser(me, body));
         return Outcome{updated.raw, "Profile updated: " + body};
       });

@@ -3,10 +3,10 @@
 
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "output.h"
+#include "pelo/app/json.h"
 #include "pelo/sync/rebuild.h"
 
 namespace pelo::cli {
@@ -56,10 +56,10 @@ std::string Summary(const sync::RebuildResult& r) {
 }
 
 Status RunRebuild(const Context& ctx, const RebuildFlags& flags) {
-  // A missing database is an error, and none is created (Context::OpenStore).
-  PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
+  // A missing database is an error, and none is created (app::Workspace::OpenExistingStore).
+  PELO_ASSIGN_OR_RETURN(auto store, ctx.workspace().OpenExistingStore(flags.db));
   sync::RebuildOptions options;
-  PELO_ASSIGN_OR_RETURN(options.athlete, ctx.LoadAthleteSettings());  // `pelo config`
+  PELO_ASSIGN_OR_RETURN(options.athlete, ctx.workspace().LoadAthleteSettings());  // `pelo config`
   const bool tty = !flags.quiet && !flags.json && isatty(STDERR_FILENO);
   if (tty) {
     options.on_progress = [](int64_t done) {
@@ -70,14 +70,7 @@ Status RunRebuild(const Context& ctx, const RebuildFlags& flags) {
   if (tty) std::cerr << "\r\033[K" << std::flush;
   if (!report.ok()) return report.status();
   if (flags.json) {
-    nlohmann::json j = {{"workouts", report->workouts},
-                        {"samples", report->samples},
-                        {"json_bytes", report->json_bytes},
-                        {"skipped", report->skipped},
-                        {"recomputed", report->metrics_recomputed},
-                        {"ftp_changed", report->ftp_changed},
-                        {"seconds", report->seconds}};
-    std::cout << j.dump() << "\n";
+    std::cout << app::RebuildResultJson(*report) << "\n";
   } else if (!flags.quiet) {
     std::cout << Summary(*report) << "\n";
   }

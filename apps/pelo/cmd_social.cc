@@ -80,7 +80,7 @@ Status PrintAllProfiles(api::Paged<model::UserProfile> all, bool json) {
 
 Status RunList(const Context& ctx, const ListFlags& flags, bool followers) {
   const int limit = flags.limit != -1 ? flags.limit : flags.all ? 100 : 20;
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(std::string id, ResolveUserId(conn, flags.user));
   if (flags.all) {
     return PrintAllProfiles(
@@ -95,7 +95,7 @@ Status RunList(const Context& ctx, const ListFlags& flags, bool followers) {
 }
 
 Status RunSearch(const Context& ctx, const ListFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   auto page = conn.client->SearchUsers(flags.user, flags.limit);
   if (!page.ok()) return page.status();
   PrintProfilePage(page, flags.json, /*pageable=*/false);
@@ -108,12 +108,12 @@ Status RunRelationship(const Context& ctx, const RelationshipFlags& flags, bool 
   std::string id;
   return RunMutation(
       ctx, flags.mutation, std::string("pelo ") + action + " " + flags.user,
-      [&](Connection& conn) -> StatusOr<PlannedRequest> {
+      [&](app::Connection& conn) -> StatusOr<PlannedRequest> {
         PELO_ASSIGN_OR_RETURN(id, ResolveUserId(conn, flags.user));
         const nlohmann::json body = {{"action", action}, {"user_id", id}};
         return PlanFromCatalogue("Follow or Unfollow User", {}, body.dump());
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         PELO_ASSIGN_OR_RETURN(auto r, follow ? conn.client->Follow(id) : conn.client->Unfollow(id));
         return Outcome{r.raw, std::string(follow ? "Followed " : "Unfollowed ") + flags.user +
                                   " (you: " + r.value.me_to_user + ", them: " + r.value.user_to_me +

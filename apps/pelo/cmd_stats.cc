@@ -1,14 +1,13 @@
 // pelo stats rides: the per-ride metrics sync computed and stored; pelo stats curve: the best
 // power per duration over a date range from the stored ride curves (no network).
 #include <iostream>
-#include <optional>
 
 #include "commands.h"
 #include "curve_output.h"
 #include "flags.h"
 #include "output.h"
-#include "pelo/analytics/best_curve.h"
-#include "pelo/analytics/ride_day.h"
+#include "pelo/app/history.h"
+#include "pelo/app/json.h"
 #include "render.h"
 #include "stats_output.h"
 
@@ -24,16 +23,9 @@ struct RidesFlags {
 };
 
 Status RunStatsRides(const Context& ctx, const RidesFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(DayRange range, ParseDayRange(flags.since, flags.until));
-  PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
-  PELO_ASSIGN_OR_RETURN(auto rows, store->RideMetricsRows());
-  if (range.since || range.until) {
-    std::erase_if(rows, [&range](const model::RideMetricsListing& row) {
-      if (!row.start_time) return true;  // undated: in no range
-      const analytics::DayNumber day = analytics::RideDay(*row.start_time, row.timezone);
-      return (range.since && day < *range.since) || (range.until && day > *range.until);
-    });
-  }
+  PELO_ASSIGN_OR_RETURN(app::DayRange range, ParseDayRange(flags.since, flags.until));
+  PELO_ASSIGN_OR_RETURN(auto store, ctx.workspace().OpenExistingStore(flags.db));
+  PELO_ASSIGN_OR_RETURN(auto rows, app::ListRideMetrics(*store, range));
   if (flags.json) {
     std::cout << RideStatsJson(rows, StdoutIsTerminal()) << "\n";
   } else if (flags.csv) {
@@ -64,39 +56,12 @@ struct CurveFlags {
   bool csv = false;
 };
 
-// The best of the stored curves of the rides whose day is in [since, until].
-StatusOr<std::vector<CurveRow>> RangeCurve(store::Store& store,
-                                           std::optional<analytics::DayNumber> since,
-                                           std::optional<analytics::DayNumber> until) {
-  struct Ride {
-    std::string workout_id;
-    std::string date;
-  };
-  std::vector<Ride> rides;
-  analytics::BestCurve best;
-  PELO_RETURN_IF_ERROR(store.ForEachRideCurve([&](const model::RideCurveListing& c) -> Status {
-    std::optional<analytics::DayNumber> day;
-    if (c.start_time) day = analytics::RideDay(*c.start_time, c.timezone);
-    if ((since || until) && !day) return OkStatus();  // undated: in no range
-    if ((since && *day < *since) || (until && *day > *until)) return OkStatus();
-    rides.push_back({c.workout_id, day ? analytics::FormatDay(*day) : ""});
-    best.Add(c.watts, c.every_n);  // oldest first: a tie names the earliest ride
-    return OkStatus();
-  }));
-  std::vector<CurveRow> rows;
-  for (const analytics::BestCurvePoint& p : best.Points()) {
-    const Ride& ride = rides[p.ride];
-    rows.push_back({p.duration_s, p.watts, ride.workout_id, ride.date, p.resolution_limited});
-  }
-  return rows;
-}
-
 Status RunStatsCurve(const Context& ctx, const CurveFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(DayRange range, ParseDayRange(flags.since, flags.until));
-  PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(flags.db));
-  PELO_ASSIGN_OR_RETURN(std::vector<CurveRow> rows, RangeCurve(*store, range.since, range.until));
+  PELO_ASSIGN_OR_RETURN(app::DayRange range, ParseDayRange(flags.since, flags.until));
+  PELO_ASSIGN_OR_RETURN(auto store, ctx.workspace().OpenExistingStore(flags.db));
+  PELO_ASSIGN_OR_RETURN(std::vector<app::CurvePoint> rows, app::RangeCurve(*store, range));
   if (flags.json) {
-    std::cout << CurveJson(rows, StdoutIsTerminal()) << "\n";
+    std::cout << app::CurveJson(rows, StdoutIsTerminal()) << "\n";
   } else if (flags.csv) {
     WriteCurveCsv(rows, std::cout);
   } else {

@@ -1,12 +1,11 @@
 // pelo stats fitness | ftp | zones | drivers: the across-ride analytics (analytics.md §3-§5)
 // over the stored per-ride metrics (no network).
-#include <chrono>
 #include <iostream>
 
 #include "commands.h"
 #include "flags.h"
 #include "output.h"
-#include "pelo/common/time.h"
+#include "pelo/app/history.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
 #include "render.h"
@@ -36,30 +35,12 @@ void AddCommonFlags(CLI::App* cmd, CommonFlags& flags) {
   auto* json = cmd->add_flag("--json", flags.json, "JSON (pretty on a terminal)");
   cmd->add_flag("--csv", flags.csv, "CSV with every column")->excludes(json);
 }
-struct Loaded {
-  std::vector<model::RideMetricsListing> rows;
-  insights::RideHistory history;
-  DayNumber today = 0;
-};
 
-// The stored rows as a history; `with_curves` adds each ride's stored MMP points for the CP
-// fits of the weekly outcomes (§3.4), which only the drivers analysis reads.
-StatusOr<Loaded> Load(const Context& ctx, const std::string& db, bool with_curves = false) {
-  PELO_ASSIGN_OR_RETURN(auto store, ctx.OpenStore(db));
-  Loaded out;
-  PELO_ASSIGN_OR_RETURN(out.rows, store->RideMetricsRows());
-  std::vector<model::RideCurveListing> curves;
-  if (with_curves) {
-    PELO_RETURN_IF_ERROR(store->ForEachRideCurve([&](const model::RideCurveListing& c) {
-      curves.push_back(c);
-      return OkStatus();
-    }));
-  }
-  out.history = insights::BuildRideHistory(out.rows, curves);
-  // Today in the rider's zone: that of their newest workout (rows are newest first).
-  const std::string zone = out.rows.empty() ? "" : out.rows.front().timezone;
-  out.today = analytics::RideDay(NowEpochSeconds(), zone);
-  return out;
+// The stored history of the database of --db, with today in the rider's zone.
+StatusOr<app::LoadedHistory> Load(const Context& ctx, const std::string& db,
+                                  bool with_curves = false) {
+  PELO_ASSIGN_OR_RETURN(auto store, ctx.workspace().OpenExistingStore(db));
+  return app::LoadHistory(*store, with_curves);
 }
 
 struct FitnessFlags : CommonFlags {
@@ -68,8 +49,8 @@ struct FitnessFlags : CommonFlags {
 };
 
 Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(DayRange range, ParseDayRange(flags.since, flags.until));
-  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
+  PELO_ASSIGN_OR_RETURN(app::DayRange range, ParseDayRange(flags.since, flags.until));
+  PELO_ASSIGN_OR_RETURN(app::LoadedHistory data, Load(ctx, flags.db));
   insights::FitnessOptions options;
   options.today = data.today;
   options.since = range.since;
@@ -85,7 +66,7 @@ Status RunFitness(const Context& ctx, const FitnessFlags& flags) {
 }
 
 Status RunFtp(const Context& ctx, const CommonFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
+  PELO_ASSIGN_OR_RETURN(app::LoadedHistory data, Load(ctx, flags.db));
   PrintFtpReport(insights::BuildFtpSummary(data.history, data.today), data.history, flags.Format(),
                  StdoutIsTerminal(), std::cout);
   return FlushStdout();
@@ -98,7 +79,7 @@ struct ZonesFlags : CommonFlags {
 Status RunZones(const Context& ctx, const ZonesFlags& flags) {
   const auto period =
       flags.by == "month" ? insights::ZonePeriod::kMonth : insights::ZonePeriod::kWeek;
-  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db));
+  PELO_ASSIGN_OR_RETURN(app::LoadedHistory data, Load(ctx, flags.db));
   PrintZones(insights::ZonesByPeriod(data.rows, period), period, flags.Format(), StdoutIsTerminal(),
              std::cout);
   return FlushStdout();
@@ -111,7 +92,7 @@ struct DriversFlags : CommonFlags {
 };
 
 Status RunDrivers(const Context& ctx, const DriversFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(Loaded data, Load(ctx, flags.db, /*with_curves=*/true));
+  PELO_ASSIGN_OR_RETURN(app::LoadedHistory data, Load(ctx, flags.db, /*with_curves=*/true));
   analytics::DriversOptions options;
   options.block_weeks = flags.block_weeks;
   options.relative_change = flags.relative;

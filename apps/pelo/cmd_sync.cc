@@ -4,12 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "commands.h"
 #include "flags.h"
 #include "lookup.h"
+#include "pelo/app/json.h"
 #include "pelo/sync/sync.h"
 #include "sync_progress.h"
 #include "terminal_text.h"
@@ -53,28 +53,6 @@ std::string Plural(int64_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
-void PrintJson(const sync::SyncResult& r, bool reconcile) {
-  nlohmann::ordered_json j = {{"requests", r.requests},
-                              {"bytes", r.bytes},
-                              {"new", r.added},
-                              {"updated", r.updated},
-                              {"skipped", r.skipped},
-                              {"failed", r.failed},
-                              {"seconds", r.seconds},
-                              {"listed", r.listed},
-                              {"pending", r.pending},
-                              {"total", r.stored_total},
-                              {"recomputed", r.metrics_recomputed},
-                              {"ftp_changed", r.ftp_changed}};
-  if (reconcile) {
-    j["deleted"] = r.deleted;
-    j["restored"] = r.restored;
-  }
-  if (!r.status.ok())
-    j["error"] = {{"code", ErrorCodeName(r.status.code())}, {"message", r.status.message()}};
-  std::cout << j.dump() << "\n";
-}
-
 void PrintSummary(const sync::SyncResult& r, const std::string& db_path, bool reconcile) {
   if (reconcile) {
     std::cout << "Reconciled " << Plural(r.listed, "listed workout") << " for "
@@ -110,7 +88,7 @@ void PrintSummary(const sync::SyncResult& r, const std::string& db_path, bool re
 
 Status RunSync(const Context& ctx, const SyncFlags& flags) {
   sync::Options options;
-  PELO_ASSIGN_OR_RETURN(options.athlete, ctx.LoadAthleteSettings());  // `pelo config`
+  PELO_ASSIGN_OR_RETURN(options.athlete, ctx.workspace().LoadAthleteSettings());  // pelo config
   options.every_n = flags.every_n;
   options.jobs = flags.jobs;
   options.full = flags.full;
@@ -124,11 +102,12 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
     PELO_ASSIGN_OR_RETURN(int64_t since, ParseDateArgument("--since", flags.since));
     options.since = since;
   }
-  TransportTuning tuning;
+  const app::Workspace workspace = ctx.workspace();
+  app::TransportTuning tuning;
   if (flags.rate) {
     tuning.max_requests_per_second = *flags.rate;
   } else {
-    PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
+    PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, workspace.Endpoints());
     tuning.max_requests_per_second = http::IsLoopbackUrl(endpoints.api_url) ? 0 : kDefaultRate;
   }
   tuning.request_timeout =
@@ -136,9 +115,9 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
   tuning.counters = std::make_shared<http::TransportCounters>();
   options.counters = tuning.counters;
 
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect(tuning));
-  const std::string db_path = ctx.DbPath(flags.db);
-  PELO_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(db_path));
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(workspace, tuning));
+  const std::string db_path = workspace.DbPath(flags.db);
+  PELO_ASSIGN_OR_RETURN(auto store, workspace.OpenStoreForSync(flags.db));
 
   SyncProgressPrinter printer(std::cerr, isatty(STDERR_FILENO) != 0);
   if (!flags.quiet) {
@@ -147,7 +126,7 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
   sync::SyncResult report = sync::Run(*conn.client, *store, options);
   printer.Finish();
   if (flags.json) {
-    PrintJson(report, flags.reconcile);
+    std::cout << app::SyncResultJson(report, flags.reconcile) << "\n";
   } else if (report.status.ok() || report.status.code() == ErrorCode::kCancelled ||
              report.added + report.updated > 0) {
     PrintSummary(report, db_path, flags.reconcile);

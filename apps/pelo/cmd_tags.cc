@@ -90,7 +90,7 @@ void PrintFirstPage(const model::CursorPage<model::Tag>& page, const model::Tag*
 }
 
 Status RunMine(const Context& ctx, bool json) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(auto mine, conn.client->MyTags());
   if (json) {
     PrintJsonBody(mine.raw, std::cout);
@@ -114,7 +114,7 @@ Status RunMine(const Context& ctx, bool json) {
 
 Status RunSearch(const Context& ctx, const TagsFlags& flags) {
   if (flags.text.empty()) return Status(ErrorCode::kInvalidArgument, "TEXT is empty");
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   if (flags.all) return PrintAllTags(conn.client->AllSearchTags(flags.text), flags.json);
   PELO_ASSIGN_OR_RETURN(auto found, conn.client->SearchTags(flags.text));
   if (flags.json) {
@@ -133,7 +133,7 @@ Status RunBrowse(const Context& ctx, const TagsFlags& flags) {
         ErrorCode::kInvalidArgument,
         "CATEGORY: '" + flags.text + "' is not one of featured, friends, popular, trending");
   }
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   if (flags.all) return PrintAllTags(conn.client->AllBrowseTags(*category), flags.json);
   PELO_ASSIGN_OR_RETURN(auto page, conn.client->BrowseTags(*category));
   if (flags.json) {
@@ -146,7 +146,7 @@ Status RunBrowse(const Context& ctx, const TagsFlags& flags) {
 
 Status RunShow(const Context& ctx, const TagsFlags& flags) {
   PELO_ASSIGN_OR_RETURN(std::string name, TagName(flags.text));
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   if (flags.all && flags.json) {
     auto all = conn.client->AllTagUsers(name);
     JsonArrayStream array(std::cout);
@@ -194,10 +194,10 @@ Status RunChange(const Context& ctx, const TagChangeFlags& flags, Change change)
   const int i = static_cast<int>(change);
   return RunMutation(
       ctx, flags.mutation, std::string("pelo tags ") + kVerb[i] + " #" + name,
-      [&](Connection&) {
+      [&](app::Connection&) {
         return PlanGraphqlOperation(kOperation[i], {{"input", {{"tagName", name}}}});
       },
-      [&](Connection& conn) -> StatusOr<Outcome> {
+      [&](app::Connection& conn) -> StatusOr<Outcome> {
         auto done = change == Change::kAdd      ? conn.client->AddTag(name)
                     : change == Change::kRemove ? conn.client->RemoveTag(name)
                                                 : conn.client->SetPrimaryTag(name);

@@ -10,7 +10,7 @@ namespace pelo::cli {
 namespace {
 
 Status RunWhoami(const Context& ctx) {
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
   PELO_ASSIGN_OR_RETURN(auto me, conn.client->Me());
   const model::User& u = me.value;
   const auth::Credentials creds = conn.session->credentials();

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "context.h"
+#include "pelo/app/connection.h"
 
 namespace pelo::cli {
 

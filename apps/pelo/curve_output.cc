@@ -1,7 +1,6 @@
 #include "curve_output.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "pelo/export/csv.h"
 #include "render.h"
@@ -21,34 +20,21 @@ std::string DurationLabel(int seconds) {
 
 }  // namespace
 
-void WriteCurveCsv(const std::vector<CurveRow>& rows, std::ostream& out) {
+void WriteCurveCsv(const std::vector<app::CurvePoint>& rows, std::ostream& out) {
   out << "duration_s,watts,workout_id,date,resolution_limited\n";
-  for (const CurveRow& r : rows) {
+  for (const app::CurvePoint& r : rows) {
     out << r.duration_s << "," << exporter::FormatNumber(r.watts) << ","
         << exporter::CsvEscape(r.workout_id) << "," << r.date << ","
         << (r.resolution_limited ? "true" : "false") << "\n";
   }
 }
 
-std::string CurveJson(const std::vector<CurveRow>& rows, bool pretty) {
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const CurveRow& r : rows) {
-    all.push_back({{"duration_s", r.duration_s},
-                   {"watts", r.watts},
-                   {"workout_id", r.workout_id},
-                   {"date", r.date.empty() ? nlohmann::ordered_json(nullptr)
-                                           : nlohmann::ordered_json(r.date)},
-                   {"resolution_limited", r.resolution_limited}});
-  }
-  return pretty ? all.dump(2) : all.dump();
-}
-
-void PrintCurveTable(const std::vector<CurveRow>& rows, std::ostream& out) {
+void PrintCurveTable(const std::vector<app::CurvePoint>& rows, std::ostream& out) {
   Table table({{"duration", 8, true}, {"watts", 6, true}, {"date", 10}, {"workout", 32}});
   bool limited = false;
   for (int d : kKeyDurationsS) {
     const auto at = std::find_if(rows.begin(), rows.end(),
-                                 [d](const CurveRow& r) { return r.duration_s == d; });
+                                 [d](const app::CurvePoint& r) { return r.duration_s == d; });
     if (at == rows.end()) continue;
     limited = limited || at->resolution_limited;
     table.Add({DurationLabel(d), NumberCell(at->watts) + (at->resolution_limited ? "*" : ""),

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "pelo/analytics/power.h"
+#include "pelo/app/history.h"
 #include "pelo/common/time.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
@@ -14,27 +14,8 @@
 namespace pelo::cli {
 namespace {
 
-constexpr int kTwentyMinutes = 1200;
-
-struct Best {
-  double watts = 0;
-  const model::WorkoutRow* row = nullptr;
-};
-
-std::string Day(const model::WorkoutRow& r) {
-  return r.start_time ? FormatUtcDate(*r.start_time) : "?";
-}
-
-// Best 20-minute mean output over every cycling workout (analytics.md §2.4 on 1 Hz data).
-StatusOr<Best> BestTwentyMinutes(store::Store& store, const std::vector<model::WorkoutRow>& rows) {
-  Best best;
-  for (const auto& r : rows) {
-    if (r.discipline != "cycling") continue;
-    PELO_ASSIGN_OR_RETURN(auto series, store.OutputSeries(r.workout_id));
-    auto mmp = analytics::MeanMaximalPower(analytics::ToPower1Hz(series, 1), kTwentyMinutes);
-    if (mmp && *mmp > best.watts) best = {*mmp, &r};
-  }
-  return best;
+std::string Day(const std::optional<int64_t>& start_time) {
+  return start_time ? FormatUtcDate(*start_time) : "?";
 }
 
 // The API's discipline slugs, as riders say them ("caesar" is Peloton's codename for the Row).
@@ -57,11 +38,10 @@ void PrintDisciplines(const std::vector<model::WorkoutRow>& rows, std::ostream& 
 }
 
 // The headline: FTP now and its trend, form today, and the top driver (analytics.md §3-§5).
-void PrintHeadline(const std::vector<model::RideMetricsListing>& rows, std::ostream& out) {
-  const insights::RideHistory history = insights::BuildRideHistory(rows);
+void PrintHeadline(const app::LoadedHistory& loaded, std::ostream& out) {
+  const insights::RideHistory& history = loaded.history;
   if (history.rides.empty()) return;
-  const analytics::DayNumber today =
-      analytics::RideDay(NowEpochSeconds(), rows.empty() ? "" : rows.front().timezone);
+  const analytics::DayNumber today = loaded.today;
   const insights::FtpSummary ftp = insights::BuildFtpSummary(history, today);
   if (ftp.current) {
     out << fmt::format("  FTP: {:.0f} W ({} on {})", ftp.current->ftp,
@@ -104,14 +84,15 @@ Status PrintDemoSummary(store::Store& store, std::ostream& out) {
     return OkStatus();
   }
   PrintDisciplines(rows, out);
-  out << fmt::format("  from {} to {}\n", Day(rows.back()), Day(rows.front()));
-  PELO_ASSIGN_OR_RETURN(Best best, BestTwentyMinutes(store, rows));
-  if (best.row) {
-    out << fmt::format("  best 20-minute output: {:.0f} W, {} ({})\n", best.watts, Day(*best.row),
-                       TerminalText(best.row->title));
+  out << fmt::format("  from {} to {}\n", Day(rows.back().start_time),
+                     Day(rows.front().start_time));
+  PELO_ASSIGN_OR_RETURN(std::optional<app::BestEffort> best, app::BestTwentyMinutes(store));
+  if (best) {
+    out << fmt::format("  best 20-minute output: {:.0f} W, {} ({})\n", best->watts,
+                       Day(best->start_time), TerminalText(best->title));
   }
-  PELO_ASSIGN_OR_RETURN(auto metrics, store.RideMetricsRows());
-  PrintHeadline(metrics, out);
+  PELO_ASSIGN_OR_RETURN(app::LoadedHistory history, app::LoadHistory(store));
+  PrintHeadline(history, out);
   return OkStatus();
 }
 

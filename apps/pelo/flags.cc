@@ -20,8 +20,8 @@ StatusOr<std::optional<analytics::DayNumber>> OptionalDayFlag(std::string_view f
   return std::optional<analytics::DayNumber>(day);
 }
 
-StatusOr<DayRange> ParseDayRange(const std::string& since, const std::string& until) {
-  DayRange range;
+StatusOr<app::DayRange> ParseDayRange(const std::string& since, const std::string& until) {
+  app::DayRange range;
   PELO_ASSIGN_OR_RETURN(range.since, OptionalDayFlag("--since", since));
   PELO_ASSIGN_OR_RETURN(range.until, OptionalDayFlag("--until", until));
   if (range.since && range.until && *range.since > *range.until) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "pelo/analytics/days.h"
+#include "pelo/app/day_range.h"
 #include "pelo/common/status.h"
 
 namespace pelo::cli {
@@ -20,12 +21,9 @@ StatusOr<analytics::DayNumber> ParseDayFlag(std::string_view flag, const std::st
 StatusOr<std::optional<analytics::DayNumber>> OptionalDayFlag(std::string_view flag,
                                                               const std::string& text);
 
-// A --since/--until pair, each optional; kInvalidArgument when since is after until.
-struct DayRange {
-  std::optional<analytics::DayNumber> since;
-  std::optional<analytics::DayNumber> until;
-};
-StatusOr<DayRange> ParseDayRange(const std::string& since, const std::string& until);
+// A --since/--until pair, each optional ("" = not given); kInvalidArgument when since is after
+// until. Which workouts a range holds is app::DayRange's rule (the rider's local day).
+StatusOr<app::DayRange> ParseDayRange(const std::string& since, const std::string& until);
 
 // "YYYY-MM-DD" (midnight UTC) or epoch seconds (0 or more), as epoch seconds.
 StatusOr<int64_t> ParseDateArgument(std::string_view flag, const std::string& text);

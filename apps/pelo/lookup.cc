@@ -25,7 +25,7 @@ Status CheckIdArgument(std::string_view what, const std::string& value, std::str
   return OkStatus();
 }
 
-StatusOr<std::string> MyUserId(Connection& conn) {
+StatusOr<std::string> MyUserId(app::Connection& conn) {
   std::string id = conn.session->credentials().user_id;
   if (!id.empty()) return id;
   PELO_ASSIGN_OR_RETURN(auto me, conn.client->Me());
@@ -33,7 +33,7 @@ StatusOr<std::string> MyUserId(Connection& conn) {
   return me.value.id;
 }
 
-StatusOr<std::string> ResolveUserId(Connection& conn, const std::string& user) {
+StatusOr<std::string> ResolveUserId(app::Connection& conn, const std::string& user) {
   if (user.empty()) return MyUserId(conn);
   if (LooksLikeId(user)) return user;
   PELO_RETURN_IF_ERROR(CheckIdArgument("USER", user, "id or username"));
@@ -44,7 +44,7 @@ StatusOr<std::string> ResolveUserId(Connection& conn, const std::string& user) {
   return profile.value.id;
 }
 
-StatusOr<std::string> ResolveInstructorId(Connection& conn, const std::string& id_or_name) {
+StatusOr<std::string> ResolveInstructorId(app::Connection& conn, const std::string& id_or_name) {
   if (LooksLikeId(id_or_name)) return id_or_name;
   const std::string wanted = Lower(id_or_name);
   std::vector<model::Instructor> exact, partial;

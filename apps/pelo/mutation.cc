@@ -151,11 +151,11 @@ Status Confirm(const std::string& what) {
 }
 
 Status RunMutation(const Context& ctx, const MutationFlags& flags, const std::string& what,
-                   const std::function<StatusOr<PlannedRequest>(Connection&)>& plan,
-                   const std::function<StatusOr<Outcome>(Connection&)>& send) {
+                   const std::function<StatusOr<PlannedRequest>(app::Connection&)>& plan,
+                   const std::function<StatusOr<Outcome>(app::Connection&)>& send) {
   if (!flags.yes && !flags.dry_run) PELO_RETURN_IF_ERROR(RefuseWithoutTerminal(what));
-  PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.Endpoints());
-  PELO_ASSIGN_OR_RETURN(Connection conn, ctx.Connect());
+  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(ctx.workspace()));
+  const auth::Endpoints& endpoints = conn.endpoints;
   PELO_ASSIGN_OR_RETURN(PlannedRequest request, plan(conn));
   if (flags.dry_run) {
     PrintDryRun(endpoints, request, std::cout);

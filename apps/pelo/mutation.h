@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.h"
+#include "pelo/app/connection.h"
 #include "pelo/common/status.h"
 #include "pelo/http/url.h"
 
@@ -87,7 +88,7 @@ struct Outcome {
 // A typed mutation from start to end: refuse or plan (which may read), then print the plan
 // (--dry-run), or ask (unless --yes) and send, then print the outcome.
 Status RunMutation(const Context& ctx, const MutationFlags& flags, const std::string& what,
-                   const std::function<StatusOr<PlannedRequest>(Connection&)>& plan,
-                   const std::function<StatusOr<Outcome>(Connection&)>& send);
+                   const std::function<StatusOr<PlannedRequest>(app::Connection&)>& plan,
+                   const std::function<StatusOr<Outcome>(app::Connection&)>& send);
 
 }  // namespace pelo::cli

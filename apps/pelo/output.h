@@ -1,4 +1,4 @@
-// Rendering stored rows for people (a table) and programs (JSON).
+// Rendering stored workouts for people (a table; JSON is app::WorkoutsJson).
 #pragma once
 
 #include <ostream>
@@ -13,9 +13,6 @@ namespace pelo::cli {
 // Flushes standard output: kStorage when what was written did not all get there (a full disk
 // behind `> file`, a closed pipe with SIGPIPE ignored), so no command exits 0 on a cut output.
 Status FlushStdout();
-
-// The rows as one JSON array of objects keyed by the CSV column names; pretty when `pretty`.
-std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty);
 
 // A compact aligned table: date, discipline, title, instructor, minutes, kJ, avg W.
 void PrintWorkoutTable(const std::vector<model::WorkoutRow>& rows, std::ostream& out);

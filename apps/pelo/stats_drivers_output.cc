@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <string>
 
+#include "pelo/app/columns.h"
+#include "pelo/app/json.h"
 #include "pelo/export/csv.h"
 #include "render.h"
 
@@ -13,110 +14,10 @@ namespace pelo::cli {
 namespace {
 
 using analytics::FactorResult;
-using Json = nlohmann::ordered_json;
 
 constexpr size_t kFactorsShown = 5;
 
-Json IntervalJson(const std::optional<analytics::Interval>& ci) {
-  if (!ci) return nullptr;
-  return Json::array({JsonRounded(ci->lo), JsonRounded(ci->hi)});
-}
-
 std::string Cell(const std::optional<double>& v) { return exporter::FormatNumber(v); }
-
-const char* GroupName(analytics::FeatureGroup g) {
-  switch (g) {
-    case analytics::FeatureGroup::kVolume:
-      return "volume";
-    case analytics::FeatureGroup::kLoad:
-      return "load";
-    case analytics::FeatureGroup::kIntensity:
-      return "intensity";
-    case analytics::FeatureGroup::kIntervals:
-      return "intervals";
-    case analytics::FeatureGroup::kPeak:
-      return "peak";
-  }
-  return "";
-}
-
-Json FactorJson(const FactorResult& f) {
-  return {{"feature", f.feature},
-          {"phrase", insights::FeaturePhrase(f.feature)},
-          {"group", GroupName(f.group)},
-          {"blocks", f.blocks},
-          {"rho", JsonRounded(f.rho)},
-          {"ci95", IntervalJson(f.ci)},
-          {"insufficient", f.insufficient},
-          {"rho_valid_blocks_only", JsonRounded(f.rho_valid_only)},
-          {"valid_blocks", f.blocks_valid_only},
-          {"rho_long_blocks", JsonRounded(f.rho_long_blocks)},
-          {"rho_weekly_steps", JsonRounded(f.rho_weekly_steps)},
-          {"bootstrap_ci95", IntervalJson(f.bootstrap_ci)},
-          {"sentence", f.sentence}};
-}
-
-Json BanisterJson(const insights::ImpulseResponse& b) {
-  Json j = {{"tests", b.tests}, {"note", b.note}};
-  if (b.fit) {
-    j["fit"] = {{"p0", JsonRounded(b.fit->p0)},
-                {"k1", JsonRounded(b.fit->k1)},
-                {"k2", JsonRounded(b.fit->k2)},
-                {"r2", JsonRounded(b.fit->r2)},
-                {"enough_tests", b.fit->enough_tests}};
-  } else {
-    j["fit"] = nullptr;
-  }
-  if (b.components) {
-    static const char* kNames[] = {"z1_z2", "z3_z4", "z5_z7"};
-    Json k1 = Json::object();
-    for (size_t c = 0; c < b.components->k1.size() && c < 3; ++c) {
-      k1[kNames[c]] = {{"k1", JsonRounded(b.components->k1[c])},
-                       {"ci95", c < b.components->k1_intervals.size()
-                                    ? IntervalJson(b.components->k1_intervals[c])
-                                    : Json(nullptr)}};
-    }
-    j["components"] = {
-        {"p0", JsonRounded(b.components->p0)}, {"k1", k1}, {"k2", JsonRounded(b.components->k2)}};
-  } else {
-    j["components"] = nullptr;
-  }
-  return j;
-}
-
-Json DriversJson(const insights::DriversAnalysis& a, const analytics::DriversOptions& o) {
-  const analytics::DriversFindings& r = a.findings;
-  Json j = Json::object();
-  j["outcome"] = std::string(analytics::OutcomeName(o.outcome));
-  j["weeks"] = r.weeks.size();
-  j["block_weeks"] = r.method_a.block_weeks;
-  j["blocks"] = r.method_a.blocks;
-  j["valid_blocks"] = r.method_a.valid_blocks;
-  const FactorResult* top = insights::TopDriver(r);
-  j["top_driver"] = top ? Json(top->feature) : Json(nullptr);
-  j["factors"] = Json::array();
-  for (const auto& f : r.method_a.factors) j["factors"].push_back(FactorJson(f));
-  Json b = {{"blocks", r.method_b.blocks},
-            {"ridge", r.method_b.ridge},
-            {"r2", JsonRounded(r.method_b.r2)},
-            {"insufficient", r.method_b.insufficient},
-            {"effects", Json::array()}};
-  for (const auto& e : r.method_b.effects) {
-    b["effects"].push_back({{"feature", e.feature},
-                            {"beta", JsonRounded(e.beta)},
-                            {"ci95", IntervalJson(e.ci)},
-                            {"sentence", e.sentence}});
-  }
-  j["partial_effects"] = b;
-  j["trend"] = {{"weeks", r.trend.weeks},
-                {"theil_sen_w_per_week", JsonRounded(r.trend.theil_sen_per_week)},
-                {"ols_w_per_week", JsonRounded(r.trend.ols_per_week)},
-                {"insufficient", r.trend.insufficient}};
-  j["impulse_response"] = BanisterJson(a.banister);
-  j["pitfalls"] = Json::array();
-  for (const auto& p : r.pitfalls) j["pitfalls"].push_back(p.message);
-  return j;
-}
 
 void PrintFactorsCsv(const analytics::DriversFindings& r, std::ostream& out) {
   exporter::WriteCsvRecord({"rank", "feature", "phrase", "group", "blocks", "rho", "ci_lo", "ci_hi",
@@ -126,11 +27,11 @@ void PrintFactorsCsv(const analytics::DriversFindings& r, std::ostream& out) {
   int rank = 0;
   for (const auto& f : r.method_a.factors) {
     exporter::WriteCsvRecord(
-        {std::to_string(++rank), f.feature, insights::FeaturePhrase(f.feature), GroupName(f.group),
-         std::to_string(f.blocks), Cell(f.rho), f.ci ? Cell(f.ci->lo) : "",
-         f.ci ? Cell(f.ci->hi) : "", f.insufficient ? "1" : "0", Cell(f.rho_valid_only),
-         std::to_string(f.blocks_valid_only), Cell(f.rho_long_blocks), Cell(f.rho_weekly_steps),
-         f.bootstrap_ci ? Cell(f.bootstrap_ci->lo) : "",
+        {std::to_string(++rank), f.feature, insights::FeaturePhrase(f.feature),
+         std::string(analytics::FeatureGroupName(f.group)), std::to_string(f.blocks), Cell(f.rho),
+         f.ci ? Cell(f.ci->lo) : "", f.ci ? Cell(f.ci->hi) : "", f.insufficient ? "1" : "0",
+         Cell(f.rho_valid_only), std::to_string(f.blocks_valid_only), Cell(f.rho_long_blocks),
+         Cell(f.rho_weekly_steps), f.bootstrap_ci ? Cell(f.bootstrap_ci->lo) : "",
          f.bootstrap_ci ? Cell(f.bootstrap_ci->hi) : ""},
         out);
   }
@@ -222,11 +123,9 @@ void PrintDrivers(const insights::DriversAnalysis& analysis,
     case StatsFormat::kCsv:
       PrintFactorsCsv(analysis.findings, out);
       return;
-    case StatsFormat::kJson: {
-      const Json j = DriversJson(analysis, options);
-      out << (pretty ? j.dump(2) : j.dump()) << "\n";
+    case StatsFormat::kJson:
+      out << app::DriversJson(analysis, options, pretty) << "\n";
       return;
-    }
     case StatsFormat::kTable:
       PrintDriversText(analysis, options, out);
       return;
@@ -235,36 +134,15 @@ void PrintDrivers(const insights::DriversAnalysis& analysis,
 
 void PrintWeeklyFeatures(const std::vector<analytics::WeekFeatures>& weeks, StatsFormat format,
                          bool pretty, std::ostream& out) {
-  const auto& catalogue = analytics::WeeklyFeatureCatalogue();
-  std::vector<std::string> columns = {"week"};
-  for (const auto& f : catalogue) columns.emplace_back(f.name);
-  for (const char* c : {"has_benchmark", "eftp42", "ftp_test", "cp42", "w_prime42", "ef_median"}) {
-    columns.emplace_back(c);
-  }
-  auto values = [&](const analytics::WeekFeatures& w) {
-    std::vector<std::optional<double>> v;
-    for (const auto& f : catalogue) v.push_back(f.value(w));
-    v.push_back(w.has_benchmark ? 1.0 : 0.0);
-    for (const auto& o : {w.eftp42, w.ftp_test, w.cp42, w.w_prime42, w.ef_median}) v.push_back(o);
-    return v;
-  };
   if (format == StatsFormat::kJson) {
-    Json all = Json::array();
-    for (const auto& w : weeks) {
-      Json item = Json::object();
-      item["week"] = analytics::FormatDay(w.week_start);
-      const auto v = values(w);
-      for (size_t i = 0; i < v.size(); ++i) item[columns[i + 1]] = JsonRounded(v[i]);
-      all.push_back(std::move(item));
-    }
-    out << (pretty ? all.dump(2) : all.dump()) << "\n";
+    out << app::WeeklyFeaturesJson(weeks, pretty) << "\n";
     return;
   }
   if (format == StatsFormat::kCsv) {
-    exporter::WriteCsvRecord(columns, out);
+    exporter::WriteCsvRecord(app::WeeklyFeatureColumns(), out);
     for (const auto& w : weeks) {
       std::vector<std::string> cells = {analytics::FormatDay(w.week_start)};
-      for (const auto& v : values(w)) cells.push_back(Cell(v));
+      for (const auto& v : app::WeeklyFeatureValues(w)) cells.push_back(Cell(v));
       exporter::WriteCsvRecord(cells, out);
     }
     return;

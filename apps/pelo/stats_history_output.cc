@@ -3,25 +3,21 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <string>
 
+#include "pelo/app/columns.h"
+#include "pelo/app/json.h"
 #include "pelo/export/csv.h"
 #include "render.h"
 
 namespace pelo::cli {
 namespace {
 
-using Json = nlohmann::ordered_json;
 using analytics::FormatDay;
 
 std::string Num(double v) { return exporter::FormatNumber(v); }
 
 std::string Signed(double v, int decimals) { return fmt::format("{:+.{}f}", v, decimals); }
-
-void PrintJson(const Json& j, bool pretty, std::ostream& out) {
-  out << (pretty ? j.dump(2) : j.dump()) << "\n";
-}
 
 std::string Percent(double part, double total) {
   return total > 0 ? fmt::format("{:.0f}", 100 * part / total) : "";
@@ -40,16 +36,7 @@ void PrintFitness(const std::vector<analytics::PmcDay>& days, StatsFormat format
     return;
   }
   if (format == StatsFormat::kJson) {
-    Json all = Json::array();
-    for (const auto& d : days) {
-      all.push_back({{"date", FormatDay(d.day)},
-                     {"load", JsonRounded(d.load)},
-                     {"ctl", JsonRounded(d.ctl)},
-                     {"atl", JsonRounded(d.atl)},
-                     {"tsb", JsonRounded(d.tsb)},
-                     {"ramp", JsonRounded(d.ramp)}});
-    }
-    PrintJson(all, pretty, out);
+    out << app::FitnessJson(days, pretty) << "\n";
     return;
   }
   if (days.empty()) {
@@ -91,27 +78,7 @@ void PrintFtpReport(const insights::FtpSummary& ftp, const insights::RideHistory
     return;
   }
   if (format == StatsFormat::kJson) {
-    auto change = [&](const analytics::FtpChange& c) {
-      return Json{
-          {"date", FormatDay(c.day)},   {"kind", kind(c)},
-          {"ftp", JsonRounded(c.ftp)},  {"previous", JsonRounded(c.previous)},
-          {"workout_id", c.workout_id}, {"title", insights::RideTitle(history, c.workout_id)}};
-    };
-    Json j = Json::object();
-    j["changes"] = Json::array();
-    for (const auto& c : ftp.changes) j["changes"].push_back(change(c));
-    j["current"] = ftp.current ? change(*ftp.current) : Json(nullptr);
-    if (ftp.eftp_today) {
-      j["eftp42"] = {{"watts", JsonRounded(ftp.eftp_today->watts)},
-                     {"source_date", FormatDay(ftp.eftp_today->source_day)},
-                     {"age_days", ftp.eftp_today->age_days},
-                     {"stale", ftp.eftp_today->stale}};
-    } else {
-      j["eftp42"] = nullptr;
-    }
-    j["eftp42_trend_w_per_week"] = JsonRounded(ftp.eftp_trend_w_per_week);
-    j["trend_weeks"] = ftp.trend_weeks;
-    PrintJson(j, pretty, out);
+    out << app::FtpJson(ftp, history, pretty) << "\n";
     return;
   }
   if (ftp.changes.empty()) {
@@ -149,10 +116,8 @@ void PrintFtpReport(const insights::FtpSummary& ftp, const insights::RideHistory
 
 void PrintZones(const std::vector<insights::ZoneTotals>& periods, insights::ZonePeriod period,
                 StatsFormat format, bool pretty, std::ostream& out) {
-  const char* key = period == insights::ZonePeriod::kWeek ? "week" : "month";
-  std::vector<std::string> columns = {key, "workouts", "hours", "tss"};
-  for (int z = 1; z <= 7; ++z) columns.push_back(fmt::format("pz{}_s", z));
-  for (int z = 1; z <= 5; ++z) columns.push_back(fmt::format("hrz{}_s", z));
+  const std::vector<std::string> columns = app::ZoneColumns(period);
+  const std::string& key = columns.front();  // week or month
   auto cells = [](const insights::ZoneTotals& t) {
     std::vector<std::string> c = {FormatDay(t.start), std::to_string(t.workouts), Num(t.hours),
                                   Num(t.tss)};
@@ -166,22 +131,7 @@ void PrintZones(const std::vector<insights::ZoneTotals>& periods, insights::Zone
     return;
   }
   if (format == StatsFormat::kJson) {
-    Json all = Json::array();
-    for (const auto& t : periods) {
-      Json item = Json::object();
-      item[key] = FormatDay(t.start);
-      item["workouts"] = t.workouts;
-      item["hours"] = JsonRounded(t.hours);
-      item["tss"] = JsonRounded(t.tss);
-      for (size_t z = 0; z < t.power_zone_s.size(); ++z) {
-        item[columns[4 + z]] = JsonRounded(t.power_zone_s[z]);
-      }
-      for (size_t z = 0; z < t.hr_zone_s.size(); ++z) {
-        item[columns[11 + z]] = JsonRounded(t.hr_zone_s[z]);
-      }
-      all.push_back(std::move(item));
-    }
-    PrintJson(all, pretty, out);
+    out << app::ZonesJson(periods, period, pretty) << "\n";
     return;
   }
   std::vector<Column> header = {{key, 10}, {"n", 3, true}, {"hours", 5, true}, {"TSS", 5, true}};

@@ -186,6 +186,22 @@ std::optional<double> OutcomeValue(const WeekFeatures& week, OutcomeKind kind) {
   return std::nullopt;
 }
 
+std::string_view FeatureGroupName(FeatureGroup group) {
+  switch (group) {
+    case FeatureGroup::kVolume:
+      return "volume";
+    case FeatureGroup::kLoad:
+      return "load";
+    case FeatureGroup::kIntensity:
+      return "intensity";
+    case FeatureGroup::kIntervals:
+      return "intervals";
+    case FeatureGroup::kPeak:
+      return "peak";
+  }
+  return "";
+}
+
 std::string_view OutcomeName(OutcomeKind kind) {
   switch (kind) {
     case OutcomeKind::kEftp42:

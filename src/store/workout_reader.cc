@@ -34,7 +34,7 @@ std::string WorkoutRowsSql() {
          "w.fitness_discipline, r.title, w.title, w.name, i.name, w.start_time, " +
          SummaryField("value", "distance") + ", " + SummaryField("display_unit", "distance") +
          ", " + SummaryField("value", "calories") +
-         ", w.has_ftp_info, w.ftp, w.ftp_source, d.workout_id IS NOT NULL " +
+         ", w.has_ftp_info, w.ftp, w.ftp_source, d.workout_id IS NOT NULL, w.timezone " +
          "FROM workouts w LEFT JOIN rides r ON r.id = w.ride_id " +
          "LEFT JOIN workout_deletions d ON d.workout_id = w.id " +
          "LEFT JOIN instructors i ON i.id = r.instructor_id" + kWorkoutOrder;
@@ -69,6 +69,7 @@ model::WorkoutRow ToWorkoutRow(const Statement& q) {
   row.calories_kcal = q.OptDouble(20);
   if (q.Int(21) != 0) row.ftp = model::ResolveWorkoutFtp({q.OptDouble(22), q.Text(23), ""});
   row.deleted = q.Int(24) != 0;
+  row.timezone = q.Text(25);
   return row;
 }
 

@@ -133,6 +133,35 @@ TEST_F(CliStats, RidesCsvHasOneRowPerWorkoutWithTheNamedColumns) {
   EXPECT_EQ(env_.Pelo({"stats", "rides", "--csv", "--db", env_.DbPath()}).out, r.out);
 }
 
+// `workouts` and `stats rides` keep the same workouts for the same days: each workout's local
+// day (the simulator's are in New York), not its UTC day (ADR 0015).
+TEST_F(CliStats, WorkoutsAndRidesCountAWorkoutOnItsLocalDay) {
+  auto all = env_.Pelo({"stats", "rides", "--csv"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const auto rows = ParseCsv(all.out);
+  std::map<std::string, std::set<std::string>> by_utc_day;  // from the UTC start time
+  for (size_t i = 1; i < rows.size(); ++i) {
+    by_utc_day[rows[i][Column("date")].substr(0, 10)].insert(rows[i][0]);
+  }
+  auto ids = [&](const std::vector<std::string>& command, const std::string& day) {
+    std::vector<std::string> args = command;
+    args.insert(args.end(), {"--csv", "--since", day, "--until", day});
+    auto r = env_.Pelo(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::set<std::string> found;
+    const auto csv = ParseCsv(r.out);
+    for (size_t i = 1; i < csv.size(); ++i) found.insert(csv[i][0]);
+    return found;
+  };
+  int local_differs = 0;
+  for (const auto& [day, utc_ids] : by_utc_day) {
+    const std::set<std::string> listed = ids({"workouts"}, day);
+    EXPECT_EQ(listed, ids({"stats", "rides"}, day)) << day;
+    if (listed != utc_ids) ++local_differs;
+  }
+  EXPECT_GT(local_differs, 0) << "no workout of the simulated history starts late in the evening";
+}
+
 TEST_F(CliStats, RidesJsonIsAnArrayOfObjectsKeyedByTheColumns) {
   auto r = env_.Pelo({"stats", "rides", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

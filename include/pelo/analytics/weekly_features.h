@@ -82,6 +82,9 @@ std::vector<WeekFeatures> BuildWeeklyFeatures(const std::vector<RideSummary>& ri
 
 enum class FeatureGroup { kVolume, kLoad, kIntensity, kIntervals, kPeak };
 
+// "volume", "load", "intensity", "intervals", "peak" (the export's `group` values).
+std::string_view FeatureGroupName(FeatureGroup group);
+
 // How weekly values become one block value (§5.3 step 2).
 enum class BlockAggregate { kMean, kFirst };
 

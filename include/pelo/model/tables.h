@@ -29,6 +29,8 @@ struct WorkoutRow {
   std::optional<double> calories_kcal;
   std::optional<double> ftp;  // in effect at the workout (analytics.md §3.1)
   bool deleted = false;       // no longer on Peloton (found by `pelo sync --reconcile`)
+  std::string timezone;       // the workout's IANA zone ("America/New_York"), "" if unknown;
+                              // not a column of the CSV (its dates are UTC)
 };
 
 // One sample of a performance graph, metric units; nullopt where the metric is absent.

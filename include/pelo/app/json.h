@@ -1,0 +1,54 @@
+// One JSON encoding per result, shared by every front-end (`--json` now, the report and the
+// dashboard later). Each returns the JSON text without a final newline: pretty (2-space
+// indents) when `pretty`, else on one line. Computed values are rounded to 4 decimals (enough
+// for every tolerance of analytics.md); NaN, infinity and unknown values are null.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pelo/analytics/drivers.h"
+#include "pelo/analytics/pmc.h"
+#include "pelo/analytics/weekly_features.h"
+#include "pelo/app/history.h"
+#include "pelo/insights/drivers.h"
+#include "pelo/insights/fitness.h"
+#include "pelo/model/tables.h"
+#include "pelo/sync/rebuild.h"
+#include "pelo/sync/sync.h"
+
+namespace pelo::app {
+
+// An array of objects keyed by the workouts CSV's column names.
+std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty);
+
+// An array of {duration_s, watts, workout_id, date, resolution_limited}.
+std::string CurveJson(const std::vector<CurvePoint>& points, bool pretty);
+
+// An array of {date, load, ctl, atl, tsb, ramp}.
+std::string FitnessJson(const std::vector<analytics::PmcDay>& days, bool pretty);
+
+// {changes, current, eftp42, eftp42_trend_w_per_week, trend_weeks}; rides named by `history`.
+std::string FtpJson(const insights::FtpSummary& ftp, const insights::RideHistory& history,
+                    bool pretty);
+
+// An array of {week|month, workouts, hours, tss, pz1_s..pz7_s, hrz1_s..hrz5_s}.
+std::string ZonesJson(const std::vector<insights::ZoneTotals>& periods, insights::ZonePeriod period,
+                      bool pretty);
+
+// Every number of the drivers analysis: factors, partial effects, trend, impulse response,
+// pitfalls.
+std::string DriversJson(const insights::DriversAnalysis& analysis,
+                        const analytics::DriversOptions& options, bool pretty);
+
+// An array of one object per ISO week: the §5.2 features and the weekly outcomes.
+std::string WeeklyFeaturesJson(const std::vector<analytics::WeekFeatures>& weeks, bool pretty);
+
+// {requests, bytes, new, updated, ..., ftp_changed}; deleted and restored when `reconcile`;
+// error {code, message} when the sync failed.
+std::string SyncResultJson(const sync::SyncResult& result, bool reconcile, bool pretty = false);
+
+// {json_bytes, ftp_changed, recomputed, samples, seconds, skipped, workouts}.
+std::string RebuildResultJson(const sync::RebuildResult& result, bool pretty = false);
+
+}  // namespace pelo::app
