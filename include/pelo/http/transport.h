@@ -63,8 +63,8 @@ bool AcceptsJson(const Request& request);
 struct RetryPolicy {
   int max_attempts = 4;                            // 1 = no retries
   std::chrono::milliseconds initial_backoff{500};  // doubled each attempt, with jitter
-  // 0.5, 1, 2, 2, 2... s: a request given 10 tries rides out ~15 s of outage, not minutes.
-  std::chrono::milliseconds max_backoff{2000};
+  // 0.5, 1, 1, 1... s: a request given 16 tries rides out ~15 s of outage, not minutes.
+  std::chrono::milliseconds max_backoff{1000};
   std::chrono::milliseconds max_retry_after{60000};  // longest Retry-After honoured
 };
 
