@@ -153,7 +153,7 @@ StatusOr<Response> CurlTransport::Send(const Request& request) {
 }
 
 StatusOr<Response> CurlTransport::SendWithRetries(const Request& request) {
-  const int max_attempts = std::max(1, options_.retry.max_attempts);
+  const int max_attempts = internal::MaxAttempts(options_.retry, request);
   auto interrupted = [&] {
     return Status(ErrorCode::kCancelled, Describe(request) + ": interrupted");
   };

@@ -17,8 +17,15 @@ bool IsRetryableStatus(int status, bool sensitive) {
 
 bool IsRetryableResponse(const Request& request, const Response& response) {
   if (IsRetryableStatus(response.status, request.sensitive)) return true;
-  return !request.sensitive && (response.ok() || response.status == 403) && AcceptsJson(request) &&
-         response.IsHtmlPage();
+  if (request.sensitive) return false;
+  if ((response.ok() || response.status == 403) && AcceptsJson(request) && response.IsHtmlPage()) {
+    return true;
+  }
+  return response.ok() && request.usable_body && !request.usable_body(response.body);
+}
+
+int MaxAttempts(const RetryPolicy& policy, const Request& request) {
+  return std::max(1, request.max_attempts > 0 ? request.max_attempts : policy.max_attempts);
 }
 
 std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,

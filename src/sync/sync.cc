@@ -29,6 +29,14 @@ using internal::EntryAction;
 using internal::Job;
 using internal::Outcome;
 
+// How many times a request of the listing or of a workout may be sent (the transport retries;
+// nothing here loops). With the transport's backoff (0.5, 1, 1... s) that rides out ~15 s of
+// 5xx, HTML pages or dropped connections before a workout is given up on: the tries and the
+// window the old two layers gave (4 rounds of the transport's 4 tries), in one. /api/me keeps
+// the transport's few tries: nothing is stored yet, and failing at once beats waiting (ADR 0011,
+// ADR 0017).
+constexpr int kMaxAttemptsMidSync = 16;
+
 // The created-at of the newest workout listed by the last complete run (see ListingRules).
 std::string WatermarkKey(const std::string& user_id) { return "listed_through:" + user_id; }
 
@@ -54,6 +62,7 @@ class Runner {
  public:
   Runner(api::Client& client, store::Store& store, const Options& options)
       : client_(client),
+        mid_sync_(client.WithMaxAttempts(kMaxAttemptsMidSync)),
         store_(store),
         options_(options),
         start_(std::chrono::steady_clock::now()),
@@ -84,7 +93,8 @@ class Runner {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
 
-  api::Client& client_;
+  api::Client& client_;   // /api/me: the transport's tries
+  api::Client mid_sync_;  // the list and the workouts: kMaxAttemptsMidSync tries
   store::Store& store_;
   const Options& options_;
   const std::chrono::steady_clock::time_point start_;
@@ -169,9 +179,9 @@ SyncResult Runner::Run() {
 
 Status Runner::Prepare() {
   PELO_RETURN_IF_ERROR(Validate(options_));
-  // Nothing is stored yet: when the transport's own retries did not get /api/me, saying so at
-  // once beats trying 16 times. Only a body that arrived broken gets more tries.
-  auto me = internal::WithRetries([&] { return client_.Me(); }, internal::BrokenBody);
+  // Nothing is stored yet: when the transport's few tries did not get /api/me, saying so at
+  // once beats riding out an outage.
+  auto me = client_.Me();
   if (!me.ok()) return me.status();
   report_.user_id = me->value.id;
   report_.username = me->value.username;
@@ -200,19 +210,21 @@ Status Runner::Prepare() {
 
 Status Runner::Reconcile() {
   std::unordered_set<std::string> listed;
-  for (int page = 0;; ++page) {
-    if (CancelRequested()) return Status(ErrorCode::kCancelled, "sync interrupted");
-    auto fetched = internal::WithRetries(
-        [&] { return client_.Workouts(report_.user_id, page, options_.page_size); });
-    if (!fetched.ok()) return fetched.status();
-    for (const model::Workout& entry : fetched->value.data) {
-      ++report_.listed;
-      listed.insert(entry.id);
-      if (!known_.count(entry.id)) ++report_.skipped;  // on Peloton, not synced yet
-    }
-    EmitProgress();
-    if (!fetched->value.show_next || fetched->value.data.empty()) break;
+  bool cancelled = false;
+  api::Paged<model::Workout> entries = mid_sync_.AllWorkouts(report_.user_id, options_.page_size);
+  entries.BeforeEachPage([&](int pages_fetched) {
+    if (pages_fetched > 0) EmitProgress();  // after each page listed
+    cancelled = CancelRequested();
+    return !cancelled;
+  });
+  for (const model::Workout& entry : entries) {
+    ++report_.listed;
+    listed.insert(entry.id);
+    if (!known_.count(entry.id)) ++report_.skipped;  // on Peloton, not synced yet
   }
+  if (cancelled) return Status(ErrorCode::kCancelled, "sync interrupted");
+  if (!entries.status().ok()) return entries.status();
+  EmitProgress();  // the last page
   PELO_ASSIGN_OR_RETURN(store::ReconcileResult result, store_.Reconcile(listed));
   report_.deleted = result.deleted_total;
   report_.restored = result.restored;
@@ -246,55 +258,52 @@ void Runner::ListWorkouts() {
   if (options_.workout_ids.empty()) {
     internal::ListingRules rules(
         {&known_, watermark_, options_.full, options_.since, options_.last, options_.discipline});
-    bool more = true;
-    for (int page = 0; more && !stop_ && !CancelRequested(); ++page) {
-      auto fetched = internal::WithRetries(
-          [&] { return client_.Workouts(report_.user_id, page, options_.page_size); });
-      if (!fetched.ok()) {
-        listing_status_ = fetched.status().WithContext("listing workouts");
-        if (internal::StopsTheSync(fetched.status())) stop_ = true;
+    api::Paged<api::WorkoutEntry> entries =
+        mid_sync_.AllWorkoutEntries(report_.user_id, options_.page_size);
+    // No next page once a page reached the watermark (an earlier complete run listed the rest),
+    // nor after a fatal error elsewhere. Ctrl-C ends the range by itself (kCancelled).
+    entries.BeforeEachPage([&](int) { return !stop_ && !rules.ReachedWatermark(); });
+    bool cut_short = false;  // --since / --last reached, or an in-progress entry not marked
+    for (const api::WorkoutEntry& listed : entries) {
+      const model::Workout& entry = listed.workout;
+      if (!rules.Wants(entry)) {
+        cut_short = true;  // past --since / --last: the rest is older
         break;
       }
-      model::WorkoutPage& list = fetched->value;
-      for (size_t i = 0; i < list.data.size() && more; ++i) {
-        model::Workout& entry = list.data[i];
-        if (!rules.Wants(entry)) {
-          more = false;  // past --since / --last: the rest is older
+      ++listed_;
+      switch (rules.Decide(entry)) {
+        case EntryAction::kFetch: {
+          Job job;
+          job.workout_id = entry.id;
+          job.need_detail = internal::NeedsDetail(entry);
+          job.known = known_.count(entry.id) != 0;
+          job.entry_json = listed.json;
+          job.entry = entry;
+          QueueJob(std::move(job));
           break;
         }
-        ++listed_;
-        switch (rules.Decide(entry)) {
-          case EntryAction::kFetch: {
-            Job job;
-            job.workout_id = entry.id;
-            job.need_detail = internal::NeedsDetail(entry);
-            job.known = known_.count(entry.id) != 0;
-            if (i < list.raw_data.size()) job.entry_json = std::move(list.raw_data[i]);
-            job.entry = std::move(entry);
-            QueueJob(std::move(job));
-            break;
-          }
-          case EntryAction::kInProgress:
-            if (!queued_ids_.count(entry.id)) {
-              // Remembered now (the store is thread-safe), fetched by a later sync.
-              if (Status marked = store_.MarkPending(entry.id, entry.status); !marked.ok()) {
-                listing_status_ = marked;
-                more = false;
-              }
+        case EntryAction::kInProgress:
+          if (!queued_ids_.count(entry.id)) {
+            // Remembered now (the store is thread-safe), fetched by a later sync.
+            if (Status marked = store_.MarkPending(entry.id, entry.status); !marked.ok()) {
+              listing_status_ = marked;
+              cut_short = true;
             }
-            ++skipped_;
-            break;
-          case EntryAction::kKnown:
-          case EntryAction::kFiltered:
-            ++skipped_;
-            break;
-        }
+          }
+          ++skipped_;
+          break;
+        case EntryAction::kKnown:
+        case EntryAction::kFiltered:
+          ++skipped_;
+          break;
       }
-      const bool end_of_list = !list.show_next || list.data.empty();
-      if (more && (end_of_list || rules.ReachedWatermark())) {
-        listing_complete_ = rules.Unfiltered();
-        more = false;
-      }
+      if (cut_short) break;
+    }
+    if (!entries.status().ok()) {
+      listing_status_ = entries.status().WithContext("listing workouts");
+      if (internal::StopsTheSync(entries.status())) stop_ = true;
+    } else if (!cut_short && (entries.ended() || rules.ReachedWatermark())) {
+      listing_complete_ = rules.Unfiltered();
     }
     newest_listed_ = rules.newest();
   }
@@ -309,7 +318,7 @@ void Runner::ListWorkouts() {
 void Runner::Work() {
   while (std::optional<Job> job = jobs_.Pop()) {
     if (stop_ || CancelRequested()) break;
-    Outcome outcome = internal::FetchWorkout(client_, report_.user_id, *job, options_.every_n);
+    Outcome outcome = internal::FetchWorkout(mid_sync_, report_.user_id, *job, options_.every_n);
     if (outcome.kind == Outcome::kBundle) {
       // Here, in parallel, rather than on the storing thread: the metrics are the CPU work.
       AttachRideRows(outcome.bundle, context_);

@@ -19,6 +19,7 @@
 #include "pelo/store/store.h"
 #include "pelo/sync/sync.h"
 #include "support/db_digest.h"
+#include "support/recorded_waits.h"
 #include "support/sql_exec.h"
 
 namespace pelo::testing {
@@ -49,6 +50,10 @@ class SyncFaultsFixture : public SimTest {
   void SetUp() override {
     ASSERT_FALSE(dir_.path().empty());
     db_path_ = dir_.path() + "/pelo.db";
+    // The transport's waits (backoff, Retry-After) are recorded, not slept: what a fault test
+    // asserts is what was fetched, stored and asked to wait, and the faults are drawn by the
+    // request's number, not by time. Timeouts and the simulator's latency stay real.
+    transport_options_.sleep = waits_.Sleeper();
   }
 
   void TearDown() override {
@@ -117,6 +122,7 @@ class SyncFaultsFixture : public SimTest {
 
   ScratchDir dir_;
   std::string db_path_;
+  RecordedWaits waits_;  // every wait of every transport the fixture made
 };
 
 }  // namespace pelo::testing

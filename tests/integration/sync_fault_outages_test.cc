@@ -102,8 +102,8 @@ TEST_F(SyncFaultOutagesTest, ABlockFromMidSyncOnStopsItKeepingWhatWasStored) {
   EXPECT_LT(report.added, kWorkouts);
   EXPECT_EQ(StoredWorkouts(db_path_), report.added);
   EXPECT_EQ(IntegrityCheck(db_path_), "ok");
-  // It stopped: the workouts in flight tried 16 times each (4 of the transport's, 4 rounds of
-  // the sync's), the others not at all. Going on would have cost ~16 per remaining workout.
+  // It stopped: the requests in flight tried 16 times each (the transport's tries of a mid-sync
+  // request), the others not at all. Going on would have cost ~16 per remaining workout.
   EXPECT_LE(Faulted("html-403"), 16 * 4);
   ExpectACleanSyncCompletes();
 }
@@ -172,6 +172,9 @@ TEST_F(SyncFaultOutagesTest, RateLimitsWithAnHttpDateRetryAfterAreWaitedOut) {
   // Every 429 was answered by waiting what its date asked (not a backoff of 20 ms or so).
   EXPECT_EQ(transport_options_.counters->retries.load(), rate_limited);
   EXPECT_GE(transport_options_.counters->waited_ms.load(), 1000 * rate_limited);
+  // And the clock was asked for those waits (recorded, not slept: the test takes no seconds).
+  // Under a second only by the microseconds between reading the date and waiting.
+  EXPECT_GE(waits_.CountAtLeast(std::chrono::milliseconds(900)), rate_limited);
 }
 
 }  // namespace

@@ -26,6 +26,14 @@ struct Request {
   std::chrono::milliseconds timeout{30000};
   // True when the body or response holds secrets (auth): never logged, never retried blindly.
   bool sensitive = false;
+  // How many times this request may be sent in all; 0: the transport's RetryPolicy. A caller
+  // that sends many requests in a run it would rather not fail (a sync's list pages and
+  // workouts) gives them more tries than one whose failure should be told at once.
+  int max_attempts = 0;
+  // When set, a 2xx answer whose body this rejects (cut short, not the format asked for) is
+  // tried again like a dropped connection: the transport saw a complete answer, only the caller
+  // can tell it is broken. Never for sensitive requests.
+  std::function<bool(std::string_view body)> usable_body;
 };
 
 struct Response {
@@ -48,13 +56,21 @@ struct Response {
 // True when `request` asks for JSON (an Accept header naming json).
 bool AcceptsJson(const Request& request);
 
-// When and how often a failed request is tried again (429, 5xx, network errors).
+// When and how often a failed request is tried again (429, 5xx, network errors, proxy pages,
+// bodies the request's usable_body rejects). The transport is the only layer that retries:
+// callers choose how many tries a request is worth (Request::max_attempts), not a loop of
+// their own (ADR 0017).
 struct RetryPolicy {
   int max_attempts = 4;                            // 1 = no retries
   std::chrono::milliseconds initial_backoff{500};  // doubled each attempt, with jitter
-  std::chrono::milliseconds max_backoff{8000};
+  // 0.5, 1, 1, 1... s: a request given 16 tries rides out ~15 s of outage, not minutes.
+  std::chrono::milliseconds max_backoff{1000};
   std::chrono::milliseconds max_retry_after{60000};  // longest Retry-After honoured
 };
+
+// How the transport waits (before retries, for the rate cap, out a Retry-After): returns false
+// when cancelled meanwhile. Tests pass one that records the waits and returns at once.
+using Sleeper = std::function<bool(std::chrono::milliseconds)>;
 
 // What a transport has sent and received so far (every attempt counts); safe to read from any
 // thread while requests are in flight.
@@ -78,9 +94,8 @@ struct TransportOptions {
   // request that times out is retried like a dropped connection.
   std::chrono::milliseconds request_timeout{0};
   std::shared_ptr<TransportCounters> counters;  // optional: counted when set
-  // How the transport waits (before retries, for the rate cap); returns false when cancelled.
   // Unset: a real sleep that wakes early on cancellation. Tests pass a fake clock.
-  std::function<bool(std::chrono::milliseconds)> sleep;
+  Sleeper sleep;
 };
 
 // Sends requests. HTTP error statuses are Responses; only failures to get a response (or a
@@ -88,9 +103,10 @@ struct TransportOptions {
 class Transport {
  public:
   virtual ~Transport() = default;
-  // Sends `request`, retrying 429/5xx/network failures per the RetryPolicy, and a 2xx or 403
-  // HTML page where JSON was asked for (a proxy's challenge or block page, e.g. Cloudflare's,
-  // not the API's answer; never for sensitive requests). A Retry-After is
+  // Sends `request`, retrying 429/5xx/network failures per the RetryPolicy (or the request's
+  // max_attempts), a 2xx or 403 HTML page where JSON was asked for (a proxy's challenge or
+  // block page, e.g. Cloudflare's, not the API's answer), and a 2xx body the request's
+  // usable_body rejects (neither for sensitive requests). A Retry-After is
   // honoured by every request of the transport, not just the one that got it: the server asked
   // the client, not the request, to wait.
   virtual StatusOr<Response> Send(const Request& request) = 0;

@@ -84,6 +84,14 @@ Status HtmlPageError(const std::string& step, const http::Response& response) {
   return Status(ErrorCode::kApi, message, response.status);
 }
 
+// True when `body` is JSON (or empty: nothing to parse). A cut or garbled answer to a GET
+// fails here, so the transport sends the GET again rather than hand the parser half a page.
+bool IsJsonOrEmpty(std::string_view body) {
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return true;
+  thread_local simdjson::dom::parser parser;
+  return parser.parse(body.data(), body.size()).error() == simdjson::SUCCESS;
+}
+
 bool HasHeader(const std::vector<http::Header>& headers, std::string_view name) {
   return std::any_of(headers.begin(), headers.end(), [&](const http::Header& header) {
     return EqualsIgnoreCase(header.first, name);
@@ -98,6 +106,12 @@ Client::Client(http::Transport& transport, auth::Endpoints endpoints, auth::Sess
       endpoints_(std::move(endpoints)),
       session_(session),
       user_agent_(std::move(user_agent)) {}
+
+Client Client::WithMaxAttempts(int max_attempts) const {
+  Client client(*this);
+  client.max_attempts_ = max_attempts;
+  return client;
+}
 
 StatusOr<http::Response> Client::Call(const std::string& method, const std::string& path,
                                       const http::QueryParams& query, const std::string& body) {
@@ -116,6 +130,8 @@ StatusOr<http::Response> Client::Exchange(const internal::RestRequest& rest) {
   request.body = rest.body;
   request.sensitive = rest.sensitive;
   if (!rest.accept.empty()) request.headers.emplace_back("Accept", rest.accept);
+  // Only a GET is sent again for its body: it changes nothing on the server.
+  if (rest.method == "GET" && rest.accept.empty()) request.usable_body = &IsJsonOrEmpty;
   return Send(std::move(request), internal::Step(rest));
 }
 
@@ -134,6 +150,7 @@ StatusOr<http::Response> Client::Send(http::Request request, const std::string& 
     request.headers.emplace_back("Content-Type", "application/json");
   }
   const size_t base_headers = request.headers.size();
+  request.max_attempts = max_attempts_;
 
   std::vector<http::Header> auth;
   for (int attempt = 0;; ++attempt) {

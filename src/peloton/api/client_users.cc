@@ -32,6 +32,22 @@ http::QueryParams PageQuery(int page, int limit) {
   return {{"page", std::to_string(page)}, {"limit", std::to_string(limit)}};
 }
 
+// The page as WorkoutEntry items (each workout with its JSON), for PageNumbered.
+StatusOr<Fetched<model::Page<WorkoutEntry>>> WithEntryJson(
+    StatusOr<Fetched<model::WorkoutPage>> fetched) {
+  if (!fetched.ok()) return fetched.status();
+  model::WorkoutPage& list = fetched->value;
+  model::Page<WorkoutEntry> page;
+  page.show_next = list.show_next;
+  page.data.reserve(list.data.size());
+  for (size_t i = 0; i < list.data.size(); ++i) {
+    std::string json = i < list.raw_data.size() ? std::move(list.raw_data[i]) : std::string();
+    page.data.push_back({std::move(list.data[i]), std::move(json)});
+  }
+  return Fetched<model::Page<WorkoutEntry>>{std::move(page), std::move(fetched->raw),
+                                            std::move(fetched->path)};
+}
+
 std::string RelationshipBody(std::string_view action, const std::string& user_id) {
   return internal::JsonObject({{"action", action}, {"user_id", user_id}});
 }
@@ -56,6 +72,13 @@ Paged<model::Workout> Client::AllWorkouts(const std::string& user_id, int limit,
                                           const std::string& joins) {
   return internal::PageNumbered<model::Workout>(
       0, [this, user_id, limit, joins](int page) { return Workouts(user_id, page, limit, joins); });
+}
+
+Paged<WorkoutEntry> Client::AllWorkoutEntries(const std::string& user_id, int limit,
+                                              const std::string& joins) {
+  return internal::PageNumbered<WorkoutEntry>(0, [this, user_id, limit, joins](int page) {
+    return WithEntryJson(Workouts(user_id, page, limit, joins));
+  });
 }
 
 StatusOr<Fetched<std::string>> Client::WorkoutHistoryCsv(const std::string& user_id,

@@ -15,6 +15,7 @@
 
 #include "pelo/common/cancel.h"
 #include "pelo/http/transport.h"
+#include "support/recorded_waits.h"
 
 namespace pelo::http {
 namespace {
@@ -129,19 +130,7 @@ TEST_F(CurlTransportTest, Retry_503ThenSuccess) {
   EXPECT_EQ(calls.load(), 2);
 }
 
-// A fake clock: records every wait the transport asks for and returns at once.
-struct RecordedWaits {
-  std::mutex mu;
-  std::vector<std::chrono::milliseconds> waits;
-
-  std::function<bool(std::chrono::milliseconds)> Sleeper() {
-    return [this](std::chrono::milliseconds delay) {
-      std::lock_guard<std::mutex> lock(mu);
-      waits.push_back(delay);
-      return true;
-    };
-  }
-};
+using testing::RecordedWaits;
 
 TEST_F(CurlTransportTest, Retry_HonoursRetryAfterOn429WithAFakeClock) {
   std::atomic<int> calls{0};
@@ -244,6 +233,77 @@ TEST_F(CurlTransportTest, Retry_ExhaustedReturnsLastResponse) {
   EXPECT_EQ(res->status, 503);
   EXPECT_EQ(res->attempts, 3);
   EXPECT_EQ(calls.load(), 3);
+}
+
+// One retry layer: a caller gives a request more tries than the policy's, and the waits
+// between them keep the policy's backoff (doubling, capped).
+TEST_F(CurlTransportTest, Retry_ARequestsOwnMaxAttemptsOverridesThePolicy) {
+  std::atomic<int> calls{0};
+  server_.Get("/down", [&](const httplib::Request&, httplib::Response& res) {
+    ++calls;
+    res.status = 503;
+  });
+  RecordedWaits clock;
+  TransportOptions options;
+  options.sleep = clock.Sleeper();
+  options.retry.initial_backoff = std::chrono::milliseconds(1000);
+  options.retry.max_backoff = std::chrono::milliseconds(2000);
+  auto transport = MakeCurlTransport(options);
+  Request req;
+  req.url = Url("/down");
+  req.max_attempts = 7;
+  auto res = transport->Send(req);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  EXPECT_EQ(res->status, 503);
+  EXPECT_EQ(res->attempts, 7);
+  EXPECT_EQ(calls.load(), 7);
+  // 1 s, then 2 s (capped) five times; each scaled by jitter into [50%, 100%].
+  ASSERT_EQ(clock.waits.size(), 6u);
+  for (size_t i = 0; i < clock.waits.size(); ++i) {
+    const int64_t nominal = i == 0 ? 1000 : 2000;
+    EXPECT_GE(clock.waits[i].count(), nominal / 2) << i;
+    EXPECT_LE(clock.waits[i].count(), nominal) << i;
+  }
+  calls = 0;
+  req.max_attempts = 0;  // the policy's 4
+  ASSERT_TRUE(transport->Send(req).ok());
+  EXPECT_EQ(calls.load(), 4);
+}
+
+// A complete-looking 200 whose body the caller cannot use (cut short) is tried again; after
+// the last try it is returned as it came, for the caller to report.
+TEST_F(CurlTransportTest, Retry_ABodyTheRequestRejectsIsTriedAgain) {
+  std::atomic<int> calls{0};
+  server_.Get("/cut", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_content(calls++ < 2 ? R"({"data": [1, 2)" : R"({"data": [1, 2, 3]})",
+                    "application/json");
+  });
+  RecordedWaits clock;
+  TransportOptions options;
+  options.sleep = clock.Sleeper();
+  options.counters = std::make_shared<TransportCounters>();
+  auto transport = MakeCurlTransport(options);
+  Request req;
+  req.url = Url("/cut");
+  req.usable_body = [](std::string_view body) { return !body.empty() && body.back() == '}'; };
+  auto res = transport->Send(req);
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  EXPECT_EQ(res->body, R"({"data": [1, 2, 3]})");
+  EXPECT_EQ(res->attempts, 3);
+  EXPECT_EQ(clock.waits.size(), 2u);
+  EXPECT_EQ(options.counters->retries.load(), 2);
+
+  calls = -100;  // cut every time from here on
+  auto exhausted = transport->Send(req);
+  ASSERT_TRUE(exhausted.ok()) << exhausted.status().ToString();
+  EXPECT_EQ(exhausted->body, R"({"data": [1, 2)");
+  EXPECT_EQ(exhausted->attempts, 4);
+
+  calls = -100;
+  req.sensitive = true;  // an auth answer is never asked for twice
+  auto once = transport->Send(req);
+  ASSERT_TRUE(once.ok());
+  EXPECT_EQ(once->attempts, 1);
 }
 
 TEST_F(CurlTransportTest, Retry_SensitiveRequestIsNotRetriedOn5xx) {

@@ -49,6 +49,41 @@ TEST(Retry, HtmlWhereJsonWasAskedIsRetriedFor2xxAnd403Only) {
   EXPECT_FALSE(IsRetryableResponse(json_get, json));
 }
 
+TEST(Retry, ABodyTheRequestRejectsIsRetriedFor2xxOnly) {
+  Request request;
+  request.usable_body = [](std::string_view body) { return body == "whole"; };
+  Response response;
+  response.status = 200;
+  response.body = "wh";
+  EXPECT_TRUE(IsRetryableResponse(request, response));
+  response.body = "whole";
+  EXPECT_FALSE(IsRetryableResponse(request, response));
+  response.body = "wh";
+  for (int s : {301, 400, 404}) {
+    response.status = s;
+    EXPECT_FALSE(IsRetryableResponse(request, response)) << s;
+  }
+  response.status = 200;
+  request.sensitive = true;
+  EXPECT_FALSE(IsRetryableResponse(request, response));
+  Request unchecked;
+  EXPECT_FALSE(IsRetryableResponse(unchecked, response));
+}
+
+TEST(Retry, ARequestsOwnAttemptsWinOverThePolicys) {
+  RetryPolicy policy;
+  policy.max_attempts = 4;
+  Request request;
+  EXPECT_EQ(MaxAttempts(policy, request), 4);
+  request.max_attempts = 10;
+  EXPECT_EQ(MaxAttempts(policy, request), 10);
+  request.max_attempts = 1;
+  EXPECT_EQ(MaxAttempts(policy, request), 1);
+  request.max_attempts = 0;
+  policy.max_attempts = 0;
+  EXPECT_EQ(MaxAttempts(policy, request), 1);  // always at least one try
+}
+
 TEST(Retry, AnHtmlPageIsKnownByItsTypeOrItsFirstCharacter) {
   Response r;
   r.headers = {{"content-type", "TEXT/HTML"}};

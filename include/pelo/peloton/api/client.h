@@ -51,6 +51,13 @@ struct Done {
   std::string raw;
 };
 
+// A workout as the list gives it, with that list entry's JSON (what a sync archives when it
+// fetches no detail).
+struct WorkoutEntry {
+  model::Workout workout;
+  std::string json;  // minified; "" when the page's raw items did not line up
+};
+
 inline constexpr const char* kWorkoutJoins = "ride,ride.instructor";
 
 namespace internal {
@@ -63,6 +70,13 @@ class Client {
   // client: it must outlive them.
   Client(http::Transport& transport, auth::Endpoints endpoints, auth::Session* session,
          std::string user_agent);
+
+  // A client on the same transport and session whose requests may each be sent up to
+  // `max_attempts` times (the transport's policy otherwise): for callers that send many
+  // requests in a run they would rather not fail over a burst of errors (a sync), while a
+  // request whose failure should be told at once keeps the transport's few tries. The
+  // transport is what retries (ADR 0017); nothing above it loops.
+  Client WithMaxAttempts(int max_attempts) const;
 
   // ---- Auth (legacy; the bearer login lives in pelo/peloton/auth/login.h) ----
   // POST /auth/logout {"session_id"}.
@@ -78,6 +92,9 @@ class Client {
                                                  const std::string& joins = kWorkoutJoins);
   Paged<model::Workout> AllWorkouts(const std::string& user_id, int limit = 100,
                                     const std::string& joins = kWorkoutJoins);
+  // AllWorkouts with each entry's JSON.
+  Paged<WorkoutEntry> AllWorkoutEntries(const std::string& user_id, int limit = 100,
+                                        const std::string& joins = kWorkoutJoins);
   // GET /api/user/{id}/workout_history_csv?timezone=: Peloton's own CSV, as text.
   StatusOr<Fetched<std::string>> WorkoutHistoryCsv(const std::string& user_id,
                                                    const std::string& timezone);
@@ -216,6 +233,7 @@ class Client {
   auth::Endpoints endpoints_;
   auth::Session* session_;
   std::string user_agent_;
+  int max_attempts_ = 0;  // Request::max_attempts of every request: 0 = the transport's
 };
 
 // The GraphQL operation text pelo sends for catalogue operation `name` (§7.3 of the API

@@ -5,6 +5,10 @@
 //   auto all = client.AllFollowers(user_id);
 //   for (const model::UserProfile& p : all) { ... }
 //   if (!all.status().ok()) { ... the page that failed ... }
+//
+// A caller that stops early (an incremental sync at what it already has, a fatal error
+// elsewhere) says so with BeforeEachPage: no page is fetched that nobody will read. Ctrl-C needs
+// nothing: the transport refuses to send once cancelled, so status() becomes kCancelled.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +34,10 @@ class Paged {
  public:
   // `fetch(nullopt)` returns the first page; `fetch(cursor)` the page `cursor` names.
   using Fetch = std::function<StatusOr<PageOf<T>>(const std::optional<std::string>& cursor)>;
+  // Asked before each page is fetched (the first included) with how many were fetched so far:
+  // false ends the range there, without an error (status() stays OK, ended() false). The place
+  // for "after each page" work too (progress), since a page's items have all been read by then.
+  using BeforePage = std::function<bool(int pages_fetched)>;
 
   explicit Paged(Fetch fetch) : fetch_(std::move(fetch)) {}
   Paged(const Paged&) = delete;
@@ -78,9 +86,18 @@ class Paged {
   }
   std::default_sentinel_t end() const { return {}; }
 
+  // Set before iterating; see BeforePage.
+  Paged& BeforeEachPage(BeforePage before) {
+    before_ = std::move(before);
+    return *this;
+  }
+
   // Why iteration ended early (the failed page's error), or OK.
   const Status& status() const { return status_; }
   int pages_fetched() const { return pages_; }
+  // True once the list is known to hold nothing more: the last page fetched said no other
+  // follows. False after an error, or when BeforeEachPage ended the range.
+  bool ended() const { return done_ && status_.ok() && !held_back_; }
 
   // Everything (all pages), or the first error.
   StatusOr<std::vector<T>> Collect() {
@@ -96,6 +113,11 @@ class Paged {
   void NextPage() {
     items_.clear();
     while (items_.empty() && !done_) {
+      if (before_ && !before_(pages_)) {
+        held_back_ = true;
+        done_ = true;
+        return;
+      }
       StatusOr<PageOf<T>> page = fetch_(cursor_);
       ++pages_;
       if (!page.ok()) {
@@ -115,11 +137,13 @@ class Paged {
   }
 
   Fetch fetch_;
+  BeforePage before_;
   std::vector<T> items_;
   std::optional<std::string> cursor_;
   Status status_;
   bool started_ = false;
   bool done_ = false;
+  bool held_back_ = false;  // BeforeEachPage said no more
   int pages_ = 0;
 };
 

@@ -115,6 +115,27 @@ TEST(PagedRest, WorkoutsInstructorsAndClassesPageTheSameWay) {
   EXPECT_EQ(server.PagesRequested(), (std::vector<std::string>{"3", "4", "0", "0"}));
 }
 
+// The sync's listing: every workout with its list entry's JSON, page by page.
+TEST(PagedRest, WorkoutEntriesCarryEachEntrysJson) {
+  PagedServer server(
+      {{0, JsonResponse(200, R"({"data":[{"id":"w1","status":"COMPLETE"},{"id":"w2"}],)"
+                             R"("show_next":true})")},
+       {1, JsonResponse(200, R"({"data":[{"id":"w3", "name": "Ride"}],"show_next":false})")}});
+  Paged<WorkoutEntry> entries = server.client().AllWorkoutEntries("u1", 2);
+  std::vector<std::string> ids;
+  std::vector<std::string> json;
+  for (const WorkoutEntry& entry : entries) {
+    ids.push_back(entry.workout.id);
+    json.push_back(entry.json);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"w1", "w2", "w3"}));
+  EXPECT_EQ(json, (std::vector<std::string>{R"({"id":"w1","status":"COMPLETE"})", R"({"id":"w2"})",
+                                            R"({"id":"w3","name":"Ride"})"}));
+  EXPECT_TRUE(entries.ended());
+  EXPECT_EQ(server.PagesRequested(), (std::vector<std::string>{"0", "1"}));
+  EXPECT_EQ(http::QueryValue(server.requests()[0].url, "sort_by"), "-created");
+}
+
 class ClientErrorTest : public ::testing::Test {
  protected:
   http::Response answer_ = JsonResponse(200, "{}");
@@ -195,6 +216,29 @@ TEST_F(ClientErrorTest, HtmlPagesWhereJsonWasAskedAreApiErrorsNotAuthFailures) {
   // A page answering a request that asked for something else is that answer (the CSV export).
   answer_ = JsonResponse(200, "<html>not csv</html>");
   EXPECT_TRUE(client_.WorkoutHistoryCsv("u1", "UTC").ok());
+}
+
+// How many tries a request is worth is the transport's business; the client only says what
+// it was asked (WithMaxAttempts) and which bodies are broken (GETs of JSON that is not JSON).
+TEST_F(ClientErrorTest, RequestsCarryTheirTriesAndTheirBodyCheck) {
+  ASSERT_TRUE(client_.Plans().ok());
+  Client patient = client_.WithMaxAttempts(10);
+  ASSERT_TRUE(patient.Plans().ok());
+  ASSERT_TRUE(patient.JoinChallenge("u1", "c1").ok());
+  const std::vector<http::Request> sent = transport_.requests();
+  ASSERT_EQ(sent.size(), 3u);
+  EXPECT_EQ(sent[0].max_attempts, 0) << "the transport's policy";
+  EXPECT_EQ(sent[1].max_attempts, 10);
+  EXPECT_EQ(sent[2].max_attempts, 10);
+
+  ASSERT_TRUE(sent[1].usable_body);
+  EXPECT_TRUE(sent[1].usable_body(R"({"plans":[]})"));
+  EXPECT_TRUE(sent[1].usable_body(""));
+  EXPECT_FALSE(sent[1].usable_body(R"({"plans":[{"id":"p1"},)"));  // cut short
+  EXPECT_FALSE(sent[1].usable_body("maintenance, back soon"));
+  EXPECT_FALSE(sent[2].usable_body) << "a POST is never sent again for its body";
+  ASSERT_TRUE(client_.WorkoutHistoryCsv("u1", "UTC").ok());
+  EXPECT_FALSE(transport_.requests().back().usable_body) << "CSV is not JSON";
 }
 
 TEST_F(ClientErrorTest, DoneAcceptsAny2xxBody) {

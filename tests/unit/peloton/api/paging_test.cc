@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <string>
 #include <vector>
 
 namespace pelo::api {
@@ -123,6 +124,52 @@ TEST(Paged, MovedRangeKeepsGoing) {
   auto all = moved.Collect();
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(*all, (std::vector<int>{1, 2}));
+}
+
+TEST(Paged, EndedOnlyWhenTheLastPageSaysSo) {
+  Pages fake;
+  fake.pages[""] = {{1}, "b"};
+  fake.pages["b"] = {{2}, std::nullopt};
+  Paged<int> range = fake.Range();
+  EXPECT_FALSE(range.ended());
+  auto it = range.begin();
+  EXPECT_FALSE(range.ended()) << "a next page is named";
+  ++it;
+  EXPECT_TRUE(range.ended()) << "page b is the last";
+
+  fake.failures["b"] = Status(ErrorCode::kNetwork, "page b failed");
+  Paged<int> failed = fake.Range();
+  for (int item : failed) (void)item;
+  EXPECT_FALSE(failed.ended());
+}
+
+// The hook sees each page boundary before the fetch (how an incremental sync stops at what it
+// has, and reports progress after each page): false fetches nothing more, and is no error.
+TEST(Paged, BeforeEachPageEndsTheRangeWithoutFetchingMore) {
+  Pages fake;
+  fake.pages[""] = {{1, 2}, "b"};
+  fake.pages["b"] = {{3, 4}, "c"};
+  fake.pages["c"] = {{5}, std::nullopt};
+  std::vector<int> asked;
+  std::vector<int> seen;
+  Paged<int> range = fake.Range();
+  range.BeforeEachPage([&](int pages_fetched) {
+    asked.push_back(pages_fetched);
+    return seen.size() < 3;  // what the caller needs: three items (a page's worth, rounded up)
+  });
+  for (int item : range) seen.push_back(item);
+  EXPECT_EQ(seen, (std::vector<int>{1, 2, 3, 4}));
+  EXPECT_EQ(asked, (std::vector<int>{0, 1, 2}));
+  EXPECT_EQ(fake.requested, (std::vector<std::string>{"", "b"}));
+  EXPECT_TRUE(range.status().ok());
+  EXPECT_FALSE(range.ended()) << "the list goes on; the caller stopped";
+
+  Pages none;
+  Paged<int> refused = none.Range();
+  refused.BeforeEachPage([](int) { return false; });
+  EXPECT_TRUE(refused.begin() == refused.end());
+  EXPECT_TRUE(none.requested.empty());
+  EXPECT_TRUE(refused.status().ok());
 }
 
 }  // namespace
