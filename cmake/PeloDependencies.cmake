@@ -17,6 +17,8 @@ add_library(pelo_unistring INTERFACE)
 target_include_directories(pelo_unistring SYSTEM INTERFACE ${UNISTRING_INCLUDE_DIR})
 target_link_libraries(pelo_unistring INTERFACE ${UNISTRING_LIBRARY})
 add_library(Unistring::unistring ALIAS pelo_unistring)
+# The build checks each layer's includes with a Python script (cmake/check_layer_includes.py).
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)

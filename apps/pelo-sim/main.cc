@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "exit_code.h"
 #include "pelo/peloton/sim/server.h"
 
 namespace {
@@ -84,7 +85,7 @@ int main(int argc, char** argv) {
   }
   if (auto status = (*server)->Start(); !status.ok()) {
     std::cerr << "pelo-sim: " << status.message() << "\n";
-    return pelo::ExitCodeFor(status.code());
+    return pelo::cli::ExitCodeFor(status.code());
   }
   std::cout << "pelo-sim listening on " << (*server)->url() << std::endl;
   int received = 0;

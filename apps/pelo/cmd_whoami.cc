@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "pelo/analytics/ftp.h"
 #include "pelo/common/time.h"
 #include "pelo/model/user.h"
 #include "terminal_text.h"
@@ -21,7 +22,7 @@ Status RunWhoami(const Context& ctx) {
     std::cout << "token expires:  " << FormatIso8601Utc(creds.expires_at) << "\n";
   }
   if (u.total_workouts) std::cout << "workouts:       " << *u.total_workouts << "\n";
-  if (auto ftp = model::ResolveUserFtp(u)) std::cout << "FTP:            " << *ftp << " W\n";
+  if (auto ftp = analytics::ResolveUserFtp(u)) std::cout << "FTP:            " << *ftp << " W\n";
   return OkStatus();
 }
 

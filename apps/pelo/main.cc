@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "exit_code.h"
 #include "logging.h"
 #include "pelo/common/cancel.h"
 #include "terminal_text.h"
@@ -136,7 +137,7 @@ int main(int argc, char** argv) {
 
   if (pelo::Status logging = pelo::cli::ConfigureLogging(log); !logging.ok()) {
     std::cerr << "pelo: " << TerminalText(logging.ToString()) << "\n";
-    return pelo::ExitCodeFor(logging.code());
+    return pelo::cli::ExitCodeFor(logging.code());
   }
   std::signal(SIGINT, OnInterrupt);
   std::signal(SIGTERM, OnInterrupt);
@@ -149,7 +150,7 @@ int main(int argc, char** argv) {
   if (!status.ok()) {
     // One line, whatever the message quotes (an API error body, a title, a file name).
     std::cerr << "pelo: " << TerminalText(status.ToString()) << "\n";
-    return pelo::ExitCodeFor(status.code());
+    return pelo::cli::ExitCodeFor(status.code());
   }
   return 0;
 }

@@ -16,6 +16,9 @@ constexpr std::string_view kWorkoutSource = "ftp_workout_source";
 
 bool Positive(const std::optional<double>& v) { return v.has_value() && *v > 0; }
 
+// Python's round(): half to even, which std::nearbyint gives in the default rounding mode.
+double RoundLikePython(double v) { return std::nearbyint(v); }
+
 // Appends entries, each with the previous value of its kind; with `min_change`, skips one that
 // moved less than that from the previous value of its kind.
 class HistoryWriter {
@@ -37,20 +40,40 @@ class HistoryWriter {
 
 }  // namespace
 
+std::optional<double> ResolveWorkoutFtp(const model::FtpInfo& info) {
+  if (!Positive(info.ftp)) return std::nullopt;
+  if (info.ftp_source != kManualSource) return *info.ftp;
+  // A manual FTP under ~0.5 W rounds to 0, which is no FTP (the analytics divide by it).
+  const double ftp = RoundLikePython(*info.ftp * kTwentyMinuteFactor);
+  return ftp > 0 ? std::optional<double>(ftp) : std::nullopt;
+}
+
+std::optional<double> ResolveUserFtp(const model::User& user) {
+  std::optional<double> ftp;
+  if (user.cycling_ftp_source == kManualSource) {
+    ftp = RoundLikePython(user.cycling_ftp.value_or(0) * kTwentyMinuteFactor);
+  } else if (user.cycling_ftp_source == kWorkoutSource) {
+    ftp = user.cycling_workout_ftp;
+  }
+  if (Positive(ftp)) return ftp;
+  // Nor is an estimate of 0 W or less: everything downstream divides by the FTP.
+  if (Positive(user.estimated_cycling_ftp)) return user.estimated_cycling_ftp;
+  return std::nullopt;
+}
+
 std::optional<double> ResolvePelotonFtp(const std::optional<model::FtpInfo>& ftp_info,
                                         const std::optional<model::User>& user) {
   if (ftp_info) {
-    if (auto ftp = model::ResolveWorkoutFtp(*ftp_info)) return ftp;
+    if (auto ftp = ResolveWorkoutFtp(*ftp_info)) return ftp;
   }
   if (!user) return std::nullopt;
-  auto ftp = model::ResolveUserFtp(*user);
+  auto ftp = ResolveUserFtp(*user);
   if (Positive(ftp)) return ftp;
   return std::nullopt;
 }
 
 double FtpFromTestAverage(double average_watts) {
-  // Python's round(): half to even, which nearbyint gives in the default rounding mode.
-  return std::nearbyint(kTwentyMinuteFactor * average_watts);
+  return RoundLikePython(kTwentyMinuteFactor * average_watts);
 }
 
 bool IsFtpTestTitle(std::string_view title) {
@@ -78,7 +101,7 @@ std::optional<RideFtp> FtpAtRideDate(DayNumber day, const std::optional<model::F
                                      const std::optional<model::User>& user,
                                      const std::vector<DatedMmp20>& mmp20s) {
   if (ftp_info) {
-    if (auto ftp = model::ResolveWorkoutFtp(*ftp_info)) {
+    if (auto ftp = ResolveWorkoutFtp(*ftp_info)) {
       return RideFtp{*ftp, FtpSourceUsed::kWorkoutFtpInfo};
     }
   }
@@ -105,7 +128,7 @@ std::vector<FtpChange> BuildFtpHistory(std::vector<FtpRideRecord> rides,
   std::optional<double> last_tested;
   std::vector<DatedMmp20> mmp20s;
   for (const auto& r : rides) {
-    const auto ftp = r.ftp_info ? model::ResolveWorkoutFtp(*r.ftp_info) : std::nullopt;
+    const auto ftp = r.ftp_info ? ResolveWorkoutFtp(*r.ftp_info) : std::nullopt;
     if (ftp && ftp != peloton_ftp) {
       peloton_ftp = ftp;
       if (r.ftp_info->ftp_source == kManualSource) {

@@ -150,7 +150,7 @@ StatusOr<int64_t> WorkoutInserts::InsertWorkoutRow(const WorkoutBundle& bundle) 
   if (w.ftp_info) {
     stmt.Bind(21, w.ftp_info->ftp).BindTextOrNull(22, w.ftp_info->ftp_source);
     stmt.BindTextOrNull(23, w.ftp_info->ftp_workout_id);
-    stmt.Bind(24, model::ResolveWorkoutFtp(*w.ftp_info));
+    stmt.Bind(24, bundle.resolved_ftp);
   }
   stmt.Bind(25, int64_t{bundle.every_n}).Bind(26, bundle.graph.duration);
   stmt.Bind(27, bundle.graph.total_effort_points).Bind(28, NowEpochSeconds());

@@ -1,6 +1,5 @@
 #include "store/workout_reader.h"
 
-#include "pelo/model/workout.h"
 #include "store/units.h"
 
 namespace pelo::store {
@@ -34,7 +33,10 @@ std::string WorkoutRowsSql() {
          "w.fitness_discipline, r.title, w.title, w.name, i.name, w.start_time, " +
          SummaryField("value", "distance") + ", " + SummaryField("display_unit", "distance") +
          ", " + SummaryField("value", "calories") +
-         ", w.has_ftp_info, w.ftp, w.ftp_source, d.workout_id IS NOT NULL, w.timezone " +
+         // Stored as the writer resolved it; > 0 as databases written before a resolved FTP of
+         // 0 W counted as none may hold 0.
+         ", CASE WHEN w.resolved_ftp > 0 THEN w.resolved_ftp END, d.workout_id IS NOT NULL, "
+         "w.timezone " +
          "FROM workouts w LEFT JOIN rides r ON r.id = w.ride_id " +
          "LEFT JOIN workout_deletions d ON d.workout_id = w.id " +
          "LEFT JOIN instructors i ON i.id = r.instructor_id" + kWorkoutOrder;
@@ -67,9 +69,9 @@ model::WorkoutRow ToWorkoutRow(const Statement& q) {
   row.start_time = q.OptInt(17);
   row.distance_km = DistanceKm(q.OptDouble(18), q.Text(19));
   row.calories_kcal = q.OptDouble(20);
-  if (q.Int(21) != 0) row.ftp = model::ResolveWorkoutFtp({q.OptDouble(22), q.Text(23), ""});
-  row.deleted = q.Int(24) != 0;
-  row.timezone = q.Text(25);
+  row.ftp = q.OptDouble(21);
+  row.deleted = q.Int(22) != 0;
+  row.timezone = q.Text(23);
   return row;
 }
 

@@ -26,7 +26,7 @@ bool IsCycling(const store::RideMetricsState& ride) {
 
 bool NeedsChain(const store::RideMetricsState& ride) {
   if (!ride.metrics_version || !IsCycling(ride)) return false;
-  return !(ride.ftp_info && model::ResolveWorkoutFtp(*ride.ftp_info));
+  return !(ride.ftp_info && analytics::ResolveWorkoutFtp(*ride.ftp_info));
 }
 
 struct Test {

@@ -215,6 +215,8 @@ model::RideMetricsRow BuildRideMetrics(const store::WorkoutBundle& bundle,
 }
 
 void AttachRideRows(store::WorkoutBundle& bundle, const RideMetricsContext& context) {
+  const std::optional<model::FtpInfo>& ftp_info = bundle.workout.ftp_info;
+  bundle.resolved_ftp = ftp_info ? analytics::ResolveWorkoutFtp(*ftp_info) : std::nullopt;
   RideRows rows = ComputeRideRows(bundle, context);
   bundle.metrics = std::move(rows.metrics);
   bundle.curve_w = std::move(rows.curve_w);

@@ -78,7 +78,8 @@ RideRows ComputeRideRows(const store::WorkoutBundle& bundle, const RideMetricsCo
 model::RideMetricsRow BuildRideMetrics(const store::WorkoutBundle& bundle,
                                        const std::optional<model::User>& user);
 
-// Sets bundle.metrics and bundle.curve_w to ComputeRideRows(bundle, context).
+// Sets what the store keeps derived from `bundle`: resolved_ftp (analytics::ResolveWorkoutFtp of
+// its ftp_info), and metrics and curve_w (ComputeRideRows(bundle, context)).
 void AttachRideRows(store::WorkoutBundle& bundle, const RideMetricsContext& context);
 
 }  // namespace pelo::sync

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "integration/sim_fixture.h"
+#include "pelo/analytics/ftp.h"
 #include "pelo/analytics/power_curve.h"
 #include "pelo/analytics/ride_day.h"
 #include "pelo/analytics/series.h"
@@ -253,7 +254,7 @@ TEST_F(RideRefreshTest, ARideWithoutFtpInfoTakesTheFtpOfTheLatestEarlierTest) {
   EXPECT_EQ(early.ftp_source, "user_profile");
   auto user = store_->LoadUser();
   ASSERT_TRUE(user.ok() && user->has_value());
-  EXPECT_EQ(early.ftp, model::ResolveUserFtp(**user));
+  EXPECT_EQ(early.ftp, analytics::ResolveUserFtp(**user));
   // Every other row as it was.
   for (const auto& [id, listing] : rows) {
     if (id == ride->metrics.workout_id || id == before_any_test->metrics.workout_id) continue;

@@ -13,6 +13,14 @@
 
 namespace pelo::analytics {
 
+// The FTP a workout's ftp_info stands for (§3.1): a manual FTP is Peloton's 20-minute value,
+// so 95 % of it rounded like Python; nullopt when not positive (everything divides by it).
+std::optional<double> ResolveWorkoutFtp(const model::FtpInfo& info);
+
+// The FTP of the /api/me profile fields (§3.1): manual x0.95, else the workout source's, else
+// the estimate; nullopt when none of them is positive.
+std::optional<double> ResolveUserFtp(const model::User& user);
+
 // Peloton's FTP per Appendix A `resolve_ftp` (TV-19): the workout's `ftp_info` (manual x0.95),
 // else the /api/me fields (manual x0.95, workout source, else estimated). nullopt if none.
 std::optional<double> ResolvePelotonFtp(const std::optional<model::FtpInfo>& ftp_info,

@@ -9,21 +9,19 @@
 
 namespace pelo {
 
-// What kind of failure a Status describes. Each maps to one documented CLI exit code.
+// What kind of failure a Status describes: what a front-end tells apart (the CLI maps each to
+// an exit code of its own).
 enum class ErrorCode {
   kOk = 0,
-  kUnknown,          // exit 1
-  kInvalidArgument,  // exit 2 (usage, bad input the user gave)
-  kUnauthenticated,  // exit 3 (wrong password, expired or revoked credentials)
-  kNetwork,          // exit 4 (connect/DNS/TLS/timeouts)
-  kApi,              // exit 5 (HTTP error after retries, malformed response)
-  kStorage,          // exit 6 (database or file system)
-  kNotFound,         // exit 1 (a lookup found nothing)
-  kCancelled,        // exit 130 (interrupted)
+  kUnknown,
+  kInvalidArgument,  // usage, bad input the user gave
+  kUnauthenticated,  // wrong password, expired or revoked credentials
+  kNetwork,          // connect/DNS/TLS/timeouts
+  kApi,              // HTTP error after retries, malformed response
+  kStorage,          // database or file system
+  kNotFound,         // a lookup found nothing
+  kCancelled,        // interrupted
 };
-
-// The process exit code documented for `code` (README, `pelo --help`).
-int ExitCodeFor(ErrorCode code);
 
 // Short lowercase name of `code`, e.g. "network".
 const char* ErrorCodeName(ErrorCode code);

@@ -23,7 +23,4 @@ struct User {
   std::optional<int64_t> created_at;
 };
 
-// FTP per analytics.md §3.1 from the profile fields (manual x0.95, workout, else estimated).
-std::optional<double> ResolveUserFtp(const User& user);
-
 }  // namespace pelo::model

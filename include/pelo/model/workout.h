@@ -40,9 +40,6 @@ struct Workout {
   std::optional<FtpInfo> ftp_info;  // detail only
 };
 
-// FTP per analytics.md §3.1 from ftp_info (manual x0.95), or nullopt.
-std::optional<double> ResolveWorkoutFtp(const FtpInfo& info);
-
 // One page of GET /api/user/{id}/workouts.
 struct WorkoutPage {
   std::vector<Workout> data;

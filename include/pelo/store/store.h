@@ -26,18 +26,23 @@ struct RawResponse {
   std::string body;
 };
 
-// Everything sync writes for one workout, stored in one transaction.
+// Everything stored of one workout, in one transaction: what the API returned and the values
+// derived from it. The store derives nothing itself: the writer computes the derived values.
 struct WorkoutBundle {
   model::Workout workout;         // detail (GET /api/workout/{id}); its ride and instructor too
   model::PerformanceGraph graph;  // GET /api/workout/{id}/performance_graph
   int every_n = 1;
   std::vector<RawResponse> raw;  // the responses these came from
-  // Per-ride metrics computed from `graph` (the sync layer's job: the store does not compute
-  // them); its workout_id is not read (the workout's is used). Without: no ride_metrics row.
+  // The FTP (W) the workout's own ftp_info stands for (analytics.md §3.1: a manual FTP is 95 %
+  // of the value entered), stored as workouts.resolved_ftp and listed as WorkoutRow::ftp.
+  // nullopt: none (no ftp_info, or no positive FTP in it).
+  std::optional<double> resolved_ftp;
+  // The per-ride metrics of `graph`; its workout_id is not read (the workout's is used).
+  // Without: no ride_metrics row.
   std::optional<model::RideMetricsRow> metrics;
-  // The ride's power-duration curve (sync's job too): MMP (W) at analytics::CurveGrid()[i] for
-  // i < size, stored exactly. Without: no ride_curves row (a workout without power). Stored
-  // with its metrics' metrics_version (0 without metrics).
+  // The ride's power-duration curve: MMP (W) at the curve grid's durations (analytics.md §2.4),
+  // one per duration up to the ride's length, stored exactly. Without: no ride_curves row (a
+  // workout without power). Stored with its metrics' metrics_version (0 without metrics).
   std::optional<std::vector<double>> curve_w;
 };
 
@@ -70,7 +75,9 @@ struct ReconcileResult {
   int64_t deleted_total = 0;  // flagged workouts after the call
 };
 
-// What sync::RefreshRideMetrics needs to know of one stored workout and its derived rows.
+// One stored workout and the state of its derived rows (RideMetricsStates): what a caller needs
+// to tell which rows are missing or were written by an older computation, and to compute them
+// again (ReplaceRideMetrics).
 struct RideMetricsState {
   std::string workout_id;
   std::optional<int64_t> start_time;  // epoch s

@@ -11,18 +11,6 @@ TEST(Status, DefaultIsOk) {
   EXPECT_EQ(s.ToString(), "ok");
 }
 
-TEST(Status, ExitCodesMatchTheDocumentedTable) {
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kOk), 0);
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kUnknown), 1);
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kInvalidArgument), 2);
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kUnauthenticated), 3);
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kNetwork), 4);
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kApi), 5);
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kStorage), 6);
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kNotFound), 1);
-  EXPECT_EQ(ExitCodeFor(ErrorCode::kCancelled), 130);
-}
-
 TEST(Status, WithContextPrefixesTheMessageAndKeepsCode) {
   Status s(ErrorCode::kApi, "HTTP 503", 503);
   Status c = s.WithContext("GET /api/me");

@@ -186,6 +186,28 @@ TEST_F(SqliteStoreTest, GpsChildRowsAndClassesOnDisk) {
             231);
 }
 
+// The store derives no FTP of its own: it keeps and lists the one its writer resolved, and
+// lists a 0 W one (as older databases may hold) as none.
+TEST_F(SqliteStoreTest, ListsTheResolvedFtpItWasGiven) {
+  WorkoutBundle ride = bundles_[0];
+  ASSERT_TRUE(ride.workout.ftp_info.has_value());
+  ride.resolved_ftp = 250;
+  {
+    auto store = Open();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->SaveWorkout(ride).ok());
+    EXPECT_EQ(store->WorkoutRows()->front().ftp, 250);
+    ride.resolved_ftp.reset();
+    ASSERT_TRUE(store->SaveWorkout(ride).ok());
+    EXPECT_FALSE(store->WorkoutRows()->front().ftp.has_value());
+  }
+  EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM workouts WHERE resolved_ftp IS NULL"), 1);
+  testing::ExecSql(db_path_, "UPDATE workouts SET resolved_ftp = 0");
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  EXPECT_FALSE(store->WorkoutRows()->front().ftp.has_value());
+}
+
 TEST_F(SqliteStoreTest, SavingAgainReplacesNeverDuplicates) {
   SaveAll();
   SaveAll();

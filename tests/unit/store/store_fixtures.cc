@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "pelo/analytics/ftp.h"
 #include "pelo/peloton/api/parse.h"
 
 namespace pelo::store::testing {
@@ -30,6 +31,9 @@ WorkoutBundle BundleFromEnvelope(const std::string& relative_path) {
   EXPECT_TRUE(workout.ok() && graph.ok()) << relative_path;
   if (workout.ok()) bundle.workout = *workout;
   if (graph.ok()) bundle.graph = *graph;
+  if (bundle.workout.ftp_info) {
+    bundle.resolved_ftp = analytics::ResolveWorkoutFtp(*bundle.workout.ftp_info);
+  }
   std::string base = "/api/workout/" + bundle.workout.id;
   bundle.raw.push_back({base + "?joins=ride,ride.instructor", workout_body});
   bundle.raw.push_back({base + "/performance_graph?every_n=1", graph_body});

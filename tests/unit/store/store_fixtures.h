@@ -11,7 +11,8 @@
 namespace pelo::store::testing {
 
 // A bundle from a P2G envelope under fixtures/peloton/peloton-to-garmin/src/UnitTests/Data,
-// parsed with the api parse functions, with both raw bodies attached.
+// parsed with the api parse functions, with both raw bodies attached and its ftp_info resolved
+// (analytics::ResolveWorkoutFtp) as sync resolves it.
 WorkoutBundle BundleFromEnvelope(const std::string& relative_path);
 
 // A fresh directory under the system temp dir, removed on destruction.

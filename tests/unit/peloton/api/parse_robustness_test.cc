@@ -3,6 +3,7 @@
 
 #include <thread>
 
+#include "pelo/analytics/ftp.h"
 #include "pelo/peloton/api/parse.h"
 
 namespace pelo::api {
@@ -42,7 +43,7 @@ TEST(ParseRobustness, NullsEverywhere) {
   EXPECT_FALSE(w->ride.has_value());
   ASSERT_TRUE(w->ftp_info.has_value());
   EXPECT_FALSE(w->ftp_info->ftp.has_value());
-  EXPECT_FALSE(model::ResolveWorkoutFtp(*w->ftp_info).has_value());
+  EXPECT_FALSE(analytics::ResolveWorkoutFtp(*w->ftp_info).has_value());
 
   auto g = ParsePerformanceGraph(
       R"({"duration":null,"seconds_since_pedaling_start":null,"metrics":[null,

@@ -1,6 +1,7 @@
 // Concrete values read from the fixture files (checked by hand against the JSON).
 #include <gtest/gtest.h>
 
+#include "pelo/analytics/ftp.h"
 #include "pelo/peloton/api/parse.h"
 #include "unit/peloton/api/fixture_files.h"
 
@@ -33,7 +34,7 @@ TEST(ParseValues, SyncMyWorkoutDetail) {
   ASSERT_TRUE(w.ftp_info.has_value());
   EXPECT_EQ(w.ftp_info->ftp, 243);
   EXPECT_EQ(w.ftp_info->ftp_source, "ftp_manual_source");
-  EXPECT_EQ(model::ResolveWorkoutFtp(*w.ftp_info), 231);
+  EXPECT_EQ(analytics::ResolveWorkoutFtp(*w.ftp_info), 231);
   ASSERT_TRUE(w.ride.has_value());
   EXPECT_EQ(w.ride->title, "30 min Power Zone Ride");
   EXPECT_EQ(w.ride->pedaling_start_offset, 60);
@@ -174,7 +175,7 @@ TEST(ParseValues, UserFromLegacyLoginResponse) {
   EXPECT_EQ(user.weight, 170);
   EXPECT_EQ(user.created_at, 1518835623);
   EXPECT_EQ(user.cycling_ftp_workout_id, "");
-  EXPECT_EQ(model::ResolveUserFtp(user), 135);  // round(0.95 * 142)
+  EXPECT_EQ(analytics::ResolveUserFtp(user), 135);  // round(0.95 * 142)
 }
 
 TEST(ParseValues, RideDetailsAndInstructors) {

@@ -1,11 +1,13 @@
 // FTP resolution: analytics.md §3.1 test vectors TV-19 plus the edges of Appendix A resolve_ftp.
 #include <gtest/gtest.h>
 
-#include "pelo/model/user.h"
-#include "pelo/model/workout.h"
+#include "pelo/analytics/ftp.h"
 
-namespace pelo::model {
+namespace pelo::analytics {
 namespace {
+
+using model::FtpInfo;
+using model::User;
 
 FtpInfo Info(std::optional<double> ftp, std::string source = "") {
   return FtpInfo{ftp, std::move(source), ""};
@@ -69,4 +71,4 @@ TEST(ResolveUserFtp, ZeroOrNegativeEstimateIsNone) {
 }
 
 }  // namespace
-}  // namespace pelo::model
+}  // namespace pelo::analytics
