@@ -19,11 +19,14 @@ std::string Env(const char* name) {
 }
 
 std::string XdgDir(const char* var, const char* fallback_under_home) {
-  std::string dir = Env(var);
-  if (!dir.empty()) return dir;
-  std::string home = Env("HOME");
-  if (home.empty()) home = ".";
-  return home + "/" + fallback_under_home;
+  if (std::string dir = Env(var); !dir.empty()) return dir;
+  // Built by appending: GCC 12 at -O2 reports a false -Wrestrict for `home + "/" + ...` after
+  // `home = "."` once this is inlined.
+  std::string dir = Env("HOME");
+  if (dir.empty()) dir.push_back('.');
+  dir.push_back('/');
+  dir.append(fallback_under_home);
+  return dir;
 }
 
 // First non-empty of option, environment variable, saved value, default.
