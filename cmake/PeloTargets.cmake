@@ -20,17 +20,54 @@ function(pelo_add_layer name)
   target_link_libraries(pelo_${name} PUBLIC ${ARG_DEPS} PRIVATE pelo_warnings ${ARG_PRIVATE_DEPS})
 endfunction()
 
-# pelo_add_test(NAME SOURCES... DEPS ...): one GoogleTest binary, its cases registered with ctest.
+# Which test binaries a build configures, builds (target pelo_tests) and registers with ctest, by
+# their LABELS (docs/adr/0014-test-command-speed.md):
+#   all        every test binary (dev, release)
+#   sanitizer  all but those labelled `release-only` (asan-ubsan)
+#   threads    only those labelled `threads`, and not `release-only` (tsan)
+set(PELO_TEST_SCOPE "all" CACHE STRING "Test binaries to build and register: all, sanitizer, threads")
+set_property(CACHE PELO_TEST_SCOPE PROPERTY STRINGS all sanitizer threads)
+if(NOT PELO_TEST_SCOPE MATCHES "^(all|sanitizer|threads)$")
+  message(FATAL_ERROR "pelo: PELO_TEST_SCOPE is all, sanitizer or threads, not '${PELO_TEST_SCOPE}'")
+endif()
+
+# pelo_add_test(NAME SOURCES... DEPS ... LABELS ...): one GoogleTest binary, its cases registered
+# with ctest. Every binary runs tests/support/test_main.cc, which fails a test that starts a
+# thread unless LABELS has `threads`. A binary outside PELO_TEST_SCOPE is still defined (so its
+# directory can add properties) but built only on request and not registered.
 function(pelo_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
-  add_executable(${name} ${ARG_SOURCES})
+  if(NOT ARG_LABELS)
+    message(FATAL_ERROR "pelo: test ${name} has no LABELS")
+  endif()
+  set(in_scope TRUE)
+  if(PELO_TEST_SCOPE STREQUAL "threads" AND NOT "threads" IN_LIST ARG_LABELS)
+    set(in_scope FALSE)
+  endif()
+  if(NOT PELO_TEST_SCOPE STREQUAL "all" AND "release-only" IN_LIST ARG_LABELS)
+    set(in_scope FALSE)
+  endif()
+  if("threads" IN_LIST ARG_LABELS)
+    set(main pelo_test_main_threads)
+  else()
+    set(main pelo_test_main)
+  endif()
+
+  if(in_scope)
+    add_executable(${name} ${ARG_SOURCES})
+    add_dependencies(pelo_tests ${name})
+  else()
+    add_executable(${name} EXCLUDE_FROM_ALL ${ARG_SOURCES})
+  endif()
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
-  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} ${main} GTest::gtest GTest::gmock
                         pelo_warnings)
   target_compile_definitions(${name} PRIVATE
     PELO_SHARED_DIR="${PELO_SHARED_DIR}"
     PELO_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     PELO_BINARY_DIR="${PROJECT_BINARY_DIR}")
-  gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
-                       PROPERTIES LABELS "${ARG_LABELS}")
+  if(in_scope)
+    gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
+                         PROPERTIES LABELS "${ARG_LABELS}")
+  endif()
 endfunction()
