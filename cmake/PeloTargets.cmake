@@ -7,6 +7,14 @@ if(PELO_WERROR)
   target_compile_options(pelo_warnings INTERFACE -Werror)
 endif()
 
+# pelo_test_code: what the tests' own sources compile with besides the warnings. The CI presets
+# set PELO_TEST_OPTIMIZATION to -O0 (it comes after the build type's flags, and the last -O
+# wins): the libraries and apps under test keep the preset's optimisation and sanitizers, while
+# the test code, mostly gtest macros, compiles in half the time (docs/adr/0014).
+set(PELO_TEST_OPTIMIZATION "" CACHE STRING "Extra compile flags of the tests' own code, e.g. -O0")
+add_library(pelo_test_code INTERFACE)
+target_compile_options(pelo_test_code INTERFACE ${PELO_TEST_OPTIMIZATION})
+
 # pelo_add_layer(NAME SOURCES... [DEPS ...] [PRIVATE_DEPS ...]): one static library per layer.
 function(pelo_add_layer name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
@@ -61,7 +69,7 @@ function(pelo_add_test name)
   endif()
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} ${main} GTest::gtest GTest::gmock
-                        pelo_warnings)
+                        pelo_warnings pelo_test_code)
   target_compile_definitions(${name} PRIVATE
     PELO_SHARED_DIR="${PELO_SHARED_DIR}"
     PELO_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
