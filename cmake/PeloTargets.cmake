@@ -75,7 +75,16 @@ function(pelo_add_test name)
     PELO_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     PELO_BINARY_DIR="${PROJECT_BINARY_DIR}")
   if(in_scope)
-    gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60
-                         PROPERTIES LABELS "${ARG_LABELS}")
+    gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60)
+    # The labels, set by a file ctest reads after the discovered tests: GoogleTest's PROPERTIES
+    # would flatten a list of labels ("unit;threads" becomes the label unit and a property named
+    # threads).
+    set(labels_file "${CMAKE_CURRENT_BINARY_DIR}/${name}_labels.cmake")
+    file(CONFIGURE OUTPUT "${labels_file}" CONTENT [=[
+if(@name@_TESTS)
+  set_tests_properties(${@name@_TESTS} PROPERTIES LABELS "@ARG_LABELS@")
+endif()
+]=] @ONLY)
+    set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${labels_file}")
   endif()
 endfunction()
