@@ -42,7 +42,7 @@ std::string WorkoutRowsSql() {
          "LEFT JOIN instructors i ON i.id = r.instructor_id" + kWorkoutOrder;
 }
 
-std::string FirstNonEmpty(std::initializer_list<std::string> candidates) {
+std::string FirstNonEmptyText(std::initializer_list<std::string> candidates) {
   for (const std::string& candidate : candidates) {
     if (!candidate.empty()) return candidate;
   }
@@ -64,7 +64,7 @@ model::WorkoutRow ToWorkoutRow(const Statement& q) {
   row.average_heart_rate = q.OptDouble(10);
   row.max_heart_rate = q.OptDouble(11);
   row.discipline = q.Text(12);
-  row.title = FirstNonEmpty({q.Text(13), q.Text(14), q.Text(15)});
+  row.title = FirstNonEmptyText({q.Text(13), q.Text(14), q.Text(15)});
   row.instructor = q.Text(16);
   row.start_time = q.OptInt(17);
   row.distance_km = DistanceKm(q.OptDouble(18), q.Text(19));

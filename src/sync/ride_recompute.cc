@@ -13,9 +13,11 @@ namespace {
 using internal::BoundedQueue;
 
 // Rides computed ahead of the writer; each holds only its rows (a few KB).
-constexpr size_t kQueueDepth = 16;
+constexpr size_t kRecomputeQueueDepth = 16;
 
-Status Interrupted() { return Status(ErrorCode::kCancelled, "ride metrics refresh interrupted"); }
+Status RecomputeInterrupted() {
+  return Status(ErrorCode::kCancelled, "ride metrics refresh interrupted");
+}
 
 // The reading thread's half: archive -> parsed bundle -> rows on the queue.
 Status ReadAndCompute(store::Store& store, const std::vector<std::string>& workout_ids,
@@ -35,11 +37,11 @@ Status ReadAndCompute(store::Store& store, const std::vector<std::string>& worko
     context.ftp = ftp == ftp_of.end() ? std::nullopt : std::optional<FtpInEffect>(ftp->second);
     RideRows rows = ComputeRideRows(*bundle, context);
     rows.metrics.workout_id = id;  // the stored workout the archive is filed under
-    if (!queue.Push(std::move(rows))) return Interrupted();  // the writer gave up
+    if (!queue.Push(std::move(rows))) return RecomputeInterrupted();  // the writer gave up
     return OkStatus();
   };
   auto add = [&](const std::string& path, std::string_view body) -> Status {
-    if (CancelRequested()) return Interrupted();
+    if (CancelRequested()) return RecomputeInterrupted();
     const ArchiveKey key = ClassifyArchivePath(path);
     if (key.workout_id.empty()) return OkStatus();
     if (key.workout_id != pending.workout_id()) {
@@ -60,7 +62,7 @@ StatusOr<int64_t> RecomputeRides(store::Store& store, const std::vector<std::str
                                  const std::unordered_map<std::string, FtpInEffect>& ftp_of,
                                  const std::function<void(const RideRows&)>& on_stored) {
   if (workout_ids.empty()) return int64_t{0};
-  BoundedQueue<RideRows> queue(kQueueDepth);
+  BoundedQueue<RideRows> queue(kRecomputeQueueDepth);
   Status read_status;
   std::thread reader([&] {
     read_status = ReadAndCompute(store, workout_ids, base, ftp_of, queue);

@@ -11,7 +11,7 @@
 namespace pelo::testing {
 namespace {
 
-constexpr int kWorkouts = 30;
+constexpr int kFaultKindWorkouts = 30;
 
 struct KindCase {
   const char* kind;
@@ -25,10 +25,10 @@ class SyncFaultKindTest : public SyncFaultsFixture,
                           public ::testing::WithParamInterface<KindCase> {};
 
 TEST_P(SyncFaultKindTest, AloneAtAFractionStillEndsInTheCompleteDatabase) {
-  const Digest reference = CleanDigest(kWorkouts);
+  const Digest reference = CleanDigest(kFaultKindWorkouts);
   const KindCase& c = GetParam();
   sim::Options faulty;
-  faulty.workouts = kWorkouts;
+  faulty.workouts = kFaultKindWorkouts;
   faulty.faults = std::string(c.kind) + ":" + std::to_string(c.fraction);
   // For stall: the test's transport gives up after 300 ms, the simulator answers after 800.
   faulty.stall_ms = 800;
@@ -38,7 +38,7 @@ TEST_P(SyncFaultKindTest, AloneAtAFractionStillEndsInTheCompleteDatabase) {
   const sync::SyncResult report = SyncFrom(faulty, db_path_, 1);
   ASSERT_TRUE(report.status.ok()) << report.status.ToString();
   EXPECT_EQ(report.failed, 0);
-  EXPECT_EQ(report.stored_total, kWorkouts);
+  EXPECT_EQ(report.stored_total, kFaultKindWorkouts);
   EXPECT_GE(Faulted(c.kind), 5) << "the faults must actually have been served";
   EXPECT_EQ(DigestTables(db_path_), reference);
   EXPECT_EQ(IntegrityCheck(db_path_), "ok");

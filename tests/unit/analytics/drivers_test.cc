@@ -8,7 +8,7 @@
 namespace pelo::analytics {
 namespace {
 
-const DayNumber kMonday = DayFromCivil(2024, 1, 1);
+const DayNumber kFirstMonday = DayFromCivil(2024, 1, 1);
 // The training level of each 4-week block, shuffled so that it does not trend with time.
 const std::vector<double> kLevels = {3,   7,   1,   5,   8,   2,   6,   4,  9,
                                      2.5, 7.5, 1.5, 5.5, 3.5, 8.5, 6.5, 4.5};
@@ -23,7 +23,7 @@ std::vector<RideSummary> RisingLoadHistory() {
     for (int w = 0; w < 4; ++w) {
       for (int d : {0, 2, 4, 5}) {
         RideSummary r;
-        r.day = kMonday + static_cast<DayNumber>(28 * b) + 7 * w + d;
+        r.day = kFirstMonday + static_cast<DayNumber>(28 * b) + 7 * w + d;
         r.duration_s = hours * 3600;
         r.kj = 700 * hours;
         r.tss = 85 * hours;

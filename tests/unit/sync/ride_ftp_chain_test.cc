@@ -26,7 +26,7 @@ store::RideMetricsState TestRide(const std::string& id, int64_t day, double ftp)
   return s;
 }
 
-model::User Profile(double ftp) {
+model::User ProfileWithFtp(double ftp) {
   model::User u;
   u.cycling_ftp_source = "ftp_workout_source";
   u.cycling_workout_ftp = ftp;
@@ -45,7 +45,7 @@ TEST(RideFtpChainTest, TheLatestTestOnOrBeforeTheDayWinsOverTheProfile) {
   std::vector<store::RideMetricsState> rides = {TestRide("t1", 10, 200), Ride("a", 12),
                                                 TestRide("t2", 20, 210), Ride("b", 20),
                                                 Ride("c", 30),           Ride("before", 5)};
-  const auto chained = ChainRideFtps(rides, Profile(250));
+  const auto chained = ChainRideFtps(rides, ProfileWithFtp(250));
   ASSERT_EQ(chained.size(), rides.size());  // tests without ftp_info are chained too
   EXPECT_EQ(FtpOf(chained, "a")->watts, 200);
   EXPECT_EQ(FtpOf(chained, "a")->source, "ftp_test");
@@ -91,7 +91,7 @@ TEST(RideFtpChainTest, OnlyCyclingRidesWithARowAndNoFtpInfoFtpAreChained) {
   store::RideMetricsState undated = Ride("undated", 10);
   undated.start_time.reset();
   const auto chained = ChainRideFtps(
-      {own, zero, no_row, bootcamp, run, undated, TestRide("t", 1, 190)}, Profile(250));
+      {own, zero, no_row, bootcamp, run, undated, TestRide("t", 1, 190)}, ProfileWithFtp(250));
   std::vector<std::string> ids;
   for (const ChainedFtp& c : chained) ids.push_back(c.workout_id);
   EXPECT_EQ(ids, (std::vector<std::string>{"zero", "bootcamp", "undated", "t"}));
