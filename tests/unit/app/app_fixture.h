@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "pelo/analytics/ride_day.h"
 #include "pelo/app/workspace.h"
 #include "pelo/peloton/auth/login.h"
 #include "pelo/peloton/sim/server.h"
@@ -14,6 +15,9 @@ namespace pelo::app::testing {
 
 inline constexpr const char* kEmail = "rider@example.com";
 inline constexpr const char* kPassword = "s3cret-Pa55word";
+
+// The day a YYYY-MM-DD literal names (the tests' literals are valid).
+inline analytics::DayNumber Day(const char* text) { return *analytics::ParseDay(text); }
 
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {

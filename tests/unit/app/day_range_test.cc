@@ -3,13 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "app_fixture.h"
 #include "pelo/analytics/ride_day.h"
 #include "pelo/common/time.h"
 
 namespace pelo::app {
 namespace {
 
-analytics::DayNumber Day(const char* text) { return *analytics::ParseDay(text); }
+using testing::Day;
 
 // 2026-03-02 03:30 UTC is 22:30 on March 1 in New York (EST, UTC-5).
 constexpr int64_t kLateEveningInNewYork = 1772422200;

@@ -6,13 +6,14 @@
 #include <cmath>
 #include <limits>
 
+#include "app_fixture.h"
 #include "pelo/analytics/ride_day.h"
 #include "pelo/app/columns.h"
 
 namespace pelo::app {
 namespace {
 
-analytics::DayNumber Day(const char* text) { return *analytics::ParseDay(text); }
+using testing::Day;
 
 TEST(JsonTest, WorkoutsHaveTheCsvKeysSortedWholeNumbersAsIntegersAndNullForUnknown) {
   model::WorkoutRow row;

@@ -13,7 +13,7 @@ constexpr int kDaysEachSide = 7;
 // Studio start times, seconds after 00:00 UTC (06:00, 10:00, 17:00 and 18:30 in New York).
 constexpr int kSlots[] = {11 * 3600, 15 * 3600, 22 * 3600, 23 * 3600 + 1800};
 
-const char* Status(const LiveSession& s, int64_t now) {
+const char* LiveStatus(const LiveSession& s, int64_t now) {
   if (now < s.scheduled_start_time) return "PRE_START";
   if (now < s.scheduled_start_time + s.length) return "IN_PROGRESS";
   return "COMPLETE";
@@ -60,7 +60,7 @@ std::vector<const LiveSession*> LiveSchedule::Between(int64_t start, int64_t end
 }
 
 nlohmann::json LiveSessionJson(const LiveSession& s, int64_t now, int reservations) {
-  const std::string status = Status(s, now);
+  const std::string status = LiveStatus(s, now);
   const int64_t start = s.scheduled_start_time;
   const bool started = status != "PRE_START";
   return {{"id", s.id},
