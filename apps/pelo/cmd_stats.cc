@@ -27,7 +27,7 @@ Status RunStatsRides(const Context& ctx, const RidesFlags& flags) {
   PELO_ASSIGN_OR_RETURN(auto store, ctx.workspace().OpenExistingStore(flags.db));
   PELO_ASSIGN_OR_RETURN(auto rows, app::ListRideMetrics(*store, range));
   if (flags.json) {
-    std::cout << RideStatsJson(rows, StdoutIsTerminal()) << "\n";
+    std::cout << app::RideStatsJson(rows, StdoutIsTerminal()) << "\n";
   } else if (flags.csv) {
     WriteRideStatsCsv(rows, std::cout);
   } else {

@@ -97,11 +97,6 @@ void PrintFields(const Fields& fields, std::ostream& out) {
   }
 }
 
-nlohmann::ordered_json JsonRounded(const std::optional<double>& v) {
-  if (!v || !std::isfinite(*v)) return nullptr;
-  return std::round(*v * 1e4) / 1e4;
-}
-
 void PrintJsonBody(std::string_view body, std::ostream& out) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     out << "{}\n";

@@ -65,10 +65,6 @@ void PrintFields(const Fields& fields, std::ostream& out);
 // (a request answered with nothing), the text as is when it is not JSON.
 void PrintJsonBody(std::string_view body, std::ostream& out);
 
-// A computed value for --json: 4 decimals (enough for every tolerance of analytics.md), null
-// for nullopt, NaN or infinity.
-nlohmann::ordered_json JsonRounded(const std::optional<double>& v);
-
 // One JSON array written item by item (--json --all), pretty on a terminal.
 class JsonArrayStream {
  public:

@@ -1,19 +1,13 @@
-// WorkoutsJson and CurveJson (json.h).
-#include <cmath>
-
+// WorkoutsJson, RideStatsJson and CurveJson (json.h).
 #include "json_values.h"
+#include "pelo/app/columns.h"
 #include "pelo/app/json.h"
 #include "pelo/common/time.h"
 
 namespace pelo::app {
 namespace {
 
-// Whole numbers as integers ("duration": 1800, not 1800.0), as the CSV writes them.
-nlohmann::json Num(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  if (std::floor(*v) == *v && std::fabs(*v) < 9e15) return static_cast<int64_t>(*v);
-  return *v;
-}
+nlohmann::json Num(const std::optional<double>& v) { return WholeOrDecimal<nlohmann::json>(v); }
 
 nlohmann::json Time(const std::optional<int64_t>& t, std::string (*format)(int64_t)) {
   if (!t) return nullptr;
@@ -46,6 +40,25 @@ std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty
                    {"calories_kcal", Num(r.calories_kcal)},
                    {"ftp", Num(r.ftp)},
                    {"deleted", r.deleted}});
+  }
+  return Dump(all, pretty);
+}
+
+std::string RideStatsJson(const std::vector<model::RideMetricsListing>& rows, bool pretty) {
+  // Ordered: keys in column order, as in the CSV.
+  const std::vector<std::string>& columns = RideStatsColumns();
+  Json all = Json::array();
+  for (const model::RideMetricsListing& r : rows) {
+    Json item = Json::object();
+    item[columns[0]] = r.metrics.workout_id;
+    item[columns[1]] = r.start_time ? Json(RideStatsDate(r)) : Json(nullptr);
+    item[columns[2]] = r.discipline;
+    item[columns[3]] = r.title;
+    size_t column = 4;
+    for (const std::optional<double>& value : RideStatsValues(r)) {
+      item[columns[column++]] = WholeOrDecimal(value);
+    }
+    all.push_back(std::move(item));
   }
   return Dump(all, pretty);
 }

@@ -8,8 +8,20 @@
 
 #include "pelo/analytics/weekly_features.h"
 #include "pelo/insights/fitness.h"
+#include "pelo/model/ride_metrics_row.h"
 
 namespace pelo::app {
+
+// `stats rides`: workout_id, date, discipline, title, the key of every metric of
+// model::kRideMetricFields, then distance_km, pace_min_per_km and split_s_per_500m.
+const std::vector<std::string>& RideStatsColumns();
+
+// A ride's start, UTC "YYYY-MM-DD HH:MM:SS" (the workouts CSV's date format); "" if unknown.
+std::string RideStatsDate(const model::RideMetricsListing& ride);
+
+// A ride's values for RideStatsColumns() after the four text columns: the metrics, then the
+// distance, the pace of runs and walks (min/km) and the split of rows (s/500 m).
+std::vector<std::optional<double>> RideStatsValues(const model::RideMetricsListing& ride);
 
 // week|month, workouts, hours, tss, pz1_s..pz7_s, hrz1_s..hrz5_s.
 std::vector<std::string> ZoneColumns(insights::ZonePeriod period);

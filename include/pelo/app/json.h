@@ -13,6 +13,7 @@
 #include "pelo/app/history.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
+#include "pelo/model/ride_metrics_row.h"
 #include "pelo/model/tables.h"
 #include "pelo/sync/rebuild.h"
 #include "pelo/sync/sync.h"
@@ -21,6 +22,9 @@ namespace pelo::app {
 
 // An array of objects keyed by the workouts CSV's column names.
 std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty);
+
+// An array of objects keyed by RideStatsColumns() (columns.h), in that order.
+std::string RideStatsJson(const std::vector<model::RideMetricsListing>& rows, bool pretty);
 
 // An array of {duration_s, watts, workout_id, date, resolution_limited}.
 std::string CurveJson(const std::vector<CurvePoint>& points, bool pretty);

@@ -5,6 +5,9 @@
 
 #include <cmath>
 #include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "app_fixture.h"
 #include "pelo/analytics/ride_day.h"
@@ -34,6 +37,34 @@ TEST(JsonTest, WorkoutsHaveTheCsvKeysSortedWholeNumbersAsIntegersAndNullForUnkno
             R"("title":"30 min \"Climb\" Ride","total_output":null,"workout_id":"abc"}])");
   EXPECT_EQ(WorkoutsJson({}, false), "[]");
   EXPECT_EQ(WorkoutsJson({}, true), "[]");
+}
+
+TEST(JsonTest, RideStatsFollowTheColumnsWithWholeNumbersAsIntegersAndARunsPace) {
+  model::RideMetricsListing run;
+  run.metrics.workout_id = "run1";
+  run.start_time = 1772422200;
+  run.discipline = "running";
+  run.title = "20 min Run";
+  run.metrics.duration_s = 1500;
+  run.metrics.tss = 31.5;
+  run.distance_km = 5;
+  model::RideMetricsListing unknown;  // nothing known but its id
+  unknown.metrics.workout_id = "x";
+
+  const auto parsed = nlohmann::ordered_json::parse(RideStatsJson({run, unknown}, false));
+  ASSERT_EQ(parsed.size(), 2u);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : parsed[0].items()) keys.push_back(key);
+  EXPECT_EQ(keys, RideStatsColumns());
+  EXPECT_EQ(parsed[0]["date"], "2026-03-02 03:30:00");
+  EXPECT_EQ(parsed[0]["duration_s"].dump(), "1500");
+  EXPECT_EQ(parsed[0]["tss"].dump(), "31.5");
+  EXPECT_EQ(parsed[0]["pace_min_per_km"].dump(), "5");   // 1500 s over 5 km
+  EXPECT_TRUE(parsed[0]["split_s_per_500m"].is_null());  // a run has no split
+  EXPECT_TRUE(parsed[1]["date"].is_null());
+  EXPECT_TRUE(parsed[1]["tss"].is_null());
+  EXPECT_EQ(RideStatsValues(unknown).size() + 4, RideStatsColumns().size());
+  EXPECT_EQ(RideStatsJson({}, false), "[]");
 }
 
 TEST(JsonTest, TheCurveKeepsItsKeyOrderAndAnUnknownDateIsNull) {
