@@ -101,14 +101,32 @@ if(NOT PELO_TEST_SCOPE MATCHES "^(all|sanitizer|threads)$")
   message(FATAL_ERROR "pelo: PELO_TEST_SCOPE is all, sanitizer or threads, not '${PELO_TEST_SCOPE}'")
 endif()
 
-# pelo_add_test(NAME SOURCES... DEPS ... LABELS ...): one GoogleTest binary, its cases registered
-# with ctest. Every binary runs tests/support/test_main.cc, which fails a test that starts a
-# thread unless LABELS has `threads`. A binary outside PELO_TEST_SCOPE is still defined (so its
-# directory can add properties) but built only on request and not registered.
+# How a test binary is registered with ctest (docs/adr/0014):
+#   case    one ctest test per GoogleTest case (dev: `ctest -R Name` runs one case)
+#   binary  one ctest test per shard of the binary (the CI presets): each process runs a share
+#           of the cases (GoogleTest's GTEST_TOTAL_SHARDS/GTEST_SHARD_INDEX), so what a binary's
+#           cases share (a synced database, a simulator's world) is built once per process, not
+#           once per case, and a process is started per shard rather than per case.
+set(PELO_TEST_REGISTRATION "case" CACHE STRING "ctest tests per test binary: case or binary")
+set_property(CACHE PELO_TEST_REGISTRATION PROPERTY STRINGS case binary)
+if(NOT PELO_TEST_REGISTRATION MATCHES "^(case|binary)$")
+  message(FATAL_ERROR
+          "pelo: PELO_TEST_REGISTRATION is case or binary, not '${PELO_TEST_REGISTRATION}'")
+endif()
+
+# pelo_add_test(NAME SOURCES... DEPS ... LABELS ... [SHARDS n]): one GoogleTest binary, its
+# cases registered with ctest (PELO_TEST_REGISTRATION; SHARDS: processes in `binary`, default
+# 1, for the binaries whose cases take minutes in all). Every binary runs
+# tests/support/test_main.cc, which fails a test that starts a thread unless LABELS has
+# `threads`. A binary outside PELO_TEST_SCOPE is still defined (so its directory can add
+# properties) but built only on request and not registered.
 function(pelo_add_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "" "SHARDS" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT ARG_LABELS)
     message(FATAL_ERROR "pelo: test ${name} has no LABELS")
+  endif()
+  if(NOT ARG_SHARDS)
+    set(ARG_SHARDS 1)
   endif()
   set(in_scope TRUE)
   if(PELO_TEST_SCOPE STREQUAL "threads" AND NOT "threads" IN_LIST ARG_LABELS)
@@ -136,7 +154,22 @@ function(pelo_add_test name)
     PELO_SHARED_DIR="${PELO_SHARED_DIR}"
     PELO_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     PELO_BINARY_DIR="${PROJECT_BINARY_DIR}")
-  if(in_scope)
+  if(in_scope AND PELO_TEST_REGISTRATION STREQUAL "binary")
+    math(EXPR last "${ARG_SHARDS} - 1")
+    foreach(shard RANGE ${last})
+      set(test ${name})
+      if(ARG_SHARDS GREATER 1)
+        set(test ${name}/${shard})
+      endif()
+      add_test(NAME ${test} COMMAND ${name})
+      # COST: ctest starts the costliest first; a fresh clone has no timings of its own yet, and
+      # a sharded binary started last would leave one core idle at the end.
+      set_tests_properties(${test} PROPERTIES
+        LABELS "${ARG_LABELS}"
+        ENVIRONMENT "GTEST_TOTAL_SHARDS=${ARG_SHARDS};GTEST_SHARD_INDEX=${shard}"
+        COST ${ARG_SHARDS})
+    endforeach()
+  elseif(in_scope)
     gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60)
     # The labels, set by a file ctest reads after the discovered tests: GoogleTest's PROPERTIES
     # would flatten a list of labels ("unit;threads" becomes the label unit and a property named

@@ -367,7 +367,7 @@ std::vector<std::string> HeaderValues(const http::Request& request, const std::s
 class ClientRequestTest : public ::testing::TestWithParam<RequestCase> {
  protected:
   ClientRequestTest()
-      : transport_([this](const http::Request&) { return JsonResponse(200, GetParam().answer); }),
+      : transport_([](const http::Request&) { return JsonResponse(200, GetParam().answer); }),
         session_(transport_, Endpoints(), Credentials(), nullptr),
         client_(transport_, Endpoints(), &session_, "pelo-test") {}
 
