@@ -144,7 +144,7 @@ json PaceWithSpeed(const Samples& s) {
   const auto [avg_speed, max_speed] = MeanMax(s.speed);
   json pace = PaceMetric("Pace", "min/mi", "pace", s.pace, max_speed > 0 ? 60 / max_speed : 0,
                          avg_speed > 0 ? 60 / avg_speed : 0);
-  pace["alternatives"] = {Metric("Speed", "mph", "speed", s.speed, 1)};
+  pace["alternatives"] = json::array({Metric("Speed", "mph", "speed", s.speed, 1)});
   return pace;
 }
 
@@ -242,7 +242,7 @@ json BuildGraphJson(const WorkoutPlan& plan, const RideClass& ride, const Sample
     RowingParts(s, g);
   } else {
     g["average_summaries"] = json::array();
-    g["summaries"] = {Item("Calories", "kcal", s.calories, "calories", 0)};
+    g["summaries"] = json::array({Item("Calories", "kcal", s.calories, "calories", 0)});
     g["metrics"] = json::array();
     g["splits_data"] = json::array();
   }
