@@ -35,7 +35,7 @@ Status Validate(const Options& o) {
 
 class ServerImpl final : public Server {
  public:
-  ServerImpl(Options options, std::unique_ptr<DataSet> data, FaultPlan faults)
+  ServerImpl(Options options, std::shared_ptr<const DataSet> data, FaultPlan faults)
       : context_(std::move(options), std::move(data)),
         log_(context_.options.request_log),
         faults_(FaultSettings{std::move(faults), context_.options.seed,
@@ -134,11 +134,13 @@ void ServerImpl::Stop() {
 StatusOr<std::unique_ptr<Server>> Server::Create(const Options& options) {
   PELO_RETURN_IF_ERROR(Validate(options));
   PELO_ASSIGN_OR_RETURN(FaultPlan faults, ParseFaultPlan(options.faults));
-  StatusOr<std::unique_ptr<DataSet>> data =
-      options.workouts_from.empty() ? BuildSyntheticDataSet(options) : LoadDataSetFromDir(options);
-  if (!data.ok()) return data.status();
-  return std::unique_ptr<Server>(
-      new ServerImpl(options, std::move(data).value(), std::move(faults)));
+  std::shared_ptr<const DataSet> data;
+  if (options.workouts_from.empty()) {
+    PELO_ASSIGN_OR_RETURN(data, SharedSyntheticDataSet(options));
+  } else {
+    PELO_ASSIGN_OR_RETURN(data, LoadDataSetFromDir(options));
+  }
+  return std::unique_ptr<Server>(new ServerImpl(options, std::move(data), std::move(faults)));
 }
 
 }  // namespace pelo::sim

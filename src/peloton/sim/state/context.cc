@@ -21,7 +21,7 @@ std::map<std::string, bool> JoinedAtStart(const std::vector<ChallengeDef>& chall
 
 }  // namespace
 
-Context::Context(Options opts, std::unique_ptr<DataSet> data_set)
+Context::Context(Options opts, std::shared_ptr<const DataSet> data_set)
     : options(std::move(opts)),
       data(std::move(data_set)),
       now(ParseDate(options.end_date).value_or(0) + 86400),

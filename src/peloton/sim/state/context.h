@@ -23,10 +23,10 @@ namespace pelo::sim {
 // What the routes share: the fixed world built at start-up (data set, members, class library,
 // live schedule, challenges) and the state the user changes (auth, account).
 struct Context {
-  Context(Options opts, std::unique_ptr<DataSet> data_set);
+  Context(Options opts, std::shared_ptr<const DataSet> data_set);
 
   Options options;
-  std::unique_ptr<DataSet> data;
+  std::shared_ptr<const DataSet> data;  // never changed by a request; shared (data_set.h)
   // The simulator's "now" for everything relative (streaks, live classes, challenges): the
   // end of --end-date, so answers do not depend on the wall clock.
   int64_t now;

@@ -57,8 +57,14 @@ class DataSet {
   mutable std::map<std::pair<std::string, int>, std::shared_ptr<const std::string>> cache_;
 };
 
-// The synthetic athlete's data set (deterministic in seed, workouts and end_date).
+// The synthetic athlete's data set (deterministic in seed, workouts, end_date and email).
 StatusOr<std::unique_ptr<DataSet>> BuildSyntheticDataSet(const Options& options);
+
+// The same, shared by the servers of one process started with the same seed, workouts, end_date
+// and email, with the graph bodies any of them served: a data set is never changed once built,
+// and a test binary starts dozens of servers on the same world. Keeps the two most recently
+// asked for alive between servers.
+StatusOr<std::shared_ptr<const DataSet>> SharedSyntheticDataSet(const Options& options);
 
 // A data set whose workouts are exactly the {"Workout","WorkoutSamples"} files in
 // options.workouts_from; kInvalidArgument naming the first file that is not one.

@@ -1,6 +1,10 @@
 // Assembles the synthetic athlete's data set: history, workout bodies, lazy graphs, classes.
 #include <cmath>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <tuple>
+#include <utility>
 
 #include "peloton/sim/json/graph_json.h"
 #include "peloton/sim/json/me_json.h"
@@ -75,6 +79,28 @@ StatusOr<std::unique_ptr<DataSet>> BuildSyntheticDataSet(const Options& options)
                     static_cast<int>(std::lround(history.current_fitness)), created);
   CountWorkouts(history, data->me);
   data->Finish();
+  return data;
+}
+
+StatusOr<std::shared_ptr<const DataSet>> SharedSyntheticDataSet(const Options& options) {
+  // What BuildSyntheticDataSet reads of the options.
+  using Key = std::tuple<uint64_t, int, std::string, std::string>;
+  const Key key{options.seed, options.workouts, options.end_date, options.email};
+  static std::mutex mu;
+  static std::deque<std::pair<Key, std::shared_ptr<const DataSet>>> recent;  // newest first
+  constexpr size_t kKept = 2;
+  std::lock_guard<std::mutex> lock(mu);  // held while building: a second asker waits, not builds
+  for (auto it = recent.begin(); it != recent.end(); ++it) {
+    if (it->first != key) continue;
+    auto data = it->second;
+    recent.erase(it);
+    recent.emplace_front(key, data);
+    return data;
+  }
+  PELO_ASSIGN_OR_RETURN(std::unique_ptr<DataSet> built, BuildSyntheticDataSet(options));
+  std::shared_ptr<const DataSet> data = std::move(built);
+  recent.emplace_front(key, data);
+  if (recent.size() > kKept) recent.pop_back();
   return data;
 }
 
