@@ -14,8 +14,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int64_t kDay = 86400;
-constexpr int64_t kBillingPeriod = 30 * kDay;
+constexpr int64_t kSecondsPerDay = 86400;
+constexpr int64_t kBillingPeriod = 30 * kSecondsPerDay;
 constexpr uint64_t kCommerceStream = 0x5B5;
 constexpr int kReviewCount = 45;
 
@@ -32,12 +32,12 @@ struct Subscription {
 // A digital membership the user cancelled after three months, then the All-Access one they
 // have now (/api/me: has_active_device_subscription).
 std::vector<Subscription> Subscriptions(const Context& ctx) {
-  const int64_t joined = ctx.data->me.value("created_at", ctx.now - 365 * kDay);
+  const int64_t joined = ctx.data->me.value("created_at", ctx.now - 365 * kSecondsPerDay);
   const uint64_t key = Mix(ctx.options.seed, kCommerceStream);
   return {{HexId(key, 1), "digital", "cancelled", "Peloton App Membership", 12.99, joined,
            joined + 3 * kBillingPeriod},
           {HexId(key, 2), "device", "active", "All-Access Membership", 44.00,
-           joined + 3 * kBillingPeriod + kDay, 0}};
+           joined + 3 * kBillingPeriod + kSecondsPerDay, 0}};
 }
 
 json SubscriptionJson(const Subscription& s) {
@@ -136,13 +136,13 @@ void BikeReviews(Context& ctx, const httplib::Request& req, httplib::Response& r
   std::vector<json> reviews;
   for (int i = 0; i < kReviewCount; ++i) {
     const uint64_t key = Mix(kCommerceStream, static_cast<uint64_t>(i));
-    reviews.push_back(
-        {{"id", HexId(key, 7)},
-         {"rating", 3 + static_cast<int>(key % 3)},
-         {"title", kTitles[key % std::size(kTitles)]},
-         {"text", "Review " + std::to_string(i + 1) + " of the Peloton Bike."},
-         {"author", "Rider" + std::to_string(100 + i)},
-         {"submittedAt", ctx.now - (i + 1) * 5 * kDay - static_cast<int64_t>(key % kDay)}});
+    reviews.push_back({{"id", HexId(key, 7)},
+                       {"rating", 3 + static_cast<int>(key % 3)},
+                       {"title", kTitles[key % std::size(kTitles)]},
+                       {"text", "Review " + std::to_string(i + 1) + " of the Peloton Bike."},
+                       {"author", "Rider" + std::to_string(100 + i)},
+                       {"submittedAt", ctx.now - (i + 1) * 5 * kSecondsPerDay -
+                                           static_cast<int64_t>(key % kSecondsPerDay)}});
   }
   // Built newest first.
   if (sort_by == "submittedAt") std::reverse(reviews.begin(), reviews.end());
@@ -150,7 +150,7 @@ void BikeReviews(Context& ctx, const httplib::Request& req, httplib::Response& r
 }
 
 void Orders(Context& ctx, const httplib::Request&, httplib::Response& res) {
-  const int64_t joined = ctx.data->me.value("created_at", ctx.now - 365 * kDay);
+  const int64_t joined = ctx.data->me.value("created_at", ctx.now - 365 * kSecondsPerDay);
   const uint64_t key = Mix(ctx.options.seed, kCommerceStream + 1);
   SendJson(res, 200,
            {{"orders",
@@ -158,12 +158,12 @@ void Orders(Context& ctx, const httplib::Request&, httplib::Response& res) {
                {"status", "delivered"},
                {"total", 1445.0},
                {"currency", "USD"},
-               {"created_at", joined + 80 * kDay}},
+               {"created_at", joined + 80 * kSecondsPerDay}},
               {{"id", HexId(key, 2)},
                {"status", "delivered"},
                {"total", 125.0},
                {"currency", "USD"},
-               {"created_at", joined + 120 * kDay}}}}});
+               {"created_at", joined + 120 * kSecondsPerDay}}}}});
 }
 
 void Cards(Context&, const httplib::Request&, httplib::Response& res) {

@@ -14,7 +14,7 @@ namespace {
 
 constexpr uint64_t kTagNameSeed = 0x7A6'5EED;
 constexpr size_t kUniverseSize = 150;
-constexpr size_t kMemberCount = 40;
+constexpr size_t kTaggedMemberCount = 40;
 constexpr size_t kInitialTags = 3;
 constexpr size_t kMaxNameLength = 30;
 
@@ -80,7 +80,7 @@ std::vector<std::pair<std::string, std::string>> UniverseNames() {
 std::vector<TagMember> MakeMembers(uint64_t seed) {
   Rng rng(Mix(seed, 0x7A9));
   std::vector<TagMember> members;
-  for (size_t i = 0; i < kMemberCount; ++i) {
+  for (size_t i = 0; i < kTaggedMemberCount; ++i) {
     TagMember m;
     m.id = HexId(Mix(seed, 0x7A9), i);
     // One draw per statement: the order operands are evaluated in is unspecified.
