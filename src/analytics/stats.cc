@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 namespace pelo::analytics {
 namespace {
@@ -113,25 +114,93 @@ uint64_t SplitMix64::Below(uint64_t n) {
   return v % n;
 }
 
+namespace {
+
+// Mid-ranks of resamples of one vector, without sorting each resample: a value's mid-rank in a
+// resample depends only on how many of the resample's values are below it and equal to it, so
+// the values' order is found once (classes of equal values, in increasing order) and each
+// resample is ranked by counting. Gives exactly MidRanks of the resampled values.
+class ResampleRanker {
+ public:
+  explicit ResampleRanker(const std::vector<double>& v) : class_of_(v.size()) {
+    std::vector<size_t> idx(v.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
+    for (size_t q = 0; q < idx.size(); ++q) {
+      if (q > 0 && !(v[idx[q]] == v[idx[q - 1]])) ++classes_;
+      class_of_[idx[q]] = classes_;
+    }
+    ++classes_;
+  }
+
+  // MidRanks({v[picks[0]], v[picks[1]], ...}).
+  void Rank(const std::vector<size_t>& picks, std::vector<double>& ranks) {
+    count_.assign(classes_, 0);
+    for (size_t pick : picks) ++count_[class_of_[pick]];
+    below_.resize(classes_);
+    size_t below = 0;
+    for (size_t c = 0; c < classes_; ++c) {
+      below_[c] = below;
+      below += count_[c];
+    }
+    ranks.resize(picks.size());
+    for (size_t k = 0; k < picks.size(); ++k) {
+      const size_t c = class_of_[picks[k]];
+      // As MidRanks: the tie group's first and last 0-based positions i and j.
+      const size_t i = below_[c], j = below_[c] + count_[c] - 1;
+      ranks[k] = static_cast<double>(i + j) / 2 + 1;
+    }
+  }
+
+ private:
+  std::vector<size_t> class_of_;
+  size_t classes_ = 0;
+  std::vector<size_t> count_, below_;
+};
+
+bool AnyNan(const std::vector<double>& v) {
+  return std::any_of(v.begin(), v.end(), [](double d) { return std::isnan(d); });
+}
+
+}  // namespace
+
 std::optional<Interval> BlockBootstrapSpearmanCi(const std::vector<double>& x,
                                                  const std::vector<double>& y,
                                                  const BootstrapOptions& options) {
   const size_t n = x.size();
   const auto len = static_cast<size_t>(std::max(1, options.block_length));
   if (y.size() != n || n < 4 || n < len || options.resamples < 1) return std::nullopt;
+  // NaN has no place in an order: such input keeps Spearman's own ranking of each resample.
+  const bool by_counting = !AnyNan(x) && !AnyNan(y);
+  std::optional<ResampleRanker> rank_x, rank_y;
+  if (by_counting) {
+    rank_x.emplace(x);
+    rank_y.emplace(y);
+  }
   SplitMix64 rng(options.seed);
-  std::vector<double> rhos, bx, by;
+  std::vector<double> rhos, rx, ry;
+  std::vector<size_t> picks;
   for (int r = 0; r < options.resamples; ++r) {
-    bx.clear();
-    by.clear();
-    while (bx.size() < n) {
+    picks.clear();
+    while (picks.size() < n) {
       const size_t start = rng.Below(n - len + 1);
-      for (size_t k = start; k < start + len && bx.size() < n; ++k) {
-        bx.push_back(x[k]);
-        by.push_back(y[k]);
-      }
+      for (size_t k = start; k < start + len && picks.size() < n; ++k) picks.push_back(k);
     }
-    if (auto rho = Spearman(bx, by)) rhos.push_back(*rho);
+    std::optional<double> rho;
+    if (by_counting) {
+      rank_x->Rank(picks, rx);
+      rank_y->Rank(picks, ry);
+      rho = Pearson(rx, ry);
+    } else {
+      rx.clear();
+      ry.clear();
+      for (size_t k : picks) {
+        rx.push_back(x[k]);
+        ry.push_back(y[k]);
+      }
+      rho = Spearman(rx, ry);
+    }
+    if (rho) rhos.push_back(*rho);
   }
   if (rhos.size() < static_cast<size_t>(options.resamples) / 2) return std::nullopt;
   const double tail = (1 - options.level) / 2;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "pelo/analytics/regression.h"
 
 namespace pelo::analytics {
@@ -137,6 +139,62 @@ TEST(BlockBootstrapSpearmanCi, IsDeterministicAndCoversTheEstimate) {
   EXPECT_EQ(a->hi, b->hi);
   EXPECT_TRUE(a->Contains(*Spearman(x, y)));
   EXPECT_EQ(BlockBootstrapSpearmanCi({1, 2, 3}, {1, 2, 3}), std::nullopt);
+}
+
+// The interval as §5.3 step 6c defines it: each resample's blocks drawn in order, its
+// Spearman by MidRanks; the library ranks resamples by counting and must give the same bits.
+std::optional<Interval> ResampledSpearmanInterval(const std::vector<double>& x,
+                                                  const std::vector<double>& y,
+                                                  const BootstrapOptions& o) {
+  const size_t n = x.size(), len = static_cast<size_t>(o.block_length);
+  SplitMix64 rng(o.seed);
+  std::vector<double> rhos;
+  for (int r = 0; r < o.resamples; ++r) {
+    std::vector<double> bx, by;
+    while (bx.size() < n) {
+      const size_t start = rng.Below(n - len + 1);
+      for (size_t k = start; k < start + len && bx.size() < n; ++k) {
+        bx.push_back(x[k]);
+        by.push_back(y[k]);
+      }
+    }
+    if (auto rho = Spearman(bx, by)) rhos.push_back(*rho);
+  }
+  const double tail = (1 - o.level) / 2;
+  return Interval{*Quantile(rhos, tail), *Quantile(rhos, 1 - tail)};
+}
+
+TEST(BlockBootstrapSpearmanCi, EqualsSpearmanOfEveryResampleToTheBitWithTiesAndNegativeZero) {
+  std::vector<double> x, y;
+  for (int i = 0; i < 53; ++i) {
+    x.push_back(i % 7 == 0 ? -0.0 : (i * 37) % 11);  // many ties, -0.0 equal to 0.0
+    y.push_back(std::sin(i) * 5 + (i % 3));
+  }
+  for (const BootstrapOptions o :
+       {BootstrapOptions{4, 500, 1, 0.95}, BootstrapOptions{1, 300, 7, 0.9},
+        BootstrapOptions{9, 200, 42, 0.8}}) {
+    const auto expected = ResampledSpearmanInterval(x, y, o);
+    const auto got = BlockBootstrapSpearmanCi(x, y, o);
+    ASSERT_TRUE(got);
+    EXPECT_EQ(got->lo, expected->lo) << o.block_length;
+    EXPECT_EQ(got->hi, expected->hi) << o.block_length;
+  }
+}
+
+TEST(BlockBootstrapSpearmanCi, NanInputGivesTheSameAnswerAsSpearmanOfEachResample) {
+  std::vector<double> x, y;
+  for (int i = 0; i < 30; ++i) {
+    x.push_back(i == 5 ? std::nan("") : i % 6);
+    y.push_back(i % 5);
+  }
+  const BootstrapOptions o{4, 200, 3, 0.95};
+  const auto expected = ResampledSpearmanInterval(x, y, o);
+  const auto got = BlockBootstrapSpearmanCi(x, y, o);
+  ASSERT_EQ(got.has_value(), expected.has_value());
+  if (got) {
+    EXPECT_EQ(got->lo, expected->lo);
+    EXPECT_EQ(got->hi, expected->hi);
+  }
 }
 
 }  // namespace
