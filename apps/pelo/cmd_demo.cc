@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "demo_summary.h"
 #include "pelo/export/csv.h"
+#include "pelo/peloton/auth/credentials.h"
 #include "pelo/peloton/sim/server.h"
 #include "pelo/sync/sync.h"
 
@@ -28,7 +29,7 @@ std::string SelfPath() {
 
 Status SyncFromSimulator(const Context& ctx, const sim::Options& sim_options,
                          const std::string& url, store::Store& store) {
-  const auth::Endpoints endpoints{url, url, url + "/graphql"};
+  const auth::Endpoints endpoints = auth::EndpointsOnOneHost(url);
   app::TransportTuning tuning;
   tuning.counters = std::make_shared<http::TransportCounters>();
   const auth::LoginInput input{auth::Method::kPkce, sim_options.email, sim_options.password, ""};

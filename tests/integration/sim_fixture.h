@@ -28,9 +28,7 @@ class SimTest : public ::testing::Test {
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(server).value();
     ASSERT_TRUE(server_->Start().ok());
-    endpoints_.api_url = server_->url();
-    endpoints_.auth_url = server_->url();
-    endpoints_.graphql_url = server_->url() + "/graphql";
+    endpoints_ = auth::EndpointsOnOneHost(server_->url());
     http::GlobalInit();
     transport_ = http::MakeCurlTransport(transport_options_);
   }

@@ -2,6 +2,10 @@
 
 namespace pelo::auth {
 
+Endpoints EndpointsOnOneHost(const std::string& base_url) {
+  return {base_url, base_url, base_url + "/graphql"};
+}
+
 const char* MethodName(Method m) {
   switch (m) {
     case Method::kPkce:

@@ -38,7 +38,7 @@ std::unique_ptr<sim::Server> StartSimulator(int workouts) {
 }
 
 auth::Endpoints EndpointsOf(const sim::Server& server) {
-  return {server.url(), server.url(), server.url() + "/graphql"};
+  return auth::EndpointsOnOneHost(server.url());
 }
 
 WorkspaceOptions OptionsFor(const std::string& config_dir, const sim::Server& server) {

@@ -23,6 +23,10 @@ struct Endpoints {
   std::string graphql_url = "https://gql-graphql-gateway.prod.k8s.onepeloton.com/graphql";
 };
 
+// Every endpoint on one host, as the simulator serves them: the API and the login at
+// `base_url`, GraphQL at `base_url`/graphql.
+Endpoints EndpointsOnOneHost(const std::string& base_url);
+
 struct Credentials {
   Method method = Method::kPkce;
   std::string access_token;   // bearer (JWT); empty for legacy
