@@ -30,9 +30,11 @@ TEST_P(SyncFaultKindTest, AloneAtAFractionStillEndsInTheCompleteDatabase) {
   sim::Options faulty;
   faulty.workouts = kFaultKindWorkouts;
   faulty.faults = std::string(c.kind) + ":" + std::to_string(c.fraction);
-  // For stall: the test's transport gives up after 300 ms, the simulator answers after 800.
-  faulty.stall_ms = 800;
-  transport_options_.request_timeout = std::chrono::milliseconds(300);
+  // For stall: the test's transport gives up after 1 s, the simulator answers after 2.5 s. The
+  // timeout must also exceed an unstalled answer on a loaded machine: under TSan with three
+  // other test processes on two cores, 300 ms was too short for the first page of the listing.
+  faulty.stall_ms = 2500;
+  transport_options_.request_timeout = std::chrono::milliseconds(1000);
   // One worker: the requests come one after another, so which gets a fault is the same every
   // run (the simulator numbers them), and so is the outcome.
   const sync::SyncResult report = SyncFrom(faulty, db_path_, 1);
