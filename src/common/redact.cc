@@ -40,6 +40,8 @@ std::string Normalized(std::string_view text) {
   return out;
 }
 
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
@@ -69,11 +71,27 @@ bool IsSecretKey(std::string_view key) {
 }
 
 bool MayHoldSecretKey(std::string_view text) {
-  if (text.find("\\u") != std::string_view::npos) return true;
-  const std::string normalized = Normalized(text);
-  return std::any_of(kSecretWords.begin(), kSecretWords.end(), [&normalized](const SecretWord& s) {
-    return normalized.find(s.word) != std::string::npos;
-  });
+  // One pass over the string literals, no parse and no copy of the text: a literal followed by
+  // ':' is a member's key. memchr-backed finds skip the numbers that make up most bodies.
+  size_t quote = text.find('"');
+  while (quote != std::string_view::npos) {
+    const size_t begin = quote + 1;
+    size_t end = begin;
+    bool escaped = false;
+    while ((end = text.find_first_of("\\\"", end)) != std::string_view::npos && text[end] == '\\') {
+      escaped = true;
+      end += 2;
+    }
+    if (end == std::string_view::npos) return true;  // unterminated: not JSON this can vouch for
+    size_t next = end + 1;
+    while (next < text.size() && IsJsonSpace(text[next])) ++next;
+    if (next < text.size() && text[next] == ':' &&
+        (escaped || IsSecretKey(text.substr(begin, end - begin)))) {
+      return true;
+    }
+    quote = text.find('"', end + 1);
+  }
+  return false;
 }
 
 std::optional<std::string> RedactJson(std::string_view text, std::string_view placeholder) {

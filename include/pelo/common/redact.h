@@ -26,9 +26,10 @@ inline constexpr int kMaxRedactDepth = 1024;
 // token_type or join_tokens); and OAuth's code and code_verifier.
 bool IsSecretKey(std::string_view key);
 
-// False only when no key of the JSON text `text` can be secret-looking: it holds none of the
-// words the keys above contain (in any case, '_' and '-' aside) and no \u escape (which could
-// spell one). Lets a caller keep most bodies byte for byte without a parse.
+// False only when no member key of the JSON text `text` is secret-looking (IsSecretKey), found
+// by one scan of its string literals without a parse; a key with an escape in it (which could
+// spell a secret word) and an unterminated string count as secret-looking. Values never do, so
+// a title saying "password" costs nothing. Lets a caller keep most bodies byte for byte.
 bool MayHoldSecretKey(std::string_view text);
 
 // The JSON text `text` with the value of every secret-looking member, at any depth and whatever

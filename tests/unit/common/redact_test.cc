@@ -42,14 +42,26 @@ TEST(SecretKeys, OneListInEverySpelling) {
 }
 
 // The quick scan a sink may skip the parse on: no secret key can hide from it, in any case or
-// spelling; only \u escapes (which could spell one) make it give up.
+// spelling, at any depth or spacing; escapes in a key (which could spell one) make it give up.
 TEST(SecretKeys, TheQuickScanSeesEveryKeyOfTheList) {
   for (const char* key : kSecretKeys) {
     EXPECT_TRUE(MayHoldSecretKey(std::string(R"({"a":1,")") + key + R"(":"x"})")) << key;
+    EXPECT_TRUE(MayHoldSecretKey(std::string(R"([{"a":{")") + key + "\"\n\t :1}}]")) << key;
   }
   EXPECT_FALSE(MayHoldSecretKey(R"({"duration":2,"metrics":[{"slug":"output"}]})"));
   EXPECT_TRUE(MayHoldSecretKey(R"({"p\u0061ss":1})"));
+  EXPECT_TRUE(MayHoldSecretKey(R"({"x\"password":1})"));
   EXPECT_TRUE(MayHoldSecretKey(R"({"REFRESH-TOKEN":1})"));
+  EXPECT_TRUE(MayHoldSecretKey(R"({"title":"unterminated)"));
+}
+
+// Only keys count: the words in values, and a value that looks like a key inside its quotes, are
+// text, so bodies that merely mention a password are kept byte for byte.
+TEST(SecretKeys, TheQuickScanIgnoresTheWordsInValues) {
+  EXPECT_FALSE(MayHoldSecretKey(R"({"title":"password","tags":["token","code"]})"));
+  EXPECT_FALSE(MayHoldSecretKey(R"({"note":"a \"password\": here","b":"\\"})"));
+  EXPECT_FALSE(MayHoldSecretKey(R"(["access_token", "code"])"));
+  EXPECT_FALSE(MayHoldSecretKey(""));
 }
 
 TEST(RedactJson, EachSinkItsPlaceholderAnyDepthAnyTypeKeyOrderKept) {
