@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates clang-format
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev lld
   libcurl4-openssl-dev libsimdjson-dev nlohmann-json3-dev libcpp-httplib-dev libcli11-dev
   libfmt-dev libspdlog-dev libsqlite3-dev libssl-dev libzstd-dev libhowardhinnant-date-dev libeigen3-dev libunistring-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
