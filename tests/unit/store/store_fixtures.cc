@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -16,7 +17,9 @@ namespace pelo::store::testing {
 
 namespace fs = std::filesystem;
 
-WorkoutBundle BundleFromEnvelope(const std::string& relative_path) {
+namespace {
+
+WorkoutBundle ReadBundle(const std::string& relative_path) {
   std::ifstream in(std::string(PELO_SHARED_DIR) +
                        "/fixtures/peloton/peloton-to-garmin/src/UnitTests/Data/" + relative_path,
                    std::ios::binary);
@@ -37,6 +40,18 @@ WorkoutBundle BundleFromEnvelope(const std::string& relative_path) {
   std::string base = "/api/workout/" + bundle.workout.id;
   bundle.raw.push_back({base + "?joins=ride,ride.instructor", workout_body});
   bundle.raw.push_back({base + "/performance_graph?every_n=1", graph_body});
+  return bundle;
+}
+
+}  // namespace
+
+WorkoutBundle BundleFromEnvelope(const std::string& relative_path) {
+  // Each file is parsed once per process (the envelopes are large); a test gets its own copy.
+  // A file that failed to parse is not kept, so that every test using it reports the failure.
+  static std::map<std::string, WorkoutBundle> parsed;
+  if (const auto it = parsed.find(relative_path); it != parsed.end()) return it->second;
+  WorkoutBundle bundle = ReadBundle(relative_path);
+  if (!::testing::Test::HasFailure()) parsed.emplace(relative_path, bundle);
   return bundle;
 }
 
