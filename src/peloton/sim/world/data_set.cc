@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "pelo/common/time.h"
+#include "peloton/sim/json/graph_body.h"
 #include "peloton/sim/json/graph_json.h"
 
 namespace pelo::sim {
@@ -51,10 +52,15 @@ std::optional<std::shared_ptr<const std::string>> DataSet::GraphBody(const std::
     if (it != cache_.end()) return it->second;
   }
   // Built outside the lock: two racing requests build the same bytes, which is harmless.
-  nlohmann::json graph = workout->graph();
-  // Graphs recorded coarser than 1 s are served as recorded, whatever every_n asks.
-  if (every_n > 1 && GraphStep(graph) == 1) graph = WindowGraph(graph, every_n);
-  auto body = std::make_shared<const std::string>(graph.dump());
+  std::shared_ptr<const std::string> body;
+  if (workout->synthetic) {
+    body = std::make_shared<const std::string>(SyntheticGraphBody(*workout->synthetic, every_n));
+  } else {
+    nlohmann::json graph = workout->graph();
+    // Graphs recorded coarser than 1 s are served as recorded, whatever every_n asks.
+    if (every_n > 1 && GraphStep(graph) == 1) graph = WindowGraph(graph, every_n);
+    body = std::make_shared<const std::string>(graph.dump());
+  }
   std::lock_guard<std::mutex> lock(cache_mu_);
   if (cache_.size() > 4096) cache_.clear();  // bound memory for long-running demos
   cache_[{id, every_n}] = body;

@@ -16,6 +16,7 @@
 
 #include "pelo/common/status.h"
 #include "pelo/peloton/sim/server.h"
+#include "peloton/sim/world/athlete.h"
 
 namespace pelo::sim {
 
@@ -26,6 +27,9 @@ struct WorkoutEntry {
   nlohmann::json detail;
   // The performance graph at its recorded resolution (1 s for synthetic workouts).
   std::function<nlohmann::json()> graph;
+  // Set for synthetic workouts: what regenerates their samples, from which the graph bodies and
+  // metrics are written without building `graph`'s document (json/graph_body.h).
+  std::shared_ptr<const SyntheticWorkout> synthetic;
   std::array<int, 5> zone_seconds{};
 };
 

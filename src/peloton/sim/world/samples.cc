@@ -152,4 +152,8 @@ Samples GenerateSamples(const WorkoutPlan& plan, const RideClass& ride, const Pr
   return s;
 }
 
+Samples SyntheticWorkout::GenerateSamples() const {
+  return sim::GenerateSamples(plan, ride(), profile);
+}
+
 }  // namespace pelo::sim

@@ -62,10 +62,13 @@ StatusOr<std::unique_ptr<DataSet>> BuildSyntheticDataSet(const Options& options)
     entry.created_at = plan.created_at;
     entry.detail = WorkoutDetailJson(plan, ride, instructor, data->user_id);
     entry.zone_seconds = plan.zone_seconds;
-    entry.graph = [catalog, plan, profile] {
-      const RideClass& r = catalog->classes[plan.class_pos];
-      return BuildGraphJson(plan, r, GenerateSamples(plan, r, profile), profile);
+    auto synthetic =
+        std::make_shared<const SyntheticWorkout>(SyntheticWorkout{catalog, plan, profile});
+    entry.graph = [synthetic] {
+      return BuildGraphJson(synthetic->plan, synthetic->ride(), synthetic->GenerateSamples(),
+                            synthetic->profile);
     };
+    entry.synthetic = std::move(synthetic);
     data->workouts.push_back(std::move(entry));
   }
   for (const auto& ride : catalog->classes) {
