@@ -67,6 +67,20 @@ std::optional<std::shared_ptr<const std::string>> DataSet::GraphBody(const std::
   return body;
 }
 
+std::shared_ptr<const nlohmann::json> DataSet::RideDetails(const std::string& ride_id) const {
+  const auto ride = rides.find(ride_id);
+  if (ride == rides.end() || !build_ride_details) return nullptr;
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    const auto it = ride_details_.find(ride_id);
+    if (it != ride_details_.end()) return it->second;
+  }
+  // Built outside the lock, as graph bodies are: a race builds the same document twice.
+  auto details = std::make_shared<const nlohmann::json>(build_ride_details(ride_id, ride->second));
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  return ride_details_.emplace(ride_id, std::move(details)).first->second;
+}
+
 std::optional<int64_t> ParseDate(const std::string& date) {
   int y = 0, m = 0, d = 0;
   char tail = 0;
