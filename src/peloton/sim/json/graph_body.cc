@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "peloton/sim/json/numbers.h"
@@ -16,46 +15,75 @@ namespace {
 
 using nlohmann::json;
 
-void AppendInteger(int64_t v, std::string& out) {
-  char buffer[24];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
-  out.append(buffer, end);
+// The most characters a number takes: 24 for the longest shortest double, ".0", a comma.
+constexpr size_t kNumberRoom = 32;
+
+// By hand rather than with std::to_chars, whose integer overloads are templates in a header: at
+// -O0 under the sanitizers they cost several times this loop, once per value of every body.
+char* WriteInteger(int64_t v, char* out) {
+  char digits[20];
+  size_t n = 0;
+  uint64_t magnitude = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  if (v < 0) *out++ = '-';
+  while (n > 0) *out++ = digits[--n];
+  return out;
+}
+
+char* WriteNull(char* out) {
+  for (const char c : {'n', 'u', 'l', 'l'}) *out++ = c;
+  return out;
 }
 
 // A double as a JSON float: the shortest text that parses back to it, with ".0" on a whole
 // number so that it stays a float, as nlohmann::json writes "12.0"; null when not finite, as
 // nlohmann::json writes NaN and infinities.
-void AppendFloat(double v, std::string& out) {
-  if (!std::isfinite(v)) {
-    out += "null";
-    return;
+char* WriteFloat(double v, char* out) {
+  if (!std::isfinite(v)) return WriteNull(out);
+  char* const end = std::to_chars(out, out + kNumberRoom - 3, v).ptr;
+  for (const char* c = out; c < end; ++c) {
+    if (*c == '.' || *c == 'e') return end;
   }
-  char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
-  out.append(buffer, end);
-  const std::string_view text(buffer, static_cast<size_t>(end - buffer));
-  if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
+  end[0] = '.';
+  end[1] = '0';
+  return end + 2;
 }
 
 // One per-second value as BuildGraphJson's Values() writes it: null for a missing value (NaN),
 // an integer when whole, else a float.
-void AppendSample(double x, std::string& out) {
-  if (std::isnan(x)) {
-    out += "null";
-  } else if (x == std::floor(x) && std::fabs(x) < 1e15) {
-    AppendInteger(static_cast<int64_t>(x), out);
-  } else {
-    AppendFloat(x, out);
-  }
+char* WriteSample(double x, char* out) {
+  if (std::isnan(x)) return WriteNull(out);
+  if (x == std::floor(x) && std::fabs(x) < 1e15) return WriteInteger(static_cast<int64_t>(x), out);
+  return WriteFloat(x, out);
 }
 
-// A window's mean as Number(mean, decimals) writes it: an integer when decimals is 0.
-void AppendRounded(double v, int decimals, std::string& out) {
-  if (decimals == 0) {
-    AppendInteger(static_cast<int64_t>(std::llround(v)), out);
-  } else {
-    AppendFloat(Round(v, decimals), out);
+// A window's mean as Number(mean, decimals) writes it: an integer when decimals is 0; null for
+// an empty window.
+char* WriteWindow(const std::optional<double>& mean, int decimals, char* out) {
+  if (!mean) return WriteNull(out);
+  if (decimals == 0) return WriteInteger(static_cast<int64_t>(std::llround(*mean)), out);
+  return WriteFloat(Round(*mean, decimals), out);
+}
+
+// Appends a JSON array of `count` numbers, the i-th written by write(i, cursor) -> new cursor,
+// into room made for the whole array at once: growing the string a character at a time was
+// most of a body's cost at -O0 under the sanitizers.
+template <class Write>
+void AppendNumbers(size_t count, std::string& out, const Write& write) {
+  const size_t at = out.size();
+  out.resize(at + 2 + count * kNumberRoom);
+  char* const first = out.data() + at;
+  char* cursor = first;
+  *cursor++ = '[';
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) *cursor++ = ',';
+    cursor = write(i, cursor);
   }
+  *cursor++ = ']';
+  out.resize(at + static_cast<size_t>(cursor - first));
 }
 
 void AppendKey(const std::string& key, std::string& out) {
@@ -72,29 +100,17 @@ struct BodyWindows {
 
 void WriteSeries(const std::vector<double>& values, const std::string& slug, const BodyWindows& w,
                  std::string& out) {
-  out += '[';
-  bool first = true;
-  const auto comma = [&first, &out] {
-    if (!first) out += ',';
-    first = false;
-  };
   if (w.every_n == 1) {
-    for (double x : values) {
-      comma();
-      AppendSample(x, out);
-    }
-  } else {
-    const int decimals = WindowDecimals(slug, values);
-    for (const auto& mean : WindowMeans(values, w.axis, w.every_n, w.duration)) {
-      comma();
-      if (mean) {
-        AppendRounded(*mean, decimals, out);
-      } else {
-        out += "null";
-      }
-    }
+    AppendNumbers(values.size(), out,
+                  [&values](size_t i, char* cursor) { return WriteSample(values[i], cursor); });
+    return;
   }
-  out += ']';
+  const int decimals = WindowDecimals(slug, values);
+  const std::vector<std::optional<double>> means =
+      WindowMeans(values, w.axis, w.every_n, w.duration);
+  AppendNumbers(means.size(), out, [&means, decimals](size_t i, char* cursor) {
+    return WriteWindow(means[i], decimals, cursor);
+  });
 }
 
 // A metric of the outline, its "values" (an index into outline.series) written from the samples,
@@ -131,12 +147,14 @@ std::string WriteGraphBody(const GraphOutline& outline, int every_n) {
   w.every_n = every_n;
   w.duration = document.value("duration", 0);
   if (every_n > 1) {
+    w.axis.reserve(static_cast<size_t>(std::max(w.duration, 0)));
     for (int t = 1; t <= w.duration; ++t) w.axis.push_back(t);
   }
   std::string out;
-  // About 5 bytes a value: the axis and each series, at one value per every_n seconds.
+  // About 5 bytes a value of the axis and each series, at one value per every_n seconds, and
+  // the room AppendNumbers makes for the last array.
   const size_t points = static_cast<size_t>(std::max(w.duration, 0) / every_n + 2);
-  out.reserve(4096 + points * (outline.series.size() + 1) * 5);
+  out.reserve(4096 + points * ((outline.series.size() + 1) * 5 + kNumberRoom));
   out += '{';
   bool first = true;
   for (auto it = document.begin(); it != document.end(); ++it) {
@@ -145,12 +163,12 @@ std::string WriteGraphBody(const GraphOutline& outline, int every_n) {
     AppendKey(it.key(), out);
     if (it.key() == "seconds_since_pedaling_start") {
       // 1..duration at 1 s; windowed: 0, N, 2N, ... up to duration inclusive.
-      out += '[';
-      for (int t = every_n == 1 ? 1 : 0; t <= w.duration; t += every_n) {
-        if (t > (every_n == 1 ? 1 : 0)) out += ',';
-        AppendInteger(t, out);
-      }
-      out += ']';
+      const int start = every_n == 1 ? 1 : 0;
+      const size_t count =
+          w.duration < start ? 0 : static_cast<size_t>((w.duration - start) / every_n + 1);
+      AppendNumbers(count, out, [start, every_n](size_t i, char* cursor) {
+        return WriteInteger(start + static_cast<int64_t>(i) * every_n, cursor);
+      });
     } else if (it.key() == "metrics" && it->is_array()) {
       out += '[';
       for (size_t i = 0; i < it->size(); ++i) {
