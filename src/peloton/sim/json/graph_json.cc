@@ -41,23 +41,40 @@ json Values(const std::vector<double>& v) {
   return out;
 }
 
+// Where a graph's per-second series go: into the document (the full graph) or, for an outline,
+// into `outline` with each one's index in the document in its place.
+class SeriesOut {
+ public:
+  explicit SeriesOut(std::vector<const std::vector<double>*>* outline) : outline_(outline) {}
+
+  json operator()(const std::vector<double>& v) const {
+    if (outline_ == nullptr) return Values(v);
+    outline_->push_back(&v);
+    return outline_->size() - 1;
+  }
+  bool full() const { return outline_ == nullptr; }
+
+ private:
+  std::vector<const std::vector<double>*>* outline_;
+};
+
 json Metric(const char* name, const char* unit, const char* slug, const std::vector<double>& v,
-            int decimals) {
+            int decimals, const SeriesOut& values) {
   const auto [mean, max] = MeanMax(v);
   return {{"display_name", name},
           {"display_unit", unit},
           {"max_value", Number(max, decimals)},
           {"average_value", Number(mean, decimals)},
-          {"values", Values(v)},
+          {"values", values(v)},
           {"slug", slug}};
 }
 
 // Pace is reported min/mi (or min/500m): its "max" is the fastest, i.e. the smallest value.
 json PaceMetric(const char* name, const char* unit, const char* slug, const std::vector<double>& v,
-                double best, double average) {
+                double best, double average, const SeriesOut& values) {
   return {{"display_name", name},        {"display_unit", unit},
           {"max_value", Round(best, 2)}, {"average_value", Round(average, 2)},
-          {"values", Values(v)},         {"slug", slug}};
+          {"values", values(v)},         {"slug", slug}};
 }
 
 json Item(const char* name, const char* unit, double value, const char* slug, int decimals) {
@@ -67,8 +84,9 @@ json Item(const char* name, const char* unit, double value, const char* slug, in
           {"slug", slug}};
 }
 
-json HeartRateMetric(const std::vector<double>& hr, const WorkoutPlan& plan, const Profile& p) {
-  json metric = Metric("Heart Rate", "bpm", "heart_rate", hr, 0);
+json HeartRateMetric(const std::vector<double>& hr, const WorkoutPlan& plan, const Profile& p,
+                     const SeriesOut& values) {
+  json metric = Metric("Heart Rate", "bpm", "heart_rate", hr, 0, values);
   const auto f = ZoneFloors(p.max_hr);
   const int lows[5] = {0, f[0], f[1], f[2], f[3]};
   const int highs[5] = {f[0] - 1, f[1] - 1, f[2] - 1, f[3] - 1, static_cast<int>(p.max_hr)};
@@ -96,7 +114,7 @@ double Sum(const std::vector<double>& v) {
   return s;
 }
 
-void CyclingParts(const Samples& s, json& g) {
+void CyclingParts(const Samples& s, const SeriesOut& values, json& g) {
   const double miles = Sum(s.speed) / 3600.0;
   g["average_summaries"] = {
       Item("Avg Output", "watts", MeanMax(s.output).first, "avg_output", 0),
@@ -106,10 +124,10 @@ void CyclingParts(const Samples& s, json& g) {
   g["summaries"] = {Item("Total Output", "kj", Sum(s.output) / 1000.0, "total_output", 0),
                     Item("Distance", "mi", miles, "distance", 2),
                     Item("Calories", "kcal", s.calories, "calories", 0)};
-  g["metrics"] = {Metric("Output", "watts", "output", s.output, 0),
-                  Metric("Cadence", "rpm", "cadence", s.cadence, 0),
-                  Metric("Resistance", "%", "resistance", s.resistance, 0),
-                  Metric("Speed", "mph", "speed", s.speed, 1)};
+  g["metrics"] = {Metric("Output", "watts", "output", s.output, 0, values),
+                  Metric("Cadence", "rpm", "cadence", s.cadence, 0, values),
+                  Metric("Resistance", "%", "resistance", s.resistance, 0, values),
+                  Metric("Speed", "mph", "speed", s.speed, 1, values)};
   g["splits_data"] = json::object();
 }
 
@@ -140,15 +158,15 @@ json MileSplits(const Samples& s) {
           {"splits", splits}};
 }
 
-json PaceWithSpeed(const Samples& s) {
+json PaceWithSpeed(const Samples& s, const SeriesOut& values) {
   const auto [avg_speed, max_speed] = MeanMax(s.speed);
   json pace = PaceMetric("Pace", "min/mi", "pace", s.pace, max_speed > 0 ? 60 / max_speed : 0,
-                         avg_speed > 0 ? 60 / avg_speed : 0);
-  pace["alternatives"] = json::array({Metric("Speed", "mph", "speed", s.speed, 1)});
+                         avg_speed > 0 ? 60 / avg_speed : 0, values);
+  pace["alternatives"] = json::array({Metric("Speed", "mph", "speed", s.speed, 1, values)});
   return pace;
 }
 
-void OnFootParts(const Samples& s, bool outdoor, json& g) {
+void OnFootParts(const Samples& s, bool outdoor, const SeriesOut& values, json& g) {
   const double avg_speed = MeanMax(s.speed).first;
   const double miles = Sum(s.speed) / 3600.0;
   const double avg_pace = avg_speed > 0 ? 60 / avg_speed : 0;
@@ -158,10 +176,10 @@ void OnFootParts(const Samples& s, bool outdoor, json& g) {
     g["summaries"] = {Item("Distance", "mi", miles, "distance", 2),
                       Item("Elevation", "ft", 0, "elevation", 0),
                       Item("Calories", "kcal", s.calories, "calories", 0)};
-    json altitude = Metric("Elevation", "ft", "altitude", s.altitude, 0);
+    json altitude = Metric("Elevation", "ft", "altitude", s.altitude, 0, values);
     altitude["max_value"] = nullptr;
     altitude["average_value"] = nullptr;
-    g["metrics"] = {PaceWithSpeed(s), altitude};
+    g["metrics"] = {PaceWithSpeed(s, values), altitude};
   } else {
     g["average_summaries"] = {Item("Avg Output", "watts", MeanMax(s.output).first, "avg_output", 0),
                               Item("Avg Pace", "min/mi", avg_pace, "avg_pace", 2),
@@ -171,14 +189,15 @@ void OnFootParts(const Samples& s, bool outdoor, json& g) {
                       Item("Distance", "mi", miles, "distance", 2),
                       Item("Elevation", "ft", 0, "elevation", 0),
                       Item("Calories", "kcal", s.calories, "calories", 0)};
-    g["metrics"] = {Metric("Output", "watts", "output", s.output, 0), PaceWithSpeed(s),
-                    Metric("Incline", "%", "incline", s.incline, 1)};
+    g["metrics"] = {Metric("Output", "watts", "output", s.output, 0, values),
+                    PaceWithSpeed(s, values),
+                    Metric("Incline", "%", "incline", s.incline, 1, values)};
   }
   g["splits_data"] = MileSplits(s);
   g["location_data"] = json::array();
 }
 
-void RowingParts(const Samples& s, json& g) {
+void RowingParts(const Samples& s, const SeriesOut& values, json& g) {
   double meters = 0, strokes = 0, best = 1e9;
   for (size_t i = 0; i < s.output.size(); ++i) {
     meters += std::cbrt(s.output[i] / 2.8);
@@ -197,9 +216,10 @@ void RowingParts(const Samples& s, json& g) {
                      {"value", std::lround(strokes)},
                      {"slug", "stroke_count"}},
                     Item("Calories", "kcal", s.calories, "calories", 0)};
-  g["metrics"] = {Metric("Stroke Output", "watts", "output", s.output, 0),
-                  Metric("Stroke Rate", "spm", "stroke_rate", s.stroke_rate, 0),
-                  PaceMetric("Pace", "min/500m", "split_pace", s.split_pace, best, avg_pace)};
+  g["metrics"] = {
+      Metric("Stroke Output", "watts", "output", s.output, 0, values),
+      Metric("Stroke Rate", "spm", "stroke_rate", s.stroke_rate, 0, values),
+      PaceMetric("Pace", "min/500m", "split_pace", s.split_pace, best, avg_pace, values)};
   g["splits_data"] = json::object();
 }
 
@@ -224,29 +244,30 @@ json LocationData(const Samples& s, const RideClass& ride) {
   return segments;
 }
 
-}  // namespace
-
-json BuildGraphJson(const WorkoutPlan& plan, const RideClass& ride, const Samples& s,
-                    const Profile& profile) {
+// The graph, full or (with `values` an outline's) without its per-second arrays.
+json BuildGraph(const WorkoutPlan& plan, const RideClass& ride, const Samples& s,
+                const Profile& profile, const SeriesOut& values) {
   json axis = json::array();
-  for (int t = 1; t <= s.duration; ++t) axis.push_back(t);
+  for (int t = 1; values.full() && t <= s.duration; ++t) axis.push_back(t);
   json g = {{"duration", s.duration},
             {"is_class_plan_shown", true},
             {"segment_list", SegmentListJson(ride)},
             {"seconds_since_pedaling_start", axis}};
   if (plan.discipline == kCycling) {
-    CyclingParts(s, g);
+    CyclingParts(s, values, g);
   } else if (plan.discipline == kRunning || plan.discipline == kWalking) {
-    OnFootParts(s, plan.outdoor, g);
+    OnFootParts(s, plan.outdoor, values, g);
   } else if (plan.discipline == kRowing) {
-    RowingParts(s, g);
+    RowingParts(s, values, g);
   } else {
     g["average_summaries"] = json::array();
     g["summaries"] = json::array({Item("Calories", "kcal", s.calories, "calories", 0)});
     g["metrics"] = json::array();
     g["splits_data"] = json::array();
   }
-  if (!s.heart_rate.empty()) g["metrics"].push_back(HeartRateMetric(s.heart_rate, plan, profile));
+  if (!s.heart_rate.empty()) {
+    g["metrics"].push_back(HeartRateMetric(s.heart_rate, plan, profile, values));
+  }
   g["has_apple_watch_metrics"] = false;
   g["target_metrics_performance_data"] = {{"target_metrics", json::array()},
                                           {"time_in_metric", json::array()}};
@@ -257,6 +278,20 @@ json BuildGraphJson(const WorkoutPlan& plan, const RideClass& ride, const Sample
     g["is_location_data_accurate"] = true;
   }
   return g;
+}
+
+}  // namespace
+
+json BuildGraphJson(const WorkoutPlan& plan, const RideClass& ride, const Samples& s,
+                    const Profile& profile) {
+  return BuildGraph(plan, ride, s, profile, SeriesOut(nullptr));
+}
+
+GraphOutline BuildGraphOutline(const WorkoutPlan& plan, const RideClass& ride, const Samples& s,
+                               const Profile& profile) {
+  GraphOutline outline;
+  outline.document = BuildGraph(plan, ride, s, profile, SeriesOut(&outline.series));
+  return outline;
 }
 
 json EffortZonesJson(const std::array<int, 5>& zone_seconds) {

@@ -1,6 +1,10 @@
 // performance_graph bodies: built from synthetic samples, and windowed to a coarser every_n.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "peloton/sim/world/athlete.h"
@@ -11,6 +15,17 @@ namespace pelo::sim {
 nlohmann::json BuildGraphJson(const WorkoutPlan& plan, const RideClass& ride,
                               const Samples& samples, const Profile& profile);
 
+// A synthetic workout's graph without its per-second arrays (thousands of DOM nodes each), which
+// graph_body.h writes straight from the samples: `document` is BuildGraphJson's with
+// "seconds_since_pedaling_start" empty and each metric's "values" the index in `series` of the
+// samples' vector it holds. `series` points into the Samples it was built from.
+struct GraphOutline {
+  nlohmann::json document;
+  std::vector<const std::vector<double>*> series;
+};
+GraphOutline BuildGraphOutline(const WorkoutPlan& plan, const RideClass& ride,
+                               const Samples& samples, const Profile& profile);
+
 // The step of a graph's time axis (1 when it has fewer than two points).
 int GraphStep(const nlohmann::json& graph);
 
@@ -19,6 +34,14 @@ int GraphStep(const nlohmann::json& graph);
 // when the window is empty. Everything else (max/average, summaries) is kept as is, as the
 // real API computes those from the full-resolution data.
 nlohmann::json WindowGraph(const nlohmann::json& graph, int every_n);
+
+// WindowGraph's rules on one series (NaN where a value is null), shared with graph_body.h:
+// the decimals a metric's windows are rounded to, and each window's mean (nullopt when empty)
+// for t = 0, N, 2N, ... up to `duration`, over the values whose `axis` time is in [t, t+N).
+int WindowDecimals(const std::string& slug, const std::vector<double>& values);
+std::vector<std::optional<double>> WindowMeans(const std::vector<double>& values,
+                                               const std::vector<int>& axis, int every_n,
+                                               int duration);
 
 // Effort points from seconds per heart-rate zone (harder zones weigh more).
 double EffortPoints(const std::array<int, 5>& zone_seconds);

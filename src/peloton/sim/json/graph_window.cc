@@ -10,44 +10,29 @@ namespace {
 
 using nlohmann::json;
 
-// Decimals a metric is reported with: whole numbers for watts, rpm, %, bpm, spm and feet.
-int DecimalsFor(const std::string& slug, const json& values) {
-  if (slug == "output" || slug == "cadence" || slug == "resistance" || slug == "heart_rate" ||
-      slug == "stroke_rate" || slug == "altitude") {
-    return 0;
-  }
-  if (slug == "speed" || slug == "incline") return 1;
-  if (slug == "pace" || slug == "split_pace") return 2;
-  for (const auto& v : values) {
-    if (v.is_number_float() && v.get<double>() != std::floor(v.get<double>())) return 2;
-  }
-  return 0;
+// A metric's values as WindowMeans reads them: numbers, NaN for anything else (null).
+std::vector<double> NumbersOf(const json& values) {
+  std::vector<double> out;
+  out.reserve(values.size());
+  for (const auto& v : values) out.push_back(v.is_number() ? v.get<double>() : NAN);
+  return out;
 }
 
 json WindowValues(const json& values, const std::vector<int>& axis, int every_n, int duration,
-                  int decimals) {
+                  const std::string& slug) {
+  const std::vector<double> series = NumbersOf(values);
+  const int decimals = WindowDecimals(slug, series);
   json out = json::array();
-  size_t i = 0;
-  for (int t = 0; t <= duration; t += every_n) {
-    double sum = 0;
-    int n = 0;
-    while (i < axis.size() && axis[i] < t) ++i;
-    for (size_t j = i; j < axis.size() && axis[j] < t + every_n; ++j) {
-      if (j < values.size() && values[j].is_number()) {
-        sum += values[j].get<double>();
-        ++n;
-      }
-    }
-    out.push_back(n == 0 ? json(nullptr) : Number(sum / n, decimals));
+  for (const auto& mean : WindowMeans(series, axis, every_n, duration)) {
+    out.push_back(mean ? Number(*mean, decimals) : json(nullptr));
   }
   return out;
 }
 
 void WindowMetric(json& metric, const std::vector<int>& axis, int every_n, int duration) {
   if (metric.contains("values") && metric["values"].is_array()) {
-    const std::string slug = metric.value("slug", "");
-    const int decimals = DecimalsFor(slug, metric["values"]);
-    metric["values"] = WindowValues(metric["values"], axis, every_n, duration, decimals);
+    metric["values"] =
+        WindowValues(metric["values"], axis, every_n, duration, metric.value("slug", ""));
   }
   if (metric.contains("alternatives") && metric["alternatives"].is_array()) {
     for (auto& alt : metric["alternatives"]) WindowMetric(alt, axis, every_n, duration);
@@ -55,6 +40,40 @@ void WindowMetric(json& metric, const std::vector<int>& axis, int every_n, int d
 }
 
 }  // namespace
+
+// Whole numbers for watts, rpm, %, bpm, spm and feet; other metrics by what they hold.
+int WindowDecimals(const std::string& slug, const std::vector<double>& values) {
+  if (slug == "output" || slug == "cadence" || slug == "resistance" || slug == "heart_rate" ||
+      slug == "stroke_rate" || slug == "altitude") {
+    return 0;
+  }
+  if (slug == "speed" || slug == "incline") return 1;
+  if (slug == "pace" || slug == "split_pace") return 2;
+  for (double v : values) {
+    if (!std::isnan(v) && v != std::floor(v)) return 2;
+  }
+  return 0;
+}
+
+std::vector<std::optional<double>> WindowMeans(const std::vector<double>& values,
+                                               const std::vector<int>& axis, int every_n,
+                                               int duration) {
+  std::vector<std::optional<double>> out;
+  size_t i = 0;
+  for (int t = 0; t <= duration; t += every_n) {
+    double sum = 0;
+    int n = 0;
+    while (i < axis.size() && axis[i] < t) ++i;
+    for (size_t j = i; j < axis.size() && axis[j] < t + every_n; ++j) {
+      if (j < values.size() && !std::isnan(values[j])) {
+        sum += values[j];
+        ++n;
+      }
+    }
+    out.push_back(n == 0 ? std::nullopt : std::optional<double>(sum / n));
+  }
+  return out;
+}
 
 int GraphStep(const json& graph) {
   const auto it = graph.find("seconds_since_pedaling_start");

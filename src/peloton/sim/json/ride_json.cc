@@ -205,14 +205,22 @@ nlohmann::json InstructorCues(const RideClass& r) {
 
 }  // namespace
 
-nlohmann::json RideDetailsJson(const RideClass& r, const nlohmann::json& instructor) {
+nlohmann::json RideJson(const RideClass& r, const nlohmann::json& instructor) {
   nlohmann::json ride = RideJson(r);
   if (!instructor.is_null()) ride["instructor"] = instructor;
+  return ride;
+}
+
+nlohmann::json DetailsRideJson(nlohmann::json ride) {
   ride["is_favorite"] = false;
   ride["total_user_workouts"] = 1;
   ride["total_following_workouts"] = 0;
   ride["leaderboard_filter_type"] = nullptr;
-  return {{"ride", ride},
+  return ride;
+}
+
+nlohmann::json RideDetailsJson(const RideClass& r, nlohmann::json details_ride) {
+  return {{"ride", std::move(details_ride)},
           {"playlist",
            {{"id", HexId(Mix(11, r.original_air_time), 5)},
             {"ride_id", r.id},

@@ -18,13 +18,20 @@ std::string DisciplineName(const std::string& discipline);
 // The `ride` object of a class as the API returns it (without `instructor`).
 nlohmann::json RideJson(const RideClass& ride);
 
+// RideJson with `instructor` embedded unless it is null: the `ride` a workout joins.
+nlohmann::json RideJson(const RideClass& ride, const nlohmann::json& instructor);
+
 // One segment_list entry.
 nlohmann::json SegmentJson(const Segment& segment, const std::string& metrics_type);
 
 // The class's segment_list.
 nlohmann::json SegmentListJson(const RideClass& ride);
 
-// GET /api/ride/{id}/details body; `instructor` is embedded in `ride` unless null.
-nlohmann::json RideDetailsJson(const RideClass& ride, const nlohmann::json& instructor);
+// The `ride` of GET /api/ride/{id}/details (and of the class library): a workout's `ride`
+// (RideJson with its instructor) with the user's view of the class as the details show it.
+nlohmann::json DetailsRideJson(nlohmann::json ride);
+
+// GET /api/ride/{id}/details body around its `ride` (DetailsRideJson).
+nlohmann::json RideDetailsJson(const RideClass& ride, nlohmann::json details_ride);
 
 }  // namespace pelo::sim

@@ -52,11 +52,9 @@ json Achievements(const WorkoutPlan& w, const RideClass& ride) {
 
 }  // namespace
 
-json WorkoutDetailJson(const WorkoutPlan& w, const RideClass& ride, const json& instructor,
+json WorkoutDetailJson(const WorkoutPlan& w, const RideClass& ride, json ride_json,
                        const std::string& user_id) {
   const Device device = DeviceFor(w);
-  json ride_json = RideJson(ride);
-  if (!instructor.is_null()) ride_json["instructor"] = instructor;
   json j = {{"created_at", w.created_at},
             {"device_type", device.device_type},
             {"end_time", w.end_time},
@@ -83,7 +81,7 @@ json WorkoutDetailJson(const WorkoutPlan& w, const RideClass& ride, const json& 
             {"v2_total_video_buffering_seconds", 0},
             {"total_music_audio_play_seconds", nullptr},
             {"total_music_audio_buffer_seconds", nullptr},
-            {"ride", ride_json},
+            {"ride", std::move(ride_json)},
             {"created", w.created_at},
             {"device_time_created_at", w.created_at - 5 * 3600},
             {"strava_id", nullptr},

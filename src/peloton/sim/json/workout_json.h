@@ -9,9 +9,10 @@
 
 namespace pelo::sim {
 
-// GET /api/workout/{id}?joins=ride,ride.instructor for a synthetic workout.
+// GET /api/workout/{id}?joins=ride,ride.instructor for a synthetic workout; `ride_json` is its
+// class's RideJson with the instructor (built once per class, not once per workout).
 nlohmann::json WorkoutDetailJson(const WorkoutPlan& plan, const RideClass& ride,
-                                 const nlohmann::json& instructor, const std::string& user_id);
+                                 nlohmann::json ride_json, const std::string& user_id);
 
 // GET /api/workout/{id}: the detail with its `ride` whatever the joins (the live API embeds it,
 // §4.3), `ride.instructor` only with joins=ride.instructor.

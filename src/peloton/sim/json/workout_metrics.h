@@ -34,7 +34,11 @@ struct WorkoutMetrics {
 // Reads the metrics of a performance_graph body (distances in any of mi, km and m).
 WorkoutMetrics ReadMetrics(const nlohmann::json& graph);
 
-// Thread-safe cache of ReadMetrics over the data set's graphs.
+// ReadMetrics of a synthetic workout's graph, read from its outline and samples.
+WorkoutMetrics SyntheticMetrics(const SyntheticWorkout& workout);
+
+// Thread-safe cache of the metrics of the data set's workouts (SyntheticMetrics for synthetic
+// ones, else ReadMetrics of their graphs).
 class MetricsCache {
  public:
   std::shared_ptr<const WorkoutMetrics> For(const WorkoutEntry& workout) const;

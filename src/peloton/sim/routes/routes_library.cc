@@ -152,7 +152,9 @@ void Ride(Context& ctx, const httplib::Request& req, httplib::Response& res) {
 void RideDetails(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   const json* ride = PathRide(ctx, req, res);
   if (ride == nullptr) return;
-  json details = ctx.data->ride_details.at(req.matches[1].str());
+  const auto built = ctx.data->RideDetails(req.matches[1].str());
+  if (built == nullptr) return SendApiError(res, 404, 4040, "Ride not found");
+  json details = *built;
   details["ride"]["is_favorite"] = ctx.account.IsFavorite(req.matches[1].str());
   SendJson(res, 200, details);
 }

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,17 @@ struct Samples {
 
 // Generates the per-second data of `plan`; deterministic in the plan's seed.
 Samples GenerateSamples(const WorkoutPlan& plan, const RideClass& ride, const Profile& profile);
+
+// A synthetic workout as the data set keeps it: what regenerates its samples on demand (they are
+// deterministic; every workout's samples held at once would be tens of megabytes).
+struct SyntheticWorkout {
+  std::shared_ptr<const Catalog> catalog;
+  WorkoutPlan plan;
+  Profile profile;
+
+  const RideClass& ride() const { return catalog->classes[plan.class_pos]; }
+  Samples GenerateSamples() const;
+};
 
 // Heart-rate zone lower bounds (zone 2..5) for a maximum heart rate, as Peloton's defaults
 // (65/75/85/95 % of max).

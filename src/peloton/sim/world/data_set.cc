@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "pelo/common/time.h"
+#include "peloton/sim/json/graph_body.h"
 #include "peloton/sim/json/graph_json.h"
 
 namespace pelo::sim {
@@ -51,14 +52,33 @@ std::optional<std::shared_ptr<const std::string>> DataSet::GraphBody(const std::
     if (it != cache_.end()) return it->second;
   }
   // Built outside the lock: two racing requests build the same bytes, which is harmless.
-  nlohmann::json graph = workout->graph();
-  // Graphs recorded coarser than 1 s are served as recorded, whatever every_n asks.
-  if (every_n > 1 && GraphStep(graph) == 1) graph = WindowGraph(graph, every_n);
-  auto body = std::make_shared<const std::string>(graph.dump());
+  std::shared_ptr<const std::string> body;
+  if (workout->synthetic) {
+    body = std::make_shared<const std::string>(SyntheticGraphBody(*workout->synthetic, every_n));
+  } else {
+    nlohmann::json graph = workout->graph();
+    // Graphs recorded coarser than 1 s are served as recorded, whatever every_n asks.
+    if (every_n > 1 && GraphStep(graph) == 1) graph = WindowGraph(graph, every_n);
+    body = std::make_shared<const std::string>(graph.dump());
+  }
   std::lock_guard<std::mutex> lock(cache_mu_);
   if (cache_.size() > 4096) cache_.clear();  // bound memory for long-running demos
   cache_[{id, every_n}] = body;
   return body;
+}
+
+std::shared_ptr<const nlohmann::json> DataSet::RideDetails(const std::string& ride_id) const {
+  const auto ride = rides.find(ride_id);
+  if (ride == rides.end() || !build_ride_details) return nullptr;
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    const auto it = ride_details_.find(ride_id);
+    if (it != ride_details_.end()) return it->second;
+  }
+  // Built outside the lock, as graph bodies are: a race builds the same document twice.
+  auto details = std::make_shared<const nlohmann::json>(build_ride_details(ride_id, ride->second));
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  return ride_details_.emplace(ride_id, std::move(details)).first->second;
 }
 
 std::optional<int64_t> ParseDate(const std::string& date) {

@@ -16,6 +16,7 @@
 
 #include "pelo/common/status.h"
 #include "pelo/peloton/sim/server.h"
+#include "peloton/sim/world/athlete.h"
 
 namespace pelo::sim {
 
@@ -26,6 +27,9 @@ struct WorkoutEntry {
   nlohmann::json detail;
   // The performance graph at its recorded resolution (1 s for synthetic workouts).
   std::function<nlohmann::json()> graph;
+  // Set for synthetic workouts: what regenerates their samples, from which the graph bodies and
+  // metrics are written without building `graph`'s document (json/graph_body.h).
+  std::shared_ptr<const SyntheticWorkout> synthetic;
   std::array<int, 5> zone_seconds{};
 };
 
@@ -35,7 +39,12 @@ class DataSet {
   nlohmann::json me;                   // GET /api/me body
   std::vector<WorkoutEntry> workouts;  // newest first once Finish() ran
   std::vector<nlohmann::json> instructors;
-  std::map<std::string, nlohmann::json> ride_details;       // ride id -> GET /api/ride/{id}/details
+  // ride id -> the `ride` of GET /api/ride/{id}/details: the classes of the library.
+  std::map<std::string, nlohmann::json> rides;
+  // What RideDetails builds the rest of a ride's details from: its id and `ride` (set by whoever
+  // fills `rides`: the synthetic catalog, or the segments of the loaded workouts).
+  std::function<nlohmann::json(const std::string& ride_id, const nlohmann::json& ride)>
+      build_ride_details;
   std::map<std::string, std::string> class_type_names;      // ride_type_id -> "Power Zone"
   nlohmann::json month_summary = nlohmann::json::object();  // "YYYY-MM" -> count
   nlohmann::json total_zone_durations;
@@ -50,11 +59,17 @@ class DataSet {
   std::optional<std::shared_ptr<const std::string>> GraphBody(const std::string& id,
                                                               int every_n) const;
 
+  // GET /api/ride/{id}/details of a ride in `rides`, built on first use and kept (thread-safe);
+  // nullptr for other ids. Built lazily: a run asks for a few classes' details if any, and
+  // building every class's at start-up was most of a small world's start.
+  std::shared_ptr<const nlohmann::json> RideDetails(const std::string& ride_id) const;
+
  private:
   std::map<std::string, size_t> workout_index_;
   std::map<std::string, size_t> instructor_index_;
   mutable std::mutex cache_mu_;
   mutable std::map<std::pair<std::string, int>, std::shared_ptr<const std::string>> cache_;
+  mutable std::map<std::string, std::shared_ptr<const nlohmann::json>> ride_details_;
 };
 
 // The synthetic athlete's data set (deterministic in seed, workouts, end_date and email).

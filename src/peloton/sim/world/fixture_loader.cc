@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -56,8 +58,11 @@ std::array<int, 5> ZoneSeconds(const json& workout) {
   return out;
 }
 
-// Ride details assembled from what the recording holds: the ride and the graph's segments.
-void AddRide(const json& workout, const json& graph, DataSet& data) {
+// ride id -> the segment_list of the last loaded graph of a workout of that ride.
+using SegmentLists = std::map<std::string, json>;
+
+// The ride of a loaded workout, and the graph's segments its details show (RideDetails).
+void AddRide(const json& workout, const json& graph, DataSet& data, SegmentLists& segments) {
   if (!workout.contains("ride") || !workout["ride"].is_object()) return;
   const json& ride = workout["ride"];
   const std::string id = ride.value("id", "");
@@ -67,14 +72,19 @@ void AddRide(const json& workout, const json& graph, DataSet& data) {
     data.instructors.push_back(ride["instructor"]);
     data.Finish();  // re-index so the next lookup sees it
   }
-  data.ride_details[id] = {
-      {"ride", ride},
-      {"segments", {{"segment_list", graph.value("segment_list", json::array())}}},
-      {"instructor_cues", json::array()},
-      {"playlist", nullptr},
-      {"averages", json::object()},
-      {"target_class_metrics", json::object()},
-      {"events", {{"data", json::array()}}}};
+  data.rides[id] = ride;
+  segments[id] = graph.value("segment_list", json::array());
+}
+
+// Ride details assembled from what the recording holds: the ride and the graph's segments.
+json RecordedRideDetails(const json& ride, const json& segment_list) {
+  return {{"ride", ride},
+          {"segments", {{"segment_list", segment_list}}},
+          {"instructor_cues", json::array()},
+          {"playlist", nullptr},
+          {"averages", json::object()},
+          {"target_class_metrics", json::object()},
+          {"events", {{"data", json::array()}}}};
 }
 
 std::vector<fs::path> JsonFiles(const fs::path& dir) {
@@ -101,6 +111,7 @@ StatusOr<std::unique_ptr<DataSet>> LoadDataSetFromDir(const Options& options) {
   data->instructors = BuildInstructors();
   data->Finish();
   std::set<std::string> ids;
+  auto segments = std::make_shared<SegmentLists>();
   int ftp = 0;
   int64_t ftp_at = 0;
   for (const auto& path : JsonFiles(options.workouts_from)) {
@@ -122,11 +133,14 @@ StatusOr<std::unique_ptr<DataSet>> LoadDataSetFromDir(const Options& options) {
       ftp = ftp_info["ftp"].get<int>();
       ftp_at = entry.created_at;
     }
-    AddRide(workout, *graph, *data);
+    AddRide(workout, *graph, *data, *segments);
     entry.detail = std::move(workout);
     entry.graph = [graph] { return *graph; };
     data->workouts.push_back(std::move(entry));
   }
+  data->build_ride_details = [segments](const std::string& id, const json& ride) {
+    return RecordedRideDetails(ride, segments->at(id));
+  };
   const int count = static_cast<int>(data->workouts.size());
   data->me = MeJson(options, data->user_id, count, ftp, "", ftp, 1500000000);
   data->Finish();

@@ -61,14 +61,13 @@ bool Matches(const json& ride, const ClassFilter& f, const std::set<std::string>
 Library::Library(const DataSet& data) {
   std::map<std::string, json> types;
   std::map<std::string, std::string> disciplines;
-  for (const auto& [id, details] : data.ride_details) {
-    const auto ride = details.find("ride");
-    if (ride == details.end() || !ride->is_object()) continue;
-    rides_.push_back(&*ride);
-    index_[id] = &*ride;
-    const std::string discipline = Read(*ride, "fitness_discipline", "");
+  for (const auto& [id, ride] : data.rides) {
+    if (!ride.is_object()) continue;
+    rides_.push_back(&ride);
+    index_[id] = &ride;
+    const std::string discipline = Read(ride, "fitness_discipline", "");
     disciplines[discipline] = DisciplineName(discipline);
-    const std::string type_id = Read(*ride, "ride_type_id", "");
+    const std::string type_id = Read(ride, "ride_type_id", "");
     if (type_id.empty() || types.count(type_id)) continue;
     const auto name = data.class_type_names.find(type_id);
     const std::string type_name =

@@ -2,6 +2,8 @@
 // rate follows effort with a lag, so the series look like real rides.
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
+#include <vector>
 
 #include "peloton/sim/json/numbers.h"
 #include "peloton/sim/world/athlete.h"
@@ -10,11 +12,27 @@
 namespace pelo::sim {
 namespace {
 
-const Block& BlockAt(const RideClass& ride, int t) {
-  for (const auto& b : ride.blocks) {
-    if (t < b.start + b.length) return b;
+// The block of each second of a class, asked for t = 0, 1, 2...: the first block still going at
+// t, else the last. That first block can only move forward as t does, so each answer continues
+// from the last one instead of scanning from the class's start (a scan per sample was a large
+// part of generating them).
+class BlockCursor {
+ public:
+  explicit BlockCursor(const RideClass& ride) : blocks_(ride.blocks) {}
+
+  const Block& At(int t) {
+    while (next_ < blocks_.size() && t >= blocks_[next_].start + blocks_[next_].length) ++next_;
+    return next_ < blocks_.size() ? blocks_[next_] : blocks_.back();
   }
-  return ride.blocks.back();
+
+ private:
+  const std::vector<Block>& blocks_;
+  size_t next_ = 0;
+};
+
+// Room for a sample a second in each of `series`.
+void Reserve(int duration, std::initializer_list<std::vector<double>*> series) {
+  for (std::vector<double>* v : series) v->reserve(static_cast<size_t>(duration));
 }
 
 // Heart rate relaxes toward the effort's steady state: faster up than down, as bodies do.
@@ -48,8 +66,10 @@ void Cycling(const WorkoutPlan& plan, const RideClass& ride, const Profile& prof
   // are that day, so hard efforts show fitness gained (or lost) since the last test.
   const double ability = ride.type == "Power Zone" ? plan.ftp : plan.fitness;
   double power = plan.ftp * 0.45, wobble = 0;
+  Reserve(s.duration, {&s.output, &s.cadence, &s.resistance, &s.speed});
+  BlockCursor blocks(ride);
   for (int t = 0; t < s.duration; ++t) {
-    const Block& b = BlockAt(ride, t);
+    const Block& b = blocks.At(t);
     const double target = ride.is_ftp_test ? plan.fitness / 0.95 * form * TestPacing(t, s.duration)
                                            : ability * b.intensity * form;
     power += (target - power) * 0.2;
@@ -71,8 +91,15 @@ void OnFoot(const WorkoutPlan& plan, const RideClass& ride, const Profile& profi
   const double form = rng.Range(0.96, 1.04);
   double speed = 0, altitude = rng.Range(60, 200), heading = rng.Range(0, 6.283);
   double lat = 40.7812, lon = -73.9665;
+  Reserve(s.duration, {&s.speed, &s.pace});
+  if (plan.outdoor) {
+    Reserve(s.duration, {&s.altitude, &s.latitude, &s.longitude});
+  } else {
+    Reserve(s.duration, {&s.incline, &s.output});
+  }
+  BlockCursor blocks(ride);
   for (int t = 0; t < s.duration; ++t) {
-    const Block& b = BlockAt(ride, t);
+    const Block& b = blocks.At(t);
     const double target = plan.outdoor
                               ? (2.8 + 2.5 * b.intensity) * form
                               : profile.run_threshold_mph * (0.3 + 0.7 * b.intensity) * form;
@@ -103,8 +130,10 @@ void Rowing(const WorkoutPlan& plan, const RideClass& ride, const Profile& profi
   HeartModel heart(profile);
   const double threshold = plan.ftp * 0.75;  // rowers hold less power than on the bike
   double power = threshold * 0.4;
+  Reserve(s.duration, {&s.output, &s.stroke_rate, &s.split_pace});
+  BlockCursor blocks(ride);
   for (int t = 0; t < s.duration; ++t) {
-    const Block& b = BlockAt(ride, t);
+    const Block& b = blocks.At(t);
     power += (threshold * b.intensity - power) * 0.15;
     const double watts = std::max(15.0, power * (1 + 0.06 * rng.Normal()));
     s.output.push_back(std::round(watts));
@@ -137,6 +166,7 @@ Samples GenerateSamples(const WorkoutPlan& plan, const RideClass& ride, const Pr
   Rng rng(plan.seed);
   Samples s;
   s.duration = ride.duration;
+  if (plan.has_hr) Reserve(s.duration, {&s.heart_rate});
   if (plan.discipline == kCycling) {
     Cycling(plan, ride, profile, rng, s);
     s.calories = SumOf(s.output) / 1000.0 * 1.05 + s.duration / 60.0;
@@ -150,6 +180,10 @@ Samples GenerateSamples(const WorkoutPlan& plan, const RideClass& ride, const Pr
     s.calories = FloorCalories(ride, profile);
   }
   return s;
+}
+
+Samples SyntheticWorkout::GenerateSamples() const {
+  return sim::GenerateSamples(plan, ride(), profile);
 }
 
 }  // namespace pelo::sim

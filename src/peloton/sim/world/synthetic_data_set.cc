@@ -54,25 +54,35 @@ StatusOr<std::unique_ptr<DataSet>> BuildSyntheticDataSet(const Options& options)
   auto data = std::make_unique<DataSet>();
   data->user_id = HexId(Mix(options.seed, 0x05E5), 1);
   data->instructors = catalog->instructors;
+  std::vector<nlohmann::json> class_rides;  // each class's `ride`, as its workouts join it
+  for (const auto& ride : catalog->classes) {
+    const auto& instructor = catalog->instructors[catalog->instructor_index.at(ride.instructor_id)];
+    class_rides.push_back(RideJson(ride, instructor));
+  }
   for (const auto& plan : history.workouts) {
     const RideClass& ride = catalog->classes[plan.class_pos];
-    const auto& instructor = catalog->instructors[catalog->instructor_index.at(ride.instructor_id)];
     WorkoutEntry entry;
     entry.id = plan.id;
     entry.created_at = plan.created_at;
-    entry.detail = WorkoutDetailJson(plan, ride, instructor, data->user_id);
+    entry.detail = WorkoutDetailJson(plan, ride, class_rides[plan.class_pos], data->user_id);
     entry.zone_seconds = plan.zone_seconds;
-    entry.graph = [catalog, plan, profile] {
-      const RideClass& r = catalog->classes[plan.class_pos];
-      return BuildGraphJson(plan, r, GenerateSamples(plan, r, profile), profile);
+    auto synthetic =
+        std::make_shared<const SyntheticWorkout>(SyntheticWorkout{catalog, plan, profile});
+    entry.graph = [synthetic] {
+      return BuildGraphJson(synthetic->plan, synthetic->ride(), synthetic->GenerateSamples(),
+                            synthetic->profile);
     };
+    entry.synthetic = std::move(synthetic);
     data->workouts.push_back(std::move(entry));
   }
-  for (const auto& ride : catalog->classes) {
-    const auto& instructor = catalog->instructors[catalog->instructor_index.at(ride.instructor_id)];
-    data->ride_details[ride.id] = RideDetailsJson(ride, instructor);
+  for (size_t i = 0; i < catalog->classes.size(); ++i) {
+    const RideClass& ride = catalog->classes[i];
+    data->rides[ride.id] = DetailsRideJson(std::move(class_rides[i]));
     data->class_type_names[ride.ride_type_id] = ride.type;
   }
+  data->build_ride_details = [catalog](const std::string& id, const nlohmann::json& ride) {
+    return RideDetailsJson(catalog->classes[catalog->class_index.at(id)], ride);
+  };
   const int64_t created = history.first_day - 30 * 86400;
   data->me = MeJson(options, data->user_id, options.workouts, history.current_ftp,
                     history.current_ftp_workout_id,
