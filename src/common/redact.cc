@@ -56,11 +56,25 @@ bool IsFormChar(char c) {
 }  // namespace
 
 bool IsSecretKey(std::string_view key) {
-  const std::string k = Normalized(key);
-  return std::any_of(kSecretWords.begin(), kSecretWords.end(), [&k](const SecretWord& s) {
+  // Most keys are short: normalised on the stack, as MayHoldSecretKey asks of every key it meets.
+  char buffer[64];
+  std::string long_key;
+  std::string_view k;
+  if (key.size() <= sizeof buffer) {
+    size_t n = 0;
+    for (const char c : key) {
+      if (c == '_' || c == '-') continue;
+      buffer[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    k = std::string_view(buffer, n);
+  } else {
+    long_key = Normalized(key);
+    k = long_key;
+  }
+  return std::any_of(kSecretWords.begin(), kSecretWords.end(), [k](const SecretWord& s) {
     switch (s.match) {
       case Match::kAnywhere:
-        return k.find(s.word) != std::string::npos;
+        return k.find(s.word) != std::string_view::npos;
       case Match::kAtTheEnd:
         return EndsWith(k, s.word);
       case Match::kWhole:
