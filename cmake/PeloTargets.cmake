@@ -8,10 +8,12 @@ if(PELO_WERROR)
 endif()
 
 # pelo_test_code: what the tests' own sources compile with besides the warnings. The CI presets
-# set PELO_TEST_OPTIMIZATION to -O0 (it comes after the build type's flags, and the last -O
-# wins): the libraries and apps under test keep the preset's optimisation and sanitizers, while
-# the test code, mostly gtest macros, compiles in half the time (docs/adr/0014).
-set(PELO_TEST_OPTIMIZATION "" CACHE STRING "Extra compile flags of the tests' own code, e.g. -O0")
+# set PELO_TEST_OPTIMIZATION to -O0;-g0 (after the build type's flags: the last -O and -g win):
+# the libraries and apps under test keep the preset's optimisation, debug lines and sanitizers,
+# while the test code, mostly gtest macros, compiles in half the time (docs/adr/0014). A
+# sanitizer report still names test functions; gtest names a failure's file and line itself.
+set(PELO_TEST_OPTIMIZATION "" CACHE STRING
+    "Extra compile flags of the tests' own code (a list), e.g. -O0;-g0")
 add_library(pelo_test_code INTERFACE)
 target_compile_options(pelo_test_code INTERFACE ${PELO_TEST_OPTIMIZATION})
 
