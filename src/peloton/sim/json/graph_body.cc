@@ -113,30 +113,51 @@ void WriteSeries(const std::vector<double>& values, const std::string& slug, con
   });
 }
 
-// A metric of the outline, its "values" (an index into outline.series) written from the samples,
-// and so are its alternatives' (a running pace's speed).
-void WriteMetric(const json& metric, const GraphOutline& outline, const BodyWindows& w,
-                 std::string& out) {
+// Appends the JSON object `object` member by member, in its key order, as nlohmann writes it;
+// write(key, value) writes a member's value itself and returns true, or returns false to have it
+// dumped.
+template <class Write>
+void AppendObject(const json& object, std::string& out, const Write& write) {
   out += '{';
   bool first = true;
-  for (auto it = metric.begin(); it != metric.end(); ++it) {
+  for (auto it = object.begin(); it != object.end(); ++it) {
     if (!first) out += ',';
     first = false;
     AppendKey(it.key(), out);
-    if (it.key() == "values" && it->is_number_integer()) {
-      WriteSeries(*outline.series.at(it->get<size_t>()), metric.value("slug", ""), w, out);
-    } else if (it.key() == "alternatives" && it->is_array()) {
-      out += '[';
-      for (size_t i = 0; i < it->size(); ++i) {
-        if (i > 0) out += ',';
-        WriteMetric((*it)[i], outline, w, out);
-      }
-      out += ']';
-    } else {
-      out += it->dump();
-    }
+    if (!write(it.key(), *it)) out += it->dump();
   }
   out += '}';
+}
+
+// A metric of the outline, its "values" (an index into outline.series) written from the samples,
+// and so are its alternatives' (a running pace's speed).
+void WriteMetric(const json& metric, const GraphOutline& outline, const BodyWindows& w,
+                 std::string& out);
+
+// An array of the outline's metrics: the graph's "metrics", a metric's "alternatives".
+void WriteMetrics(const json& metrics, const GraphOutline& outline, const BodyWindows& w,
+                  std::string& out) {
+  out += '[';
+  for (size_t i = 0; i < metrics.size(); ++i) {
+    if (i > 0) out += ',';
+    WriteMetric(metrics[i], outline, w, out);
+  }
+  out += ']';
+}
+
+void WriteMetric(const json& metric, const GraphOutline& outline, const BodyWindows& w,
+                 std::string& out) {
+  AppendObject(metric, out, [&](const std::string& key, const json& value) {
+    if (key == "values" && value.is_number_integer()) {
+      WriteSeries(*outline.series.at(value.get<size_t>()), metric.value("slug", ""), w, out);
+      return true;
+    }
+    if (key == "alternatives" && value.is_array()) {
+      WriteMetrics(value, outline, w, out);
+      return true;
+    }
+    return false;
+  });
 }
 
 }  // namespace
@@ -155,13 +176,8 @@ std::string WriteGraphBody(const GraphOutline& outline, int every_n) {
   // the room AppendNumbers makes for the last array.
   const size_t points = static_cast<size_t>(std::max(w.duration, 0) / every_n + 2);
   out.reserve(4096 + points * ((outline.series.size() + 1) * 5 + kNumberRoom));
-  out += '{';
-  bool first = true;
-  for (auto it = document.begin(); it != document.end(); ++it) {
-    if (!first) out += ',';
-    first = false;
-    AppendKey(it.key(), out);
-    if (it.key() == "seconds_since_pedaling_start") {
+  AppendObject(document, out, [&](const std::string& key, const json& value) {
+    if (key == "seconds_since_pedaling_start") {
       // 1..duration at 1 s; windowed: 0, N, 2N, ... up to duration inclusive.
       const int start = every_n == 1 ? 1 : 0;
       const size_t count =
@@ -169,18 +185,14 @@ std::string WriteGraphBody(const GraphOutline& outline, int every_n) {
       AppendNumbers(count, out, [start, every_n](size_t i, char* cursor) {
         return WriteInteger(start + static_cast<int64_t>(i) * every_n, cursor);
       });
-    } else if (it.key() == "metrics" && it->is_array()) {
-      out += '[';
-      for (size_t i = 0; i < it->size(); ++i) {
-        if (i > 0) out += ',';
-        WriteMetric((*it)[i], outline, w, out);
-      }
-      out += ']';
-    } else {
-      out += it->dump();
+      return true;
     }
-  }
-  out += '}';
+    if (key == "metrics" && value.is_array()) {
+      WriteMetrics(value, outline, w, out);
+      return true;
+    }
+    return false;
+  });
   return out;
 }
 
