@@ -116,12 +116,13 @@ if(NOT PELO_TEST_REGISTRATION MATCHES "^(case|binary)$")
           "pelo: PELO_TEST_REGISTRATION is case or binary, not '${PELO_TEST_REGISTRATION}'")
 endif()
 
-# pelo_add_test(NAME SOURCES... DEPS ... LABELS ... [SHARDS n]): one GoogleTest binary, its
+# pelo_add_test(NAME [SOURCES...] [DEPS ...] LABELS ... [SHARDS n]): one GoogleTest binary, its
 # cases registered with ctest (PELO_TEST_REGISTRATION; SHARDS: processes in `binary`, default
 # 1, for the binaries whose cases take minutes in all). Every binary runs
 # tests/support/test_main.cc, which fails a test that starts a thread unless LABELS has
 # `threads`. A binary outside PELO_TEST_SCOPE is still defined (so its directory can add
-# properties) but built only on request and not registered.
+# properties) but built only on request and not registered. More sources and their layers'
+# libraries can be added from other directories with pelo_add_test_sources.
 function(pelo_add_test name)
   cmake_parse_arguments(ARG "" "SHARDS" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT ARG_LABELS)
@@ -183,5 +184,20 @@ if(@name@_TESTS)
 endif()
 ]=] @ONLY)
     set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${labels_file}")
+  endif()
+endfunction()
+
+# pelo_add_test_sources(NAME SOURCES... [DEPS ...]): adds a directory's test files (paths
+# relative to it) and the libraries they test to a binary made by pelo_add_test elsewhere:
+# how each layer's folder under tests/unit adds its files to pelo_unit_test or
+# pelo_unit_threads_test (docs/adr/0014).
+function(pelo_add_test_sources name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(FATAL_ERROR "pelo: pelo_add_test_sources(${name}) has no SOURCES")
+  endif()
+  target_sources(${name} PRIVATE ${ARG_SOURCES})
+  if(ARG_DEPS)
+    target_link_libraries(${name} PRIVATE ${ARG_DEPS})
   endif()
 endfunction()

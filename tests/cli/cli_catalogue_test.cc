@@ -17,7 +17,6 @@
 namespace pelo::testing {
 namespace {
 
-using nlohmann::json;
 using Vars = std::map<std::string, std::string>;
 
 struct Command {
@@ -135,20 +134,20 @@ std::string Fill(std::string text, const Vars& vars) {
   return text;
 }
 
-std::vector<json> LogEntries(const std::string& path) {
-  std::vector<json> entries;
+std::vector<nlohmann::json> LogEntries(const std::string& path) {
+  std::vector<nlohmann::json> entries;
   std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) entries.push_back(json::parse(line));
+  for (std::string line; std::getline(in, line);) entries.push_back(nlohmann::json::parse(line));
   return entries;
 }
 
 class CliCatalogueTest : public ::testing::Test {
  protected:
   // `pelo api GET path` as JSON (the test fails when it does not answer).
-  json Api(const CliEnv& env, const std::string& path) {
+  nlohmann::json Api(const CliEnv& env, const std::string& path) {
     auto r = env.Pelo({"api", "GET", path});
     EXPECT_EQ(r.exit_code, 0) << path << ": " << r.err;
-    return json::parse(r.out, nullptr, false);
+    return nlohmann::json::parse(r.out, nullptr, false);
   }
 };
 
@@ -160,8 +159,8 @@ TEST_F(CliCatalogueTest, EveryRowHasACommandAndTheSimulatorSeesItsRequest) {
 
   auto listed = env.Pelo({"endpoints", "--all", "--json"});
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
-  std::map<std::string, json> rows;
-  for (const json& row : json::parse(listed.out)) rows[row.at("name")] = row;
+  std::map<std::string, nlohmann::json> rows;
+  for (const nlohmann::json& row : nlohmann::json::parse(listed.out)) rows[row.at("name")] = row;
   const std::vector<Command> commands = Commands();
   std::set<std::string> covered;
   for (const Command& c : commands) {
@@ -176,14 +175,15 @@ TEST_F(CliCatalogueTest, EveryRowHasACommandAndTheSimulatorSeesItsRequest) {
   for (const Command& c : commands) {
     if (c.row == "Peloton Plans") {  // the legacy rows are done: sign in with a bearer token
       ASSERT_EQ(env.Login().exit_code, 0);
-      const json me = Api(env, "/api/me");
+      const nlohmann::json me = Api(env, "/api/me");
       vars["user_id"] = me.value("id", "");
       vars["username"] = me.value("username", "");
-      const json list = Api(env, "/api/user/" + vars["user_id"] + "/workouts?limit=2&joins=ride");
+      const nlohmann::json list =
+          Api(env, "/api/user/" + vars["user_id"] + "/workouts?limit=2&joins=ride");
       vars["workout_id"] = list["data"][0].value("id", "");
       vars["doomed"] = list["data"][1].value("id", "");
       // (value()'s default is evaluated eagerly: a list item without `ride` must not be indexed.)
-      const json& first = list["data"][0];
+      const nlohmann::json& first = list["data"][0];
       vars["ride_id"] = first.contains("ride_id") ? first.value("ride_id", "")
                                                   : first.value("/ride/id"_json_pointer, "");
       vars["instructor_id"] = Api(env, "/api/instructor")["data"][0].value("id", "");
@@ -195,14 +195,14 @@ TEST_F(CliCatalogueTest, EveryRowHasACommandAndTheSimulatorSeesItsRequest) {
           Api(env, "/api/user/" + vars["user_id"] +
                        "/challenges/current")["challenges"][0]["challenge_summary"]
               .value("id", "");
-      const json members = Api(env, "/api/user/search?user_query=a&limit=5");
-      for (const json& p : members["data"]) {
+      const nlohmann::json members = Api(env, "/api/user/search?user_query=a&limit=5");
+      for (const nlohmann::json& p : members["data"]) {
         if (p.value("id", "") != vars["user_id"]) vars["member"] = p.value("id", "");
       }
       for (const auto& [name, value] : vars) ASSERT_FALSE(value.empty()) << name;
     }
     SCOPED_TRACE(c.row);
-    const json& row = rows[c.row];
+    const nlohmann::json& row = rows[c.row];
     Vars these = vars;
     for (const auto& [placeholder, variable] : c.rename) these[placeholder] = vars[variable];
     std::vector<std::string> args;
@@ -210,15 +210,16 @@ TEST_F(CliCatalogueTest, EveryRowHasACommandAndTheSimulatorSeesItsRequest) {
     const size_t before = LogEntries(log).size();
     auto r = env.Pelo(args, {}, c.input);
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    const std::vector<json> after = LogEntries(log);
+    const std::vector<nlohmann::json> after = LogEntries(log);
     const std::string method = row.at("method");
     const std::string path = row.contains("operation") ? "/graphql" : Fill(row.at("path"), these);
     bool seen = false;
     for (size_t i = before; i < after.size() && !seen; ++i) {
-      const json& e = after[i];
+      const nlohmann::json& e = after[i];
       if (e["method"] != method || e["path"] != path) continue;
       if (row.contains("operation")) {
-        const json body = json::parse(e["body"].get<std::string>(), nullptr, false);
+        const nlohmann::json body =
+            nlohmann::json::parse(e["body"].get<std::string>(), nullptr, false);
         if (!body.is_object() || body.value("operationName", "") != row["operation"]) continue;
       }
       seen = e["status"].get<int>() / 100 == 2;

@@ -15,31 +15,31 @@
 namespace pelo::testing {
 namespace {
 
-using nlohmann::json;
-
 class CliLogout : public ::testing::Test {
  protected:
-  json SavedCredentials() const { return json::parse(ReadFile(env_.CredentialsPath())); }
+  nlohmann::json SavedCredentials() const {
+    return nlohmann::json::parse(ReadFile(env_.CredentialsPath()));
+  }
 
   // A refresh with `creds`' refresh token sent straight to the sim: its HTTP status, and the
   // OAuth error in `error`.
-  int RefreshStatus(const json& creds, std::string* error = nullptr) {
+  int RefreshStatus(const nlohmann::json& creds, std::string* error = nullptr) {
     httplib::Client client(sim_.url());
-    const json body = {{"grant_type", "refresh_token"},
-                       {"client_id", creds.value("client_id", "")},
-                       {"refresh_token", creds.value("refresh_token", "")}};
+    const nlohmann::json body = {{"grant_type", "refresh_token"},
+                                 {"client_id", creds.value("client_id", "")},
+                                 {"refresh_token", creds.value("refresh_token", "")}};
     auto res = client.Post("/oauth/token", body.dump(), "application/json");
     if (!res) return -1;
-    if (error) *error = json::parse(res->body, nullptr, false).value("error", "");
+    if (error) *error = nlohmann::json::parse(res->body, nullptr, false).value("error", "");
     return res->status;
   }
 
   // The requests the sim answered (its --request-log, secrets redacted) to `path`.
-  std::vector<json> RequestsTo(const std::string& path) const {
-    std::vector<json> out;
+  std::vector<nlohmann::json> RequestsTo(const std::string& path) const {
+    std::vector<nlohmann::json> out;
     std::ifstream in(requests_);
     for (std::string line; std::getline(in, line);) {
-      json entry = json::parse(line);
+      nlohmann::json entry = nlohmann::json::parse(line);
       if (entry.value("path", "") == path) out.push_back(std::move(entry));
     }
     return out;
@@ -58,7 +58,7 @@ TEST_F(CliLogout, RevokesTheRefreshTokenAndDeletesTheTokenFile) {
   for (const char* method : {"pkce", "password-grant"}) {
     SCOPED_TRACE(method);
     ASSERT_EQ(env_.Login(method).exit_code, 0);
-    const json creds = SavedCredentials();
+    const nlohmann::json creds = SavedCredentials();
     const std::string refresh_token = creds.value("refresh_token", "");
     ASSERT_GE(refresh_token.size(), 16u);
     ASSERT_EQ(RefreshStatus(creds), 200) << "the refresh token works before the logout";
@@ -75,12 +75,12 @@ TEST_F(CliLogout, RevokesTheRefreshTokenAndDeletesTheTokenFile) {
     std::string error;
     EXPECT_EQ(RefreshStatus(creds, &error), 403) << "revoked on the server";
     EXPECT_EQ(error, "invalid_grant");
-    const std::vector<json> revokes = RequestsTo("/oauth/revoke");
+    const std::vector<nlohmann::json> revokes = RequestsTo("/oauth/revoke");
     ASSERT_FALSE(revokes.empty());
-    const json& revoke = revokes.back();
+    const nlohmann::json& revoke = revokes.back();
     EXPECT_EQ(revoke.value("method", ""), "POST");
     EXPECT_EQ(revoke.value("status", 0), 200);
-    EXPECT_EQ(json::parse(revoke.value("body", "{}")).value("client_id", ""),
+    EXPECT_EQ(nlohmann::json::parse(revoke.value("body", "{}")).value("client_id", ""),
               creds.value("client_id", ""));
 
     const std::string trace = ReadFile(log);
@@ -103,7 +103,7 @@ TEST_F(CliLogout, RevokesTheRefreshTokenAndDeletesTheTokenFile) {
 // refresh token was not revoked, naming the step but no secret; exit 0.
 TEST_F(CliLogout, WithTheServerUnreachableStillDeletesTheFileAndWarns) {
   ASSERT_EQ(env_.Login().exit_code, 0);
-  const json creds = SavedCredentials();
+  const nlohmann::json creds = SavedCredentials();
   auto r = env_.Pelo({"logout"}, {{"PELOTON_AUTH_URL", "http://127.0.0.1:9"}});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(std::filesystem::exists(env_.CredentialsPath()));
@@ -121,7 +121,7 @@ TEST_F(CliLogout, WithTheServerUnreachableStillDeletesTheFileAndWarns) {
 // error code; the file goes all the same.
 TEST_F(CliLogout, ARefusedRevocationStillDeletesTheFile) {
   ASSERT_EQ(env_.Login().exit_code, 0);
-  json creds = SavedCredentials();
+  nlohmann::json creds = SavedCredentials();
   creds["client_id"] = "not-a-client-of-this-tenant";
   std::ofstream(env_.CredentialsPath(), std::ios::trunc) << creds.dump();
   auto r = env_.Pelo({"logout"});
@@ -147,7 +147,7 @@ TEST_F(CliLogout, WhenNotLoggedInSaysSoAndExitsZero) {
 // refuse, revokes, and deletes it.
 TEST_F(CliLogout, ATokenFileOthersCanReadIsRevokedAndDeleted) {
   ASSERT_EQ(env_.Login().exit_code, 0);
-  const json creds = SavedCredentials();
+  const nlohmann::json creds = SavedCredentials();
   ASSERT_EQ(chmod(env_.CredentialsPath().c_str(), 0644), 0);
   ASSERT_EQ(env_.Pelo({"whoami"}).exit_code, 3);
   auto r = env_.Pelo({"logout"});

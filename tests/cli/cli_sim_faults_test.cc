@@ -14,8 +14,6 @@
 namespace pelo::testing {
 namespace {
 
-using nlohmann::json;
-
 // Runs pelo-sim with `args`, expected to be refused (a pelo-sim that starts would serve until
 // ctest's timeout).
 ProcessResult RunSim(std::vector<std::string> args) {
@@ -61,14 +59,14 @@ TEST(CliSimFaults, HelpDescribesTheFaultFlags) {
 TEST(CliSimFaults, ServesTheFaultsItWasGiven) {
   SimProcess sim({"--workouts", "3", "--faults", "429:1", "--retry-after", "4"});
   httplib::Client client(sim.url());
-  const json login = {{"grant_type", "password"},
-                      {"client_id", "mgsmWCD0A8Qn6uz6mmqI6qeBNHH9IPwS"},
-                      {"username", "demo@example.com"},
-                      {"password", "demo"}};
+  const nlohmann::json login = {{"grant_type", "password"},
+                                {"client_id", "mgsmWCD0A8Qn6uz6mmqI6qeBNHH9IPwS"},
+                                {"username", "demo@example.com"},
+                                {"password", "demo"}};
   auto token = client.Post("/oauth/token", login.dump(), "application/json");
   ASSERT_TRUE(token);
   ASSERT_EQ(token->status, 200) << token->body;
-  const std::string bearer = json::parse(token->body)["access_token"].get<std::string>();
+  const std::string bearer = nlohmann::json::parse(token->body)["access_token"].get<std::string>();
   auto me = client.Get("/api/me", {{"Authorization", "Bearer " + bearer}});
   ASSERT_TRUE(me);
   EXPECT_EQ(me->status, 429);

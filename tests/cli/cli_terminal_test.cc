@@ -17,8 +17,6 @@
 namespace pelo::testing {
 namespace {
 
-using nlohmann::json;
-
 const std::string kHostileTitle = "Ride \x1b[31mRED\x1b[0m \x1b]0;pwned\x07";
 const std::string kHostileInstructor = "\u202Eliv\u009b2J";  // RLO, C1 CSI
 
@@ -46,15 +44,15 @@ void WriteRecordedWorkout(const TempDir& dir, int n, const std::string& title,
                           const std::string& instructor) {
   const std::string data =
       std::string(PELO_SHARED_DIR) + "/fixtures/peloton/peloton-to-garmin/src/UnitTests/Data/";
-  json doc = json::parse(ReadFile(data + "SyncMyWorkout01.json"));
+  nlohmann::json doc = nlohmann::json::parse(ReadFile(data + "SyncMyWorkout01.json"));
   char id[33];
   std::snprintf(id, sizeof id, "%032x", 0xA000 + n);
-  json& workout = doc["Workout"];
+  nlohmann::json& workout = doc["Workout"];
   workout["id"] = id;
   for (const char* key : {"created_at", "start_time", "end_time"}) {
     if (workout[key].is_number()) workout[key] = workout[key].get<int64_t>() - n * 86400;
   }
-  json& ride = workout["ride"];
+  nlohmann::json& ride = workout["ride"];
   std::snprintf(id, sizeof id, "%032x", 0xB000 + n);
   ride["id"] = id;
   ride["title"] = title;
@@ -101,7 +99,7 @@ TEST_F(CliTerminal, TheTableShowsAHostileTitleEscapedAndJsonAndCsvKeepItExact) {
 
   const ProcessResult as_json = env_->Pelo({"workouts", "--json"});
   ASSERT_EQ(as_json.exit_code, 0) << as_json.err;
-  const json rows = json::parse(as_json.out);
+  const nlohmann::json rows = nlohmann::json::parse(as_json.out);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["title"], kHostileTitle);
   EXPECT_EQ(rows[0]["instructor"], kHostileInstructor);
@@ -136,7 +134,7 @@ TEST_F(CliTerminal, NothingRawReachesATerminal) {
   const ProcessResult as_json = OnTerminal({"workouts", "--json"});
   ASSERT_EQ(as_json.exit_code, 0) << as_json.out;
   EXPECT_EQ(RawControl(as_json.out), "") << as_json.out;
-  const json rows = json::parse(as_json.out, nullptr, false);
+  const nlohmann::json rows = nlohmann::json::parse(as_json.out, nullptr, false);
   ASSERT_FALSE(rows.is_discarded()) << as_json.out;
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["title"], kHostileTitle);
@@ -152,7 +150,7 @@ TEST_F(CliTerminal, NothingRawReachesATerminal) {
   const ProcessResult api_on_terminal = OnTerminal(api);
   ASSERT_EQ(api_on_terminal.exit_code, 0) << api_on_terminal.out;
   EXPECT_EQ(RawControl(api_on_terminal.out), "") << api_on_terminal.out;
-  EXPECT_EQ(json::parse(api_on_terminal.out), json::parse(piped_api.out));
+  EXPECT_EQ(nlohmann::json::parse(api_on_terminal.out), nlohmann::json::parse(piped_api.out));
 }
 
 TEST_F(CliTerminal, ErrorsQuotingHostileTextStayOneEscapedLine) {
@@ -180,7 +178,7 @@ TEST_F(CliTerminal, LogLinesQuotingTheApiAreEscaped) {
   ASSERT_EQ(traced.exit_code, 0) << traced.err;
   EXPECT_EQ(RawControl(traced.err), "") << traced.err;
   EXPECT_NE(traced.err.find("\\u202eliv\\u009b2J"), std::string::npos) << traced.err;
-  EXPECT_EQ(json::parse(traced.out)["location"], kHostileInstructor);  // the body: exact
+  EXPECT_EQ(nlohmann::json::parse(traced.out)["location"], kHostileInstructor);  // the body: exact
 }
 
 // Other members' free text: the location a member sets reaches `pelo user` and `pelo search`
@@ -197,7 +195,7 @@ TEST_F(CliTerminal, MembersTextIsEscapedInProfilesAndSearch) {
   EXPECT_EQ(RawControl(user.out), "") << user.out;
   EXPECT_NE(user.out.find("Berlin \\x1b[8m\\u202ehidden\\u009b\\nsecond line"), std::string::npos)
       << user.out;
-  const json me = json::parse(env_->Pelo({"user", "--json"}).out);
+  const nlohmann::json me = nlohmann::json::parse(env_->Pelo({"user", "--json"}).out);
   EXPECT_EQ(me["location"], location);
 
   const ProcessResult search = env_->Pelo({"search", me["username"].get<std::string>()});

@@ -72,7 +72,7 @@ void PasswordGrant(Context& ctx, const json& f, httplib::Response& res) {
   SendTokens(ctx, res, client_id, scope, "", "");
 }
 
-void RefreshGrant(Context& ctx, const json& f, httplib::Response& res) {
+void RefreshTokenGrant(Context& ctx, const json& f, httplib::Response& res) {
   const std::string token = StringField(f, "refresh_token");
   const auto grant = ctx.auth.UseRefreshToken(token, StringField(f, "client_id"),
                                               ctx.options.revoke_refresh_after);
@@ -87,7 +87,7 @@ void Token(Context& ctx, const httplib::Request& req, httplib::Response& res) {
   const std::string grant_type = StringField(f, "grant_type");
   if (grant_type == "authorization_code") return CodeGrant(ctx, f, res);
   if (grant_type == "password") return PasswordGrant(ctx, f, res);
-  if (grant_type == "refresh_token") return RefreshGrant(ctx, f, res);
+  if (grant_type == "refresh_token") return RefreshTokenGrant(ctx, f, res);
   SendOAuthError(res, 403, "unsupported_grant_type", "Unsupported grant type: " + grant_type);
 }
 

@@ -44,8 +44,6 @@ struct RequestCase {
 // Test names and failure messages show the case's name, not its bytes.
 void PrintTo(const RequestCase& c, std::ostream* out) { *out << c.name; }
 
-std::string Fixture(const std::string& relative) { return ReadFile(FixturePath(relative)); }
-
 model::ClassQuery FullClassQuery() {
   model::ClassQuery query;
   query.browse_category = "cycling";
@@ -189,7 +187,7 @@ std::vector<RequestCase> UserCases() {
          return Said(c.Calendar("u1"), [](auto& v) { return std::to_string(v.at(0).month); });
        },
        "GET", "/api/user/u1/calendar", "",
-       Fixture("dovops-spec-examples/GET_api_user_userId_calendar.200.json"), "4"},
+       ReadFixture("dovops-spec-examples/GET_api_user_userId_calendar.200.json"), "4"},
       {"Follow",
        [](Client& c) { return Said(c.Follow("u2"), [](auto& v) { return v.me_to_user; }); }, "POST",
        "/api/user/change_relationship", R"({"action":"follow","user_id":"u2"})", kRelationshipBody,
@@ -222,7 +220,7 @@ std::vector<RequestCase> WorkoutCases() {
       {"WorkoutSummary",
        [](Client& c) { return Said(c.WorkoutSummary("w1"), [](auto& v) { return v.workout_id; }); },
        "GET", "/api/workout/w1/summary", "",
-       Fixture("peloton-to-garmin/tests/data/peloton_workoutsummary_cycling.json"),
+       ReadFixture("peloton-to-garmin/tests/data/peloton_workoutsummary_cycling.json"),
        "d49cc8314b4e4f7ca1726394a90f6757"},
       {"WorkoutAchievements",
        [](Client& c) {
@@ -253,7 +251,7 @@ std::vector<RequestCase> LibraryCases() {
        "/api/v2/ride/archived?browse_category=cycling&content_format=audio%2Cvideo"
        "&instructor_id=i1&duration=1200%2C1800&sort_by=original_air_time&desc=true"
        "&is_favorite_ride=false&limit=18&page=1",
-       "", Fixture("peloton-pal/peloton_classes.json"), "Kirsten Ferguson"},
+       "", ReadFixture("peloton-pal/peloton_classes.json"), "Kirsten Ferguson"},
       {"ArchivedClassesDefaultQuery",
        [](Client& c) {
          return Said(c.ArchivedClasses({}), [](auto& v) { return std::to_string(v.rides.count); });
@@ -277,8 +275,9 @@ std::vector<RequestCase> LibraryCases() {
                      [](auto& v) { return v.playlist.at(0).title; });
        },
        "GET", "/api/ride/r1/details?stream_source=multichannel", "",
-       Fixture("peloton-tableau-connector/service/peloservice/requests_test.go.L392.ride_details"
-               ".json"),
+       ReadFixture(
+           "peloton-tableau-connector/service/peloservice/requests_test.go.L392.ride_details"
+           ".json"),
        "Lodge"},
       {"RideFilters",
        [](Client& c) {
@@ -302,7 +301,7 @@ std::vector<RequestCase> LibraryCases() {
       {"LiveSession",
        [](Client& c) { return Said(c.LiveSession("p1"), [](auto& v) { return v.status; }); }, "GET",
        "/api/peloton/p1", "",
-       Fixture("dovops-spec-examples/GET_api_peloton_reservationId.200.json"), "COMPLETE"},
+       ReadFixture("dovops-spec-examples/GET_api_peloton_reservationId.200.json"), "COMPLETE"},
       {"Favorite", [](Client& c) { return Said(c.Favorite("r1")); }, "POST",
        "/api/favorites/create", R"({"ride_id":"r1"})", "", "HTTP 200"},
       {"Unfavorite", [](Client& c) { return Said(c.Unfavorite("r1")); }, "POST",
@@ -313,7 +312,8 @@ std::vector<RequestCase> LibraryCases() {
        kReservationBody, "res1"},
       {"Unreserve", [](Client& c) { return Said(c.Unreserve("res1")); }, "DELETE",
        "/api/reservation/res1", "",
-       Fixture("dovops-spec-examples/DELETE_api_reservation_reservationId.200.json"), "HTTP 200"},
+       ReadFixture("dovops-spec-examples/DELETE_api_reservation_reservationId.200.json"),
+       "HTTP 200"},
       {"StartedClientSession", [](Client& c) { return Said(c.StartedClientSession()); }, "GET",
        "/api/started_client_session", "", "{}", "HTTP 200"},
       {"SubscriptionStream", [](Client& c) { return Said(c.SubscriptionStream()); }, "POST",
@@ -325,7 +325,7 @@ std::vector<RequestCase> LibraryCases() {
       {"Instructor",
        [](Client& c) { return Said(c.Instructor("i1"), [](auto& v) { return v.username; }); },
        "GET", "/api/instructor/i1", "",
-       Fixture("dovops-spec-examples/GET_api_instructor_instructorId.200.json"), "agreenberg"},
+       ReadFixture("dovops-spec-examples/GET_api_instructor_instructorId.200.json"), "agreenberg"},
   };
 }
 

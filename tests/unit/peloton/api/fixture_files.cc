@@ -21,6 +21,8 @@ std::string ReadFile(const std::string& path) {
   return out.str();
 }
 
+std::string ReadFixture(const std::string& relative) { return ReadFile(FixturePath(relative)); }
+
 std::vector<std::string> AllJsonFixtures() {
   fs::path root = FixturePath("");
   std::vector<std::string> files;

@@ -22,6 +22,8 @@ T Ok(StatusOr<T> result) {
 std::string FixturePath(const std::string& relative);
 // The bytes of `path` (a failed read is an empty string; tests assert on content).
 std::string ReadFile(const std::string& path);
+// The bytes of the fixture at `relative` under shared/fixtures/peloton.
+std::string ReadFixture(const std::string& relative);
 // Every *.json file under shared/fixtures/peloton, relative paths, sorted.
 std::vector<std::string> AllJsonFixtures();
 // The raw text of member `key` of the JSON object in `body` (BOM tolerated), re-serialised.

@@ -10,10 +10,8 @@ namespace {
 
 const std::string kDovOps = "dovops-spec-examples/";
 
-std::string Fixture(const std::string& relative) { return ReadFile(FixturePath(relative)); }
-
 TEST(ParseMoreFixtures, ArchivedClassesWithTheirInstructors) {
-  model::ClassPage page = Ok(ParseClassPage(Fixture("peloton-pal/peloton_classes.json")));
+  model::ClassPage page = Ok(ParseClassPage(ReadFixture("peloton-pal/peloton_classes.json")));
   ASSERT_EQ(page.rides.data.size(), 20u);
   EXPECT_EQ(page.rides.page, 0);
   EXPECT_EQ(page.rides.page_count, 1540);
@@ -36,7 +34,7 @@ TEST(ParseMoreFixtures, ArchivedClassesWithTheirInstructors) {
 
 TEST(ParseMoreFixtures, PelotonSession) {
   model::LiveSession s =
-      Ok(ParseLiveSession(Fixture(kDovOps + "GET_api_peloton_reservationId.200.json")));
+      Ok(ParseLiveSession(ReadFixture(kDovOps + "GET_api_peloton_reservationId.200.json")));
   EXPECT_EQ(s.id, "bfabe9f63fe249dd8a2cb9c1a9e0af79");
   EXPECT_EQ(s.ride_id, "55214456a1984c5885a087021e3f67b7");
   EXPECT_EQ(s.status, "COMPLETE");
@@ -51,7 +49,7 @@ TEST(ParseMoreFixtures, PelotonSession) {
 }
 
 TEST(ParseMoreFixtures, Calendar) {
-  auto months = Ok(ParseCalendar(Fixture(kDovOps + "GET_api_user_userId_calendar.200.json")));
+  auto months = Ok(ParseCalendar(ReadFixture(kDovOps + "GET_api_user_userId_calendar.200.json")));
   ASSERT_EQ(months.size(), 3u);
   EXPECT_EQ(months[0].year, 2020);
   EXPECT_EQ(months[0].month, 4);
@@ -63,7 +61,7 @@ TEST(ParseMoreFixtures, Calendar) {
 
 TEST(ParseMoreFixtures, Instructor) {
   model::Instructor i =
-      Ok(ParseInstructor(Fixture(kDovOps + "GET_api_instructor_instructorId.200.json")));
+      Ok(ParseInstructor(ReadFixture(kDovOps + "GET_api_instructor_instructorId.200.json")));
   EXPECT_EQ(i.id, "a8c56f162c964e9392568bc13828a3fb");
   EXPECT_EQ(i.name, "Anna Greenberg");
   EXPECT_EQ(i.username, "agreenberg");
@@ -72,7 +70,7 @@ TEST(ParseMoreFixtures, Instructor) {
 
 TEST(ParseMoreFixtures, LegacyWorkoutSummary) {
   model::WorkoutSummary s = Ok(ParseWorkoutSummary(
-      Fixture("peloton-to-garmin/tests/data/peloton_workoutsummary_cycling.json")));
+      ReadFixture("peloton-to-garmin/tests/data/peloton_workoutsummary_cycling.json")));
   EXPECT_EQ(s.workout_id, "d49cc8314b4e4f7ca1726394a90f6757");
   EXPECT_DOUBLE_EQ(s.total_work.value_or(0), 205916.09);
   EXPECT_DOUBLE_EQ(s.avg_power.value_or(0), 114.41);
@@ -88,7 +86,7 @@ TEST(ParseMoreFixtures, LegacyWorkoutSummary) {
 }
 
 TEST(ParseMoreFixtures, RideDetailsPlaylistAndInstructor) {
-  model::RideDetails d = Ok(ParseRideDetails(Fixture(
+  model::RideDetails d = Ok(ParseRideDetails(ReadFixture(
       "peloton-tableau-connector/service/peloservice/requests_test.go.L392.ride_details.json")));
   ASSERT_EQ(d.playlist.size(), 2u);
   EXPECT_EQ(d.playlist[0].title, "Lodge");

@@ -16,7 +16,8 @@ using pelo::testing::JsonResponse;
 
 constexpr const char* kRefreshToken = "v1.Refresh-Secret-0123456789";
 
-Endpoints TestEndpoints() {
+// Revocation talks to the auth host only.
+Endpoints AuthHostOnly() {
   Endpoints e;
   e.auth_url = "http://127.0.0.1:9";
   return e;
@@ -34,7 +35,7 @@ Credentials WithRefreshToken(Method method, std::string client_id) {
 TEST(Revoke, PostsTheClientIdAndTokenAsJsonToTheAuthHost) {
   FakeTransport transport([](const http::Request&) { return JsonResponse(200, ""); });
   ASSERT_TRUE(
-      RevokeRefreshToken(transport, TestEndpoints(), WithRefreshToken(Method::kPkce, kWebClientId))
+      RevokeRefreshToken(transport, AuthHostOnly(), WithRefreshToken(Method::kPkce, kWebClientId))
           .ok());
   ASSERT_EQ(transport.requests().size(), 1u);
   const http::Request r = transport.requests()[0];
@@ -52,10 +53,10 @@ TEST(Revoke, PostsTheClientIdAndTokenAsJsonToTheAuthHost) {
 TEST(Revoke, WithoutASavedClientIdTheMethodsClientIsUsed) {
   FakeTransport transport([](const http::Request&) { return JsonResponse(200, ""); });
   ASSERT_TRUE(
-      RevokeRefreshToken(transport, TestEndpoints(), WithRefreshToken(Method::kPasswordGrant, ""))
+      RevokeRefreshToken(transport, AuthHostOnly(), WithRefreshToken(Method::kPasswordGrant, ""))
           .ok());
   ASSERT_TRUE(
-      RevokeRefreshToken(transport, TestEndpoints(), WithRefreshToken(Method::kPkce, "")).ok());
+      RevokeRefreshToken(transport, AuthHostOnly(), WithRefreshToken(Method::kPkce, "")).ok());
   ASSERT_EQ(transport.requests().size(), 2u);
   EXPECT_EQ(nlohmann::json::parse(transport.requests()[0].body)["client_id"], kMobileClientId);
   EXPECT_EQ(nlohmann::json::parse(transport.requests()[1].body)["client_id"], kWebClientId);
@@ -65,7 +66,7 @@ TEST(Revoke, NoRefreshTokenSendsNothing) {
   FakeTransport transport([](const http::Request&) { return JsonResponse(200, ""); });
   Credentials c = WithRefreshToken(Method::kToken, "");
   c.refresh_token.clear();
-  EXPECT_EQ(RevokeRefreshToken(transport, TestEndpoints(), c).code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(RevokeRefreshToken(transport, AuthHostOnly(), c).code(), ErrorCode::kInvalidArgument);
   EXPECT_TRUE(transport.requests().empty());
 }
 
@@ -78,7 +79,7 @@ TEST(Revoke, RefusalsNameTheStepAndErrorCodeButNoSecret) {
         nlohmann::json{{"error", "invalid_client"}, {"error_description", description}}.dump());
   });
   const Status s =
-      RevokeRefreshToken(transport, TestEndpoints(), WithRefreshToken(Method::kPkce, "x"));
+      RevokeRefreshToken(transport, AuthHostOnly(), WithRefreshToken(Method::kPkce, "x"));
   EXPECT_EQ(s.code(), ErrorCode::kUnauthenticated);
   EXPECT_EQ(s.message(), "POST /oauth/revoke: HTTP 401 Unauthorized (invalid_client)");
   EXPECT_EQ(s.ToString().find(kRefreshToken), std::string::npos);
@@ -86,13 +87,12 @@ TEST(Revoke, RefusalsNameTheStepAndErrorCodeButNoSecret) {
 
 TEST(Revoke, ServerErrorsAreApiErrorsAndTransportFailuresPassThrough) {
   FakeTransport failing([](const http::Request&) { return JsonResponse(503, "<html>"); });
-  EXPECT_EQ(
-      RevokeRefreshToken(failing, TestEndpoints(), WithRefreshToken(Method::kPkce, "")).code(),
-      ErrorCode::kApi);
+  EXPECT_EQ(RevokeRefreshToken(failing, AuthHostOnly(), WithRefreshToken(Method::kPkce, "")).code(),
+            ErrorCode::kApi);
   FakeTransport down([](const http::Request&) -> StatusOr<http::Response> {
     return Status(ErrorCode::kNetwork, "POST http://127.0.0.1:9/oauth/revoke: connection refused");
   });
-  EXPECT_EQ(RevokeRefreshToken(down, TestEndpoints(), WithRefreshToken(Method::kPkce, "")).code(),
+  EXPECT_EQ(RevokeRefreshToken(down, AuthHostOnly(), WithRefreshToken(Method::kPkce, "")).code(),
             ErrorCode::kNetwork);
 }
 
