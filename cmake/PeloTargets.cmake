@@ -116,20 +116,25 @@ if(NOT PELO_TEST_REGISTRATION MATCHES "^(case|binary)$")
           "pelo: PELO_TEST_REGISTRATION is case or binary, not '${PELO_TEST_REGISTRATION}'")
 endif()
 
-# pelo_add_test(NAME [SOURCES...] [DEPS ...] LABELS ... [SHARDS n]): one GoogleTest binary, its
-# cases registered with ctest (PELO_TEST_REGISTRATION; SHARDS: processes in `binary`, default
-# 1, for the binaries whose cases take minutes in all). Every binary runs
+# pelo_add_test(NAME [SOURCES...] [DEPS ...] LABELS ... [SHARDS n] [COST n]): one GoogleTest
+# binary, its cases registered with ctest (PELO_TEST_REGISTRATION; SHARDS: processes in
+# `binary`, default 1, for the binaries whose cases take minutes in all; COST: how early ctest
+# starts each of them, default SHARDS, for a binary that takes long in one process because its
+# shards would each build again what its cases share). Every binary runs
 # tests/support/test_main.cc, which fails a test that starts a thread unless LABELS has
 # `threads`. A binary outside PELO_TEST_SCOPE is still defined (so its directory can add
 # properties) but built only on request and not registered. More sources and their layers'
 # libraries can be added from other directories with pelo_add_test_sources.
 function(pelo_add_test name)
-  cmake_parse_arguments(ARG "" "SHARDS" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "" "SHARDS;COST" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT ARG_LABELS)
     message(FATAL_ERROR "pelo: test ${name} has no LABELS")
   endif()
   if(NOT ARG_SHARDS)
     set(ARG_SHARDS 1)
+  endif()
+  if(NOT ARG_COST)
+    set(ARG_COST ${ARG_SHARDS})
   endif()
   set(in_scope TRUE)
   if(PELO_TEST_SCOPE STREQUAL "threads" AND NOT "threads" IN_LIST ARG_LABELS)
@@ -170,7 +175,7 @@ function(pelo_add_test name)
       set_tests_properties(${test} PROPERTIES
         LABELS "${ARG_LABELS}"
         ENVIRONMENT "GTEST_TOTAL_SHARDS=${ARG_SHARDS};GTEST_SHARD_INDEX=${shard}"
-        COST ${ARG_SHARDS})
+        COST ${ARG_COST})
     endforeach()
   elseif(in_scope)
     gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60)
