@@ -314,8 +314,11 @@ TEST_F(AuthTest, RevokeIsNeverFaulted) {
 }
 
 TEST_F(AuthTest, AccessTokensExpireAfterTheTtl) {
+  // `exp` is whole seconds (issue second + TTL, refused from that second on), as Auth0's: a
+  // token lives between TTL - 1 and TTL seconds. With a TTL of 1 s one issued late in a second
+  // could expire before the first request reached the server; with 2 it lives at least 1 s.
   Options options = testing::SmallOptions(5);
-  options.token_ttl_s = 1;
+  options.token_ttl_s = 2;
   Start(options);
   const std::string token = testing::PasswordToken(*client_);
   EXPECT_EQ(client_->Get("/api/me", Bearer(token))->status, 200);
