@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages pelo needs to build, test and run. Idempotent: installs only
-# what is missing, so the second run costs a dpkg query.
+# Installs the Debian 12 packages pelo needs to build, test and run, and the web packages of
+# web/package-lock.json (the chart library the report embeds at build time). Idempotent: installs
+# only what is missing, so the second run costs a dpkg query and a checksum.
+#   scripts/install-deps.sh           what building and running pelo needs
+#   scripts/install-deps.sh --tests   also what the tests need: Debian's chromium, Playwright
 set -euo pipefail
+cd "$(dirname "$0")/.."
+tests=false
+if [[ ${1:-} == --tests ]]; then
+  tests=true
+fi
 
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates clang-format
@@ -11,22 +19,43 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-requests python3-pandas python3-numpy sqlite3 tzdata
 )
+# Node.js and npm: the machine's own when it has them (these machines have Node 20 from another
+# source, whose package conflicts with Debian's npm), else Debian's (Node 18).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
+# The browser the tests drive (never a browser downloaded by Playwright).
+if $tests; then
+  packages+=(chromium)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo=sudo
+  else
+    sudo=
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-echo "install-deps: installing ${missing[*]}" >&2
-if [[ $(id -u) -ne 0 ]]; then
-  sudo=sudo
-else
-  sudo=
+# The web packages, exactly as web/package-lock.json pins them (`npm ci`): the chart library
+# always, Playwright for the tests. A stamp of the lock file's checksum (and whether the test
+# packages are in) skips the step when nothing changed.
+want="$(sha256sum web/package-lock.json | cut -d' ' -f1) $($tests && echo tests || echo runtime)"
+stamp=web/node_modules/.pelo-install-stamp
+have=$(cat "$stamp" 2>/dev/null || true)
+if [[ $have != "$want" && $have != "${want% *} tests" ]]; then
+  echo "install-deps: npm ci in web/ ($($tests && echo 'with the test packages' || echo 'runtime packages only'))" >&2
+  omit=()
+  $tests || omit=(--omit=dev)
+  (cd web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error "${omit[@]}" >/dev/null)
+  echo "$want" >"$stamp"
 fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

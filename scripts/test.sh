@@ -43,7 +43,8 @@ summary() {
   printf '%-22s %7ds\n' "total" "$SECONDS"
 }
 
-timed "install-deps" bash scripts/install-deps.sh
+timed "install-deps" bash scripts/install-deps.sh --tests
+echo "browser for the browser tests: $(chromium --version 2>/dev/null || echo 'chromium not found')"
 timed "check-format" bash scripts/check-format.sh
 
 for preset in $presets; do
