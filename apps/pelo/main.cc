@@ -106,6 +106,7 @@ int main(int argc, char** argv) {
   pelo::cli::AddStatsCommand(app, ctx);
   pelo::cli::AddExportCommand(app, ctx);
   pelo::cli::AddDemoCommand(app, ctx);
+  pelo::cli::AddReportCommand(app, ctx);
   pelo::cli::AddEndpointsCommand(app, ctx);
   pelo::cli::AddApiCommand(app, ctx);
   pelo::cli::AddConfigCommand(app, ctx);

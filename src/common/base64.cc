@@ -35,6 +35,16 @@ std::string Base64UrlEncode(std::string_view data) {
   return out;
 }
 
+std::string Base64Encode(std::string_view data) {
+  std::string out = Base64UrlEncode(data);
+  for (char& c : out) {
+    if (c == '-') c = '+';
+    if (c == '_') c = '/';
+  }
+  out.append((4 - out.size() % 4) % 4, '=');
+  return out;
+}
+
 std::optional<std::string> Base64UrlDecode(std::string_view text) {
   while (!text.empty() && text.back() == '=') text.remove_suffix(1);
   // Each character carries 6 bits, so a last group of one character cannot make a byte: the

@@ -5,6 +5,18 @@
 namespace pelo {
 namespace {
 
+TEST(Base64, IsPaddedWithTheStandardAlphabet) {
+  // RFC 4648 §10's vectors, and the two characters where the alphabets differ.
+  EXPECT_EQ(Base64Encode(""), "");
+  EXPECT_EQ(Base64Encode("f"), "Zg==");
+  EXPECT_EQ(Base64Encode("fo"), "Zm8=");
+  EXPECT_EQ(Base64Encode("foo"), "Zm9v");
+  EXPECT_EQ(Base64Encode("foob"), "Zm9vYg==");
+  EXPECT_EQ(Base64Encode("fooba"), "Zm9vYmE=");
+  EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(Base64Encode("\xfb\xff"), "+/8=");
+}
+
 TEST(Base64Url, RoundTripsWithoutPadding) {
   EXPECT_EQ(Base64UrlEncode("f"), "Zg");
   EXPECT_EQ(Base64UrlEncode("fo"), "Zm8");

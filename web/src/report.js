@@ -1,0 +1,1 @@
+"use strict"; window.peloReport = {ready: true, charts: {}};
