@@ -4,7 +4,7 @@
 (function () {
   'use strict';
 
-  const report = { ready: false, charts: {}, errors: [] };
+  const report = { ready: false, charts: { curve: null, fitness: null, ftp: null, zones: null }, errors: [] };
   window.peloReport = report;
 
   // ---- small helpers -------------------------------------------------------------------------
@@ -73,6 +73,13 @@
       if (Math.abs(s.chart.width - w) > 1) s.chart.setSize({ width: w, height: s.height });
     }
   }) : null;
+  // Printing lays the page out narrower than the screen: charts take a page's width meanwhile.
+  window.addEventListener('beforeprint', () => {
+    for (const s of sized.values()) s.chart.setSize({ width: Math.min(s.chart.width, 700), height: s.height });
+  });
+  window.addEventListener('afterprint', () => {
+    for (const [box, s] of sized) s.chart.setSize({ width: chartWidth(box), height: s.height });
+  });
   function place(name, box, opts, data) {
     const old = sized.get(box);
     if (old) { old.chart.destroy(); sized.delete(box); }
@@ -690,7 +697,7 @@
   function ridesTable() {
     const head = $('rides-head');
     if (!rides.length) {
-      $('rides-table').hidden = true;
+      $('rides-table').parentNode.hidden = true;
       const e = $('rides-empty');
       e.hidden = false;
       e.textContent = 'No rides yet: run `pelo sync` first.';

@@ -53,6 +53,12 @@ try {
     await page.mouse.move(b.x + b.width * 0.62, b.y + b.height * 0.5, { steps: 4 });
     await page.locator('#' + name).screenshot({ path: `${prefix}-${name}-hover.png` });
   }
+  if (await page.locator('[data-chart="curve"] .u-over').count()) {
+    await page.locator('#curve').scrollIntoViewIfNeeded();
+    const b = await page.locator('[data-chart="curve"] .u-over').boundingBox();
+    await page.mouse.click(b.x + b.width * 0.8, b.y + b.height * 0.5);
+    console.log('curve click highlights:', await page.locator('#rides-body tr.hl').evaluateAll((r) => r.map((x) => x.id)));
+  }
   if (facts.rides) {
     await page.locator('#rides-head th[data-key="tss"] button').click();
     const tss = await page.$$eval('#rides-body tr td:nth-child(8)', (t) => t.slice(0, 3).map((x) => x.textContent));
