@@ -394,7 +394,7 @@
     place('fitness', box, {
       height: 440,
       tzDate: utcDate,
-      scales: { x: { time: true }, y: { range: () => [bottom, top] }, tsb: { range: () => [lo, lo + (hi - lo) / FORM] } },
+      scales: { x: { time: true, range: (u, a, b) => (data[0][data[0].length - 1] - data[0][0] < 7 * DAY ? [data[0][0] - 3 * DAY, data[0][data[0].length - 1] + 3 * DAY] : [a, b]) }, y: { range: () => [bottom, top] }, tsb: { range: () => [lo, lo + (hi - lo) / FORM] } },
       axes: [{},
         { label: 'TSS · CTL · ATL', size: 50, filter: (u, sp) => sp.map((v) => (v >= 0 ? v : null)) },
         { scale: 'tsb', side: 1, label: 'TSB (form)', size: 50, filter: (u, sp) => sp.map((v) => (v <= hi ? v : null)),
@@ -465,7 +465,7 @@
         axes: [{}, { label: 'watts', size: 50 }],
         series: [
           { label: 'day', value: (u, v) => (v == null ? '–' : dayStr(v)) },
-          { label: 'FTP in effect', stroke: '#1f5fbf', width: 2.2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false }, spanGaps: true, value: (u, v) => fix(v, 0) + ' W' },
+          { label: 'FTP in effect', stroke: '#1f5fbf', width: 2.2, paths: uPlot.paths.stepped({ align: 1 }), points: { show: false }, spanGaps: true, value: (u, v) => (v == null ? '–' : fix(v, 0) + ' W') },
           { label: 'eFTP estimate', stroke: '#7b8794', fill: '#7b8794', paths: () => null, points: { show: true, size: 6, fill: '#7b8794', stroke: '#7b8794' }, value: (u, v) => (v == null ? '–' : fix(v, 0) + ' W') },
           { label: 'FTP test', stroke: '#d81b60', paths: () => null, points: { show: true, size: 11, width: 2.5, fill: '#fff', stroke: '#d81b60' }, value: (u, v) => (v == null ? '–' : fix(v, 0) + ' W') },
           { label: 'FTP set', stroke: '#1f5fbf', paths: () => null, points: { show: true, size: 8, fill: '#1f5fbf', stroke: '#1f5fbf' }, value: (u, v) => (v == null ? '–' : fix(v, 0) + ' W') },
