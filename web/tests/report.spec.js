@@ -72,12 +72,14 @@ async function seriesPixels(page, chart) {
     const { width, height } = ctx.canvas;
     const pixels = ctx.getImageData(0, 0, width, height).data;
     const probe = document.createElement('canvas').getContext('2d');
+    // [r, g, b] of a CSS colour (hex, or rgba() for a translucent fill).
     const rgb = (color) => {
       probe.fillStyle = '#000';
       probe.fillStyle = color;
-      const hex = probe.fillStyle;
-      if (hex[0] !== '#') return null;
-      return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const c = probe.fillStyle;
+      if (c[0] === '#') return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+      const m = c.match(/rgba?\((\d+),\s*(\d+),\s*(\d+)/);
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
     };
     return u.series.slice(1).map((s, i) => {
       const stroke = typeof s._stroke === 'string' ? s._stroke : s.stroke;
@@ -85,7 +87,7 @@ async function seriesPixels(page, chart) {
       const colors = [stroke, fill].filter((c) => typeof c === 'string').map(rgb).filter(Boolean);
       let count = 0;
       for (let p = 0; p < pixels.length; p += 4) {
-        if (pixels[p + 3] < 128) continue;
+        if (pixels[p + 3] < 16) continue;
         for (const [r, g, b] of colors) {
           if (Math.abs(pixels[p] - r) + Math.abs(pixels[p + 1] - g) + Math.abs(pixels[p + 2] - b) < 40) {
             count++;
@@ -161,6 +163,7 @@ test("a ride's row shows its NP, IF and TSS", async ({ page }) => {
 test('hovering a chart shows its values and dragging zooms it', async ({ page }) => {
   await openReport(page);
   const over = page.locator('[data-chart="fitness"] .u-over').first();
+  await over.scrollIntoViewIfNeeded();
   const box = await over.boundingBox();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   const hovered = await page.evaluate(() => window.peloReport.charts.fitness.cursor.idx);
