@@ -295,4 +295,23 @@ StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
 }
 
+StatusOr<std::unique_ptr<Store>> OpenSqliteStoreReadOnly(const std::string& path) {
+  if (!std::filesystem::is_regular_file(path)) {
+    return Status(ErrorCode::kStorage, path + ": no database there");
+  }
+  PELO_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::OpenForReading(path));
+  PELO_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(*db));
+  const int current = CurrentSchemaVersion();
+  if (version < current) {
+    return Status(ErrorCode::kStorage, path + ": schema version " + std::to_string(version) +
+                                           ", this pelo reads " + std::to_string(current) +
+                                           ": run `pelo sync` once to upgrade it");
+  }
+  if (version > current) {
+    return Status(ErrorCode::kStorage, path + ": written by a newer pelo (schema version " +
+                                           std::to_string(version) + ")");
+  }
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
+}
+
 }  // namespace pelo::store

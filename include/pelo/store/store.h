@@ -177,6 +177,12 @@ class Store {
 // are created. kStorage on failure, naming the path.
 StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
 
+// Opens the existing SQLite database at `path` read-only (the dashboard: a reader beside a sync
+// that writes): nothing is created or migrated, and any write fails. kStorage naming the path
+// when there is no database there, or when its schema is not the one this build reads (older:
+// a `pelo sync` upgrades it; newer: written by a newer pelo).
+StatusOr<std::unique_ptr<Store>> OpenSqliteStoreReadOnly(const std::string& path);
+
 // The schema version this build writes.
 int CurrentSchemaVersion();
 
