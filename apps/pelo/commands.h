@@ -20,6 +20,7 @@ void AddStatsHistoryCommands(CLI::App& stats, Context& ctx);  // stats fitness, 
 void AddExportCommand(CLI::App& app, Context& ctx);           // workouts, samples, history-csv
 void AddDemoCommand(CLI::App& app, Context& ctx);
 void AddReportCommand(CLI::App& app, Context& ctx);  // the HTML report
+void AddServeCommand(CLI::App& app, Context& ctx);   // the local dashboard
 void AddEndpointsCommand(CLI::App& app, Context& ctx);
 void AddApiCommand(CLI::App& app, Context& ctx);     // api METHOD PATH, api graphql
 void AddConfigCommand(CLI::App& app, Context& ctx);  // config [list|get|set|unset]

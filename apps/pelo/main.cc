@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
   pelo::cli::AddExportCommand(app, ctx);
   pelo::cli::AddDemoCommand(app, ctx);
   pelo::cli::AddReportCommand(app, ctx);
+  pelo::cli::AddServeCommand(app, ctx);
   pelo::cli::AddEndpointsCommand(app, ctx);
   pelo::cli::AddApiCommand(app, ctx);
   pelo::cli::AddConfigCommand(app, ctx);

@@ -243,31 +243,70 @@ ProcessResult RunProcessOnTerminal(const std::vector<std::string>& argv,
   return r;
 }
 
-SimProcess::SimProcess(std::vector<std::string> extra_args) {
-  std::vector<std::string> argv = {PELO_SIM_BIN, "--port", "0"};
-  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+namespace {
+
+// Starts `argv`, a server that prints "... listening on URL[ ...]" as the first line of its
+// stdout, and returns its pid once it has; `url` gets URL.
+pid_t StartListening(const std::vector<std::string>& argv,
+                     const std::map<std::string, std::string>& env, std::string* url) {
   int out[2];
   if (pipe2(out, O_CLOEXEC)) throw std::runtime_error("pipe failed");
   int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-  pid_ = Spawn(argv, MergedEnv({}), devnull, out[1], 2);
+  const pid_t pid = Spawn(argv, MergedEnv(env), devnull, out[1], 2);
   close(out[1]);
   close(devnull);
-  // The first line is "pelo-sim listening on http://127.0.0.1:PORT".
   std::string line;
   char c;
   while (read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
   close(out[0]);
   const std::string marker = "listening on ";
   auto at = line.find(marker);
-  if (at == std::string::npos) throw std::runtime_error("pelo-sim did not start: " + line);
-  url_ = line.substr(at + marker.size());
+  if (at == std::string::npos) {
+    kill(pid, SIGTERM);
+    waitpid(pid, nullptr, 0);
+    throw std::runtime_error(argv[0] + " did not start: " + line);
+  }
+  *url = line.substr(at + marker.size());
+  *url = url->substr(0, url->find(' '));
+  return pid;
+}
+
+// SIGTERM, then the exit code (128 + signal when killed by one).
+int Terminate(pid_t pid) {
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return ExitCode(status);
+}
+
+}  // namespace
+
+SimProcess::SimProcess(std::vector<std::string> extra_args) {
+  std::vector<std::string> argv = {PELO_SIM_BIN, "--port", "0"};
+  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  // The first line is "pelo-sim listening on http://127.0.0.1:PORT".
+  pid_ = StartListening(argv, {}, &url_);
 }
 
 SimProcess::~SimProcess() {
-  if (pid_ <= 0) return;
-  kill(pid_, SIGTERM);
-  int status = 0;
-  waitpid(pid_, &status, 0);
+  if (pid_ > 0) Terminate(pid_);
+}
+
+ServeProcess::ServeProcess(std::vector<std::string> args,
+                           const std::map<std::string, std::string>& env) {
+  args.insert(args.begin(), {PELO_BIN, "serve", "--port", "0"});
+  // The first line is "pelo serve: listening on http://127.0.0.1:PORT (Ctrl-C stops)".
+  pid_ = StartListening(args, env, &url_);
+}
+
+ServeProcess::~ServeProcess() {
+  if (pid_ > 0) Terminate(pid_);
+}
+
+int ServeProcess::Stop() {
+  const int code = Terminate(pid_);
+  pid_ = -1;
+  return code;
 }
 
 TempDir::TempDir() {

@@ -57,6 +57,25 @@ class SimProcess {
   std::string url_;
 };
 
+// `pelo serve --port 0 ARGS...` with the current environment plus `env`, stopped (SIGTERM, then
+// waited) on scope exit or by Stop().
+class ServeProcess {
+ public:
+  explicit ServeProcess(std::vector<std::string> args,
+                        const std::map<std::string, std::string>& env = {});
+  ~ServeProcess();
+  ServeProcess(const ServeProcess&) = delete;
+  ServeProcess& operator=(const ServeProcess&) = delete;
+
+  const std::string& url() const { return url_; }
+  // SIGTERM, then its exit code.
+  int Stop();
+
+ private:
+  pid_t pid_ = -1;
+  std::string url_;
+};
+
 // A fresh temporary directory, removed with its contents on scope exit.
 class TempDir {
  public:

@@ -1,0 +1,114 @@
+// The dashboard's HTTP server: cpp-httplib (ADR 0022) with a pool of worker threads, in front
+// of Answer (routes.cc).
+#include <httplib.h>
+
+#include <thread>
+
+#include "pelo/common/strings.h"
+#include "pelo/dashboard/dashboard.h"
+
+namespace pelo::dashboard {
+namespace {
+
+// A browser sends Host with the port; a page of another site that resolves its own name to
+// 127.0.0.1 (DNS rebinding) sends that name, which is refused.
+bool AllowedHost(std::string host, const std::string& bound, int port) {
+  host = Lower(host);
+  const std::string suffix = ":" + std::to_string(port);
+  for (const std::string& name :
+       {std::string("127.0.0.1"), std::string("localhost"), std::string("[::1]"), Lower(bound)}) {
+    if (host == name + suffix) return true;
+  }
+  return false;
+}
+
+void Send(httplib::Response& res, const Response& answer) {
+  res.status = answer.status;
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("Cache-Control", "no-store");
+  // Pages carry their own policy (the scripts' hashes); everything else may run nothing.
+  if (answer.content_type.rfind("text/html", 0) != 0) {
+    res.set_header("Content-Security-Policy", "default-src 'none'");
+  }
+  res.set_content(answer.body, answer.content_type);
+}
+
+Response Refused(int status, const std::string& message) {
+  return {status, "text/plain; charset=utf-8", message + "\n"};
+}
+
+}  // namespace
+
+struct Dashboard::Impl {
+  httplib::Server server;
+  std::thread thread;
+};
+
+Dashboard::Dashboard(std::unique_ptr<Impl> impl, std::string url)
+    : impl_(std::move(impl)), url_(std::move(url)) {}
+
+Dashboard::~Dashboard() {
+  Stop();
+  Wait();
+}
+
+void Dashboard::Wait() {
+  if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+void Dashboard::Stop() { impl_->server.stop(); }
+
+StatusOr<std::unique_ptr<Dashboard>> Dashboard::Start(const Options& options) {
+  if (options.port < 0 || options.port > 65535) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "--port: " + std::to_string(options.port) + " is not 0..65535");
+  }
+  if (options.threads < 1) return Status(ErrorCode::kInvalidArgument, "threads: at least 1");
+  auto impl = std::make_unique<Impl>();
+  httplib::Server& server = impl->server;
+  const int threads = options.threads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server.set_keep_alive_max_count(1000);
+  server.set_keep_alive_timeout(5);
+
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+  } else if (!server.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port <= 0) {
+    return Status(ErrorCode::kNetwork,
+                  "cannot listen on " + options.host + ":" + std::to_string(options.port));
+  }
+  const std::string host = options.host;
+  const std::string db = options.db_path;
+  server.Get(R"(.*)", [host, port, db](const httplib::Request& req, httplib::Response& res) {
+    if (!AllowedHost(req.get_header_value("Host"), host, port)) {
+      return Send(res, Refused(403, "this dashboard answers only to its own address"));
+    }
+    std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
+    Send(res, Answer(req.path, params, db));
+  });
+  for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+    auto refuse = [](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Allow", "GET, HEAD");
+      Send(res, Refused(405, "the dashboard only reads"));
+    };
+    const std::string m = method;
+    if (m == "POST") server.Post(R"(.*)", refuse);
+    if (m == "PUT") server.Put(R"(.*)", refuse);
+    if (m == "DELETE") server.Delete(R"(.*)", refuse);
+    if (m == "PATCH") server.Patch(R"(.*)", refuse);
+    if (m == "OPTIONS") server.Options(R"(.*)", refuse);
+  }
+  Impl* raw = impl.get();
+  impl->thread = std::thread([raw] { raw->server.listen_after_bind(); });
+  const std::string shown =
+      options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  return std::unique_ptr<Dashboard>(
+      new Dashboard(std::move(impl), "http://" + shown + ":" + std::to_string(port)));
+}
+
+}  // namespace pelo::dashboard
