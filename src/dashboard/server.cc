@@ -91,18 +91,15 @@ StatusOr<std::unique_ptr<Dashboard>> Dashboard::Start(const Options& options) {
     std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
     Send(res, Answer(req.path, params, db));
   });
-  for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
-    auto refuse = [](const httplib::Request&, httplib::Response& res) {
-      res.set_header("Allow", "GET, HEAD");
-      Send(res, Refused(405, "the dashboard only reads"));
-    };
-    const std::string m = method;
-    if (m == "POST") server.Post(R"(.*)", refuse);
-    if (m == "PUT") server.Put(R"(.*)", refuse);
-    if (m == "DELETE") server.Delete(R"(.*)", refuse);
-    if (m == "PATCH") server.Patch(R"(.*)", refuse);
-    if (m == "OPTIONS") server.Options(R"(.*)", refuse);
-  }
+  const auto refuse = [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Allow", "GET, HEAD");
+    Send(res, Refused(405, "the dashboard only reads"));
+  };
+  server.Post(R"(.*)", refuse);
+  server.Put(R"(.*)", refuse);
+  server.Delete(R"(.*)", refuse);
+  server.Patch(R"(.*)", refuse);
+  server.Options(R"(.*)", refuse);
   Impl* raw = impl.get();
   impl->thread = std::thread([raw] { raw->server.listen_after_bind(); });
   const std::string shown =
