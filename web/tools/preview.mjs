@@ -2,7 +2,10 @@
 // Fills web/src/report.html the way `pelo report` does, so the page can be opened (and tested)
 // under its real Content-Security-Policy without building the C++ side.
 //
-//   node web/tools/preview.mjs [data.json] [out.html]
+//   node web/tools/preview.mjs DATA.json [out.html]
+//
+// DATA.json is a report's data document, e.g. `curl -o data.json http://127.0.0.1:8765/api/report`
+// with `pelo serve` running.
 //
 // Each placeholder is replaced once, verbatim (split/join: no `$&` patterns as with
 // String.replace); the data with every `<` written as \u003c; the licences HTML-escaped; the CSP
@@ -13,7 +16,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataPath = process.argv[2] || '/work/report-data-sample.json';
+const dataPath = process.argv[2];
+if (!dataPath) {
+  console.error('usage: node web/tools/preview.mjs DATA.json [out.html] (DATA.json: /api/report of pelo serve)');
+  process.exit(2);
+}
 const outPath = process.argv[3] || '/tmp/pelo-report-preview.html';
 
 const read = (p) => readFileSync(p, 'utf8');
