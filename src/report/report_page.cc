@@ -54,30 +54,6 @@ std::string ScriptSafeJson(std::string_view json) {
   return out;
 }
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // Replaces each @PELO_NAME@ of `page` with values[NAME], in one pass over the template, so that
 // a value (the data) is never searched for markers; every name must be there exactly once.
 StatusOr<std::string> Fill(std::string_view page,

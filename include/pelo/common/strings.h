@@ -21,4 +21,8 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 // '+' is a space and %XX the byte XX; a '%' not followed by two hex digits is kept as it is.
 std::string FormDecode(std::string_view text);
 
+// `text` for HTML text or a quoted attribute: & < > " ' as &amp; &lt; &gt; &#34; &#39; (the
+// numeric forms Auth0's pages use).
+std::string HtmlEscape(std::string_view text);
+
 }  // namespace pelo

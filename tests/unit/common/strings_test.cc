@@ -27,5 +27,11 @@ TEST(Strings, FormDecodeReadsPlusAndPercentAndKeepsAMalformedPercent) {
   EXPECT_EQ(FormDecode("%E2%82%AC"), "\xe2\x82\xac");
 }
 
+TEST(Strings, HtmlEscapeWritesTheFiveSpecialCharactersAsEntities) {
+  EXPECT_EQ(HtmlEscape(R"(<a href="x" title='y'>&</a>)"),
+            "&lt;a href=&#34;x&#34; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  EXPECT_EQ(HtmlEscape("plain \xe2\x82\xac"), "plain \xe2\x82\xac");
+}
+
 }  // namespace
 }  // namespace pelo

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "pelo/common/strings.h"
 #include "pelo/common/time.h"
 #include "peloton/sim/routes/http_util.h"
 #include "peloton/sim/routes/route_util.h"

@@ -70,32 +70,6 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
   return "";
 }
 
-std::string HtmlEscape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "&#34;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::string HtmlUnescape(const std::string& text) {
   static const std::pair<const char*, char> kEntities[] = {{"&#34;", '"'}, {"&quot;", '"'},
                                                            {"&amp;", '&'}, {"&lt;", '<'},

@@ -27,8 +27,7 @@ void SendApiError(httplib::Response& res, int status, int error_code, const std:
 nlohmann::json RequestFields(const httplib::Request& req);
 // The value of cookie `name` in the request's Cookie header, or "".
 std::string CookieValue(const httplib::Request& req, const std::string& name);
-// Escapes text for an HTML attribute; quotes become &#34; as Auth0's pages do.
-std::string HtmlEscape(const std::string& text);
+// HtmlEscape (common/strings.h) undone, for the pages' forms read back.
 std::string HtmlUnescape(const std::string& text);
 std::string UrlEncode(const std::string& text);
 
