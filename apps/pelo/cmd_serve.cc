@@ -8,7 +8,6 @@
 
 #include "commands.h"
 #include "pelo/dashboard/dashboard.h"
-#include "pelo/store/store.h"
 #include "terminal_text.h"
 
 extern char** environ;
@@ -42,9 +41,6 @@ Status RunServe(const Context& ctx, const ServeFlags& flags) {
   options.host = flags.host;
   options.port = flags.port;
   options.db_path = ctx.workspace().DbPath(flags.db);
-  // Checked before listening, so that a wrong path is an error now, not a 503 per page; and
-  // read-only, as every request opens it.
-  PELO_RETURN_IF_ERROR(store::OpenSqliteStoreReadOnly(options.db_path).status());
   if (!IsLoopback(flags.host)) {
     std::cerr << "warning: serving on " << TerminalText(flags.host)
               << ": anyone who can reach this machine there can read your training history\n";

@@ -6,6 +6,7 @@
 
 #include "pelo/common/strings.h"
 #include "pelo/dashboard/dashboard.h"
+#include "pelo/store/store.h"
 
 namespace pelo::dashboard {
 namespace {
@@ -65,6 +66,8 @@ StatusOr<std::unique_ptr<Dashboard>> Dashboard::Start(const Options& options) {
                   "--port: " + std::to_string(options.port) + " is not 0..65535");
   }
   if (options.threads < 1) return Status(ErrorCode::kInvalidArgument, "threads: at least 1");
+  // Opened as every request opens it, so that a wrong path is an error now, not a 503 per page.
+  PELO_RETURN_IF_ERROR(store::OpenSqliteStoreReadOnly(options.db_path).status());
   auto impl = std::make_unique<Impl>();
   httplib::Server& server = impl->server;
   const int threads = options.threads;

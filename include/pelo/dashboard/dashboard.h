@@ -38,8 +38,8 @@ Response Answer(const std::string& path, const std::multimap<std::string, std::s
 
 class Dashboard {
  public:
-  // Binds and starts serving on its own threads. kInvalidArgument for a bad host or port,
-  // kNetwork when the address cannot be bound.
+  // Binds and starts serving on its own threads. kInvalidArgument for a bad port, kStorage when
+  // the database cannot be opened read-only, kNetwork when the address cannot be bound.
   static StatusOr<std::unique_ptr<Dashboard>> Start(const Options& options);
   ~Dashboard();
   Dashboard(const Dashboard&) = delete;
