@@ -1,7 +1,10 @@
 // A sandbox for one CLI test: its own config and data directories, pointed at one server.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -61,5 +64,15 @@ class CliEnv {
   std::string url_;
   TempDir dir_;
 };
+
+// `pelo stats ARGS... --json` of `env`'s default database, parsed; a non-zero exit fails the
+// test. What the report and dashboard tests compare their JSON with.
+inline nlohmann::json StatsJson(const CliEnv& env, std::vector<std::string> args) {
+  args.insert(args.begin(), "stats");
+  args.push_back("--json");
+  auto r = env.Pelo(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
 
 }  // namespace pelo::testing

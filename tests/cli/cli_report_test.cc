@@ -25,11 +25,7 @@ class CliReport : public ::testing::Test {
   }
 
   static nlohmann::json Stats(std::vector<std::string> args) {
-    args.insert(args.begin(), "stats");
-    args.push_back("--json");
-    auto r = env_->Pelo(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return nlohmann::json::parse(r.out);
+    return StatsJson(*env_, std::move(args));
   }
 
   // The data document of the page at `path`.
