@@ -1,5 +1,6 @@
 // WorkoutsJson, RideStatsJson and CurveJson (json.h).
 #include "json_values.h"
+#include "pelo/analytics/ride_day.h"
 #include "pelo/app/columns.h"
 #include "pelo/app/json.h"
 #include "pelo/common/time.h"
@@ -36,6 +37,10 @@ std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty
                    {"title", r.title},
                    {"instructor", r.instructor},
                    {"start_time", Time(r.start_time, FormatIso8601Utc)},
+                   // The rider's local day (day_range.h): the day --since/--until select on.
+                   {"day", r.start_time ? nlohmann::json(analytics::FormatDay(
+                                              analytics::RideDay(*r.start_time, r.timezone)))
+                                        : nlohmann::json(nullptr)},
                    {"distance_km", Num(r.distance_km)},
                    {"calories_kcal", Num(r.calories_kcal)},
                    {"ftp", Num(r.ftp)},

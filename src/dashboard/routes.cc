@@ -17,6 +17,9 @@ namespace pelo::dashboard {
 namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char* kHtml = "text/html; charset=utf-8";
+// Each workout's page is this and its id: what the report's and the list's links lead to.
+constexpr const char* kWorkoutLink = "/workouts/";
 
 Response Error(int status, const std::string& message) {
   return {status, kJson, nlohmann::json{{"error", message}}.dump()};
@@ -74,10 +77,19 @@ const std::map<std::string, Route>& Routes() {
   static const std::map<std::string, Route> kRoutes = {
       {"/",
        {{},
-        "text/html; charset=utf-8",
+        kHtml,
         [](const Params&, store::Store& store) -> StatusOr<std::string> {
-          PELO_ASSIGN_OR_RETURN(std::string data, report::ReportData(store, {}));
-          return report::ReportPage(data);
+          report::ReportOptions options;
+          options.workout_link = kWorkoutLink;
+          PELO_ASSIGN_OR_RETURN(std::string data, report::ReportData(store, options));
+          return report::RenderPage(report::Page::kReport, data);
+        }}},
+      {"/workouts",
+       {{},
+        kHtml,
+        [](const Params&, store::Store& store) -> StatusOr<std::string> {
+          PELO_ASSIGN_OR_RETURN(std::string data, report::WorkoutsData(store, kWorkoutLink));
+          return report::RenderPage(report::Page::kWorkouts, data);
         }}},
       {"/api/report",
        {{},

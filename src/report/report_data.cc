@@ -22,6 +22,11 @@ constexpr int kRecentDays = 90;
 // apps show it).
 constexpr double kKilogramsPerPound = 0.45359237;
 
+nlohmann::json LinkOrNull(const std::string& base) {
+  if (base.empty()) return nullptr;
+  return base;
+}
+
 nlohmann::json DayOrNull(const std::optional<analytics::DayNumber>& day) {
   if (!day) return nullptr;
   return FormatUtcDate(*day * 86400);
@@ -57,6 +62,7 @@ StatusOr<std::string> ReportData(store::Store& store, const ReportOptions& optio
     weight = std::round(*user->weight * kKilogramsPerPound * 10) / 10;
   }
   head["athlete"] = {{"weight_kg", weight}};
+  head["links"] = {{"workout", LinkOrNull(options.workout_link)}};
 
   // The encoders' text is spliced in as is: re-encoding it would risk changing a number.
   std::string out = head.dump();
@@ -77,6 +83,19 @@ StatusOr<std::string> ReportData(store::Store& store, const ReportOptions& optio
   out += ",\"drivers\":" +
          app::DriversJson(insights::AnalyzeHistory(data.history, drivers), drivers, false);
   out += "}";
+  return out;
+}
+
+StatusOr<std::string> WorkoutsData(store::Store& store, const std::string& workout_link) {
+  PELO_ASSIGN_OR_RETURN(auto workouts, app::ListWorkouts(store, app::DayRange{}));
+  nlohmann::json head;
+  head["schema"] = 1;
+  head["today"] = FormatUtcDate(
+      app::RiderToday(workouts.empty() ? std::string_view() : workouts.front().timezone) * 86400);
+  head["links"] = {{"workout", LinkOrNull(workout_link)}};
+  std::string out = head.dump();
+  out.pop_back();
+  out += ",\"workouts\":" + app::WorkoutsJson(workouts, false) + "}";
   return out;
 }
 

@@ -20,7 +20,8 @@
 
 namespace pelo::app {
 
-// An array of objects keyed by the workouts CSV's column names.
+// An array of objects keyed by the workouts CSV's column names, and `day`: the workout's local
+// day (day_range.h), which the CSV does not have.
 std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty);
 
 // An array of objects keyed by RideStatsColumns() (columns.h), in that order.
