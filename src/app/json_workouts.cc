@@ -1,4 +1,5 @@
 // WorkoutsJson, RideStatsJson and CurveJson (json.h).
+#include "json_ride_stats.h"
 #include "json_values.h"
 #include "pelo/analytics/ride_day.h"
 #include "pelo/app/columns.h"
@@ -49,22 +50,24 @@ std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty
   return Dump(all, pretty);
 }
 
-std::string RideStatsJson(const std::vector<model::RideMetricsListing>& rows, bool pretty) {
+Json RideStatsObject(const model::RideMetricsListing& ride) {
   // Ordered: keys in column order, as in the CSV.
   const std::vector<std::string>& columns = RideStatsColumns();
-  Json all = Json::array();
-  for (const model::RideMetricsListing& r : rows) {
-    Json item = Json::object();
-    item[columns[0]] = r.metrics.workout_id;
-    item[columns[1]] = r.start_time ? Json(RideStatsDate(r)) : Json(nullptr);
-    item[columns[2]] = r.discipline;
-    item[columns[3]] = r.title;
-    size_t column = 4;
-    for (const std::optional<double>& value : RideStatsValues(r)) {
-      item[columns[column++]] = WholeOrDecimal(value);
-    }
-    all.push_back(std::move(item));
+  Json item = Json::object();
+  item[columns[0]] = ride.metrics.workout_id;
+  item[columns[1]] = ride.start_time ? Json(RideStatsDate(ride)) : Json(nullptr);
+  item[columns[2]] = ride.discipline;
+  item[columns[3]] = ride.title;
+  size_t column = 4;
+  for (const std::optional<double>& value : RideStatsValues(ride)) {
+    item[columns[column++]] = WholeOrDecimal(value);
   }
+  return item;
+}
+
+std::string RideStatsJson(const std::vector<model::RideMetricsListing>& rows, bool pretty) {
+  Json all = Json::array();
+  for (const model::RideMetricsListing& r : rows) all.push_back(RideStatsObject(r));
   return Dump(all, pretty);
 }
 
