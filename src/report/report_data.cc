@@ -7,6 +7,7 @@
 #include "pelo/analytics/drivers.h"
 #include "pelo/app/history.h"
 #include "pelo/app/json.h"
+#include "pelo/app/ride.h"
 #include "pelo/common/time.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
@@ -96,6 +97,21 @@ StatusOr<std::string> WorkoutsData(store::Store& store, const std::string& worko
   std::string out = head.dump();
   out.pop_back();
   out += ",\"workouts\":" + app::WorkoutsJson(workouts, false) + "}";
+  return out;
+}
+
+StatusOr<std::string> WorkoutData(store::Store& store, const std::string& workout_id,
+                                  const std::string& workout_link) {
+  PELO_ASSIGN_OR_RETURN(std::optional<app::RideDetail> ride, app::LoadRide(store, workout_id));
+  if (!ride) return Status(ErrorCode::kNotFound, "no workout " + workout_id + " is stored");
+  PELO_ASSIGN_OR_RETURN(auto all_time, app::RangeCurve(store, app::DayRange{}));
+  nlohmann::json head;
+  head["schema"] = 1;
+  head["links"] = {{"workout", LinkOrNull(workout_link)}};
+  std::string out = head.dump();
+  out.pop_back();
+  out += ",\"workout\":" + app::RideJson(*ride, false);
+  out += ",\"curve_all_time\":" + app::CurveJson(all_time, false) + "}";
   return out;
 }
 

@@ -77,7 +77,7 @@
     for (const [key, label, d, unit] of cards) {
       if (num(ride[key])) box.append(metric(key, label, ride[key], fix(ride[key], d), unit));
     }
-    box.append(metric('ftp', 'FTP in effect', ftp, fix(ftp, 0), 'W'));
+    if (ftp) box.append(metric('ftp', 'FTP in effect', ftp, fix(ftp, 0), 'W'));
     if (!Object.keys(ride).length) {
       box.append(el('p', 'note', 'No ride metrics for this workout (no power, or not synced with metrics).'));
     }
@@ -146,7 +146,7 @@
     const segments = arr(W.segments).filter((s) => s && num(s.start_s) && num(s.length_s) && s.length_s > 0);
     const data = [t, ...CHANNELS.map((c) => S[c.key])];
     const right = CHANNELS.find((c, i) => i > 0 && c.key === 'heart_rate_bpm') || CHANNELS[1];
-    const scales = { x: { time: false, range: () => [t[0], t[t.length - 1]] } };
+    const scales = { x: { time: false } };
     for (const c of CHANNELS) {
       let lo = Infinity, hi = -Infinity;
       for (const v of S[c.key]) if (num(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
@@ -232,7 +232,10 @@
         }],
         setSelect: [(u) => {
           if (u.select.width < 2) return;
-          const i0 = u.posToIdx(u.select.left), i1 = u.posToIdx(u.select.left + u.select.width);
+          // A drag that reaches an end of the plot takes the samples up to that end.
+          const right = u.select.left + u.select.width, plotWidth = u.bbox.width / devicePixelRatio;
+          const i0 = u.select.left <= 2 && u.scales.x.min <= t[0] ? 0 : u.posToIdx(u.select.left);
+          const i1 = right >= plotWidth - 2 && u.scales.x.max >= t[t.length - 1] ? t.length - 1 : u.posToIdx(right);
           showSelection(i1 > i0 ? selectionStats(i0, i1) : null);
         }],
         setSeries: [(u, i) => {
@@ -299,7 +302,7 @@
       height: 320,
       scales: { x: { time: false, distr: 3, log: 10, range: () => [xs[0], xs[xs.length - 1]] }, y: { range: (u, lo, hi) => [0, hi * 1.06] } },
       axes: [
-        { splits: (u) => TICKS.filter((x) => x >= u.scales.x.min && x <= u.scales.x.max), values: (u, sp) => sp.map(durTick), label: 'duration' },
+        { splits: (u) => TICKS.filter((x) => x >= u.scales.x.min && x <= u.scales.x.max), filter: (u, sp) => sp, values: (u, sp) => sp.map(durTick), label: 'duration' },
         { label: 'watts', size: 55 },
       ],
       series: [
@@ -369,7 +372,7 @@
     $('route').hidden = false;
     const canvas = $('route-canvas');
     const dpr = devicePixelRatio || 1;
-    const cssW = Math.max(280, canvas.parentNode.clientWidth || 800), cssH = Math.round(cssW * 0.6);
+    const cssW = Math.max(280, canvas.parentNode.clientWidth || 800), cssH = Math.round(Math.min(cssW * 0.6, 440));
     canvas.style.width = cssW + 'px';
     canvas.style.height = cssH + 'px';
     canvas.width = Math.round(cssW * dpr);

@@ -38,6 +38,12 @@ StatusOr<std::string> ReportData(store::Store& store, const ReportOptions& optio
 // --json` (every stored workout, newest first)}.
 StatusOr<std::string> WorkoutsData(store::Store& store, const std::string& workout_link);
 
+// The dashboard's page of workout `workout_id`: {schema, links {workout}, workout: `pelo
+// stats ride ID --json`, curve_all_time: `pelo stats curve --json`}. kNotFound when the
+// workout is not stored.
+StatusOr<std::string> WorkoutData(store::Store& store, const std::string& workout_id,
+                                  const std::string& workout_link);
+
 // The pages: the report, and the dashboard's workouts list and workout page.
 enum class Page { kReport, kWorkouts, kWorkout };
 

@@ -17,7 +17,7 @@ using testing::TempDir;
 
 constexpr char kRide[] = "19bc665d58024a97a668e930c0a12d15";  // 30 min Power Zone Ride
 constexpr char kWalk[] = "20739ea34d1741dba9b5f89a6967e85d";  // outdoor walk, with GPS
-constexpr double kKmPerMile = 1.609344;
+using testing::kKmPerMile;
 
 class WorkoutDetailTest : public ::testing::Test {
  protected:
