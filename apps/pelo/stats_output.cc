@@ -48,8 +48,8 @@ std::string MetricCell(const TableMetric& metric, const model::RideMetricsRow& r
 void WriteRideStatsCsv(const std::vector<model::RideMetricsListing>& rows, std::ostream& out) {
   exporter::WriteCsvRecord(app::RideStatsColumns(), out);
   for (const model::RideMetricsListing& r : rows) {
-    std::vector<std::string> cells = {r.metrics.workout_id, app::RideStatsDate(r), r.discipline,
-                                      r.title};
+    std::vector<std::string> cells = {r.metrics.workout_id, app::RideStatsDate(r),
+                                      app::RideStatsDay(r), r.discipline, r.title};
     for (const std::optional<double>& value : app::RideStatsValues(r)) {
       cells.push_back(exporter::FormatNumber(value));
     }

@@ -56,9 +56,10 @@ Json RideStatsObject(const model::RideMetricsListing& ride) {
   Json item = Json::object();
   item[columns[0]] = ride.metrics.workout_id;
   item[columns[1]] = ride.start_time ? Json(RideStatsDate(ride)) : Json(nullptr);
-  item[columns[2]] = ride.discipline;
-  item[columns[3]] = ride.title;
-  size_t column = 4;
+  item[columns[2]] = ride.start_time ? Json(RideStatsDay(ride)) : Json(nullptr);
+  item[columns[3]] = ride.discipline;
+  item[columns[4]] = ride.title;
+  size_t column = 5;
   for (const std::optional<double>& value : RideStatsValues(ride)) {
     item[columns[column++]] = WholeOrDecimal(value);
   }

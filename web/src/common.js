@@ -26,10 +26,6 @@
     const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(str(s));
     return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / 1000 : null;
   }
-  function timeTs(s) { // 'YYYY-MM-DD HH:MM:SS' (UTC) -> seconds
-    const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(str(s));
-    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] || 0)) / 1000 : dayTs(s);
-  }
   const dayStr = (ts) => new Date(ts * 1000).toISOString().slice(0, 10);
 
   // Numbers as the CLI's tables print them.
@@ -150,7 +146,7 @@
   }
 
   window.pelo = {
-    $, el, add, arr, obj, num, str, DAY, dayTs, timeTs, dayStr, fix, signed, durTick, durLong,
+    $, el, add, arr, obj, num, str, DAY, dayTs, dayStr, fix, signed, durTick, durLong,
     clock, empty, utcDate, chartWidth, readData, placer, runner, ready, onPointClick, workoutHref,
   };
 })();

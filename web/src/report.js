@@ -7,7 +7,7 @@
   const report = { ready: false, charts: { curve: null, fitness: null, ftp: null, zones: null }, errors: [] };
   window.peloReport = report;
 
-  const { $, el, add, arr, obj, num, str, DAY, dayTs, timeTs, dayStr, fix, signed, durTick, durLong,
+  const { $, el, add, arr, obj, num, str, DAY, dayTs, dayStr, fix, signed, durTick, durLong,
     empty, utcDate, workoutHref } = window.pelo;
   const { place, unplace } = window.pelo.placer(report.charts);
   const run = window.pelo.runner(report, 'report');
@@ -37,33 +37,9 @@
   // On the dashboard, each ride has a page: the chart points and table rows link there.
   const linkBase = str(obj(D.links).workout);
 
-  // A ride's `date` is its UTC start (as `pelo stats rides` prints it) while the fitness days,
-  // the curve's and the FTP history's dates are the rider's local days. A ride's `day` member is
-  // used when the document has one; otherwise the offset is the one under which the rides' TSS
-  // summed per day best matches fitness[].load.
-  const rideOffset = (function () {
-    if (rides.every((r) => typeof r.day === 'string')) return 0;
-    const load = new Map(fitness.map((f) => [f.date, f.load]));
-    const withTss = rides.filter((r) => num(r.tss) && r.tss > 0 && timeTs(r.date) != null);
-    if (!load.size || !withTss.length) return 0;
-    let bestScore = -1, best = [];
-    for (let h = -12; h <= 14; h += 0.5) {
-      const off = h * 3600;
-      const sums = new Map();
-      for (const r of withTss) {
-        const d = dayStr(timeTs(r.date) + off);
-        sums.set(d, (sums.get(d) || 0) + r.tss);
-      }
-      let score = 0;
-      for (const [d, s] of sums) if (num(load.get(d)) && Math.abs(load.get(d) - s) < 0.05) score++;
-      if (score > bestScore) { best = [off]; bestScore = score; } else if (score === bestScore) best.push(off);
-    }
-    // Several offsets fit when no ride is near midnight: the middle one of them, 0 if it fits.
-    return best.includes(0) ? 0 : best[Math.floor(best.length / 2)];
-  })();
-  report.rideUtcOffsetS = rideOffset;
-  const rideDay = (r) => (typeof r.day === 'string' ? r.day.slice(0, 10)
-    : timeTs(r.date) == null ? '' : dayStr(timeTs(r.date) + rideOffset));
+  // A ride's local day (`pelo stats rides`' `day`): the day of the fitness, curve and FTP
+  // views and of the calendar; its `date` is the UTC start.
+  const rideDay = (r) => str(r.day).slice(0, 10);
 
   // ---- header --------------------------------------------------------------------------------
   function header() {

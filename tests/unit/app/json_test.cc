@@ -58,13 +58,15 @@ TEST(JsonTest, RideStatsFollowTheColumnsWithWholeNumbersAsIntegersAndARunsPace) 
   for (const auto& [key, value] : parsed[0].items()) keys.push_back(key);
   EXPECT_EQ(keys, RideStatsColumns());
   EXPECT_EQ(parsed[0]["date"], "2026-03-02 03:30:00");
+  EXPECT_EQ(parsed[0]["day"], "2026-03-02");  // no zone known: the UTC day
   EXPECT_EQ(parsed[0]["duration_s"].dump(), "1500");
   EXPECT_EQ(parsed[0]["tss"].dump(), "31.5");
   EXPECT_EQ(parsed[0]["pace_min_per_km"].dump(), "5");   // 1500 s over 5 km
   EXPECT_TRUE(parsed[0]["split_s_per_500m"].is_null());  // a run has no split
   EXPECT_TRUE(parsed[1]["date"].is_null());
+  EXPECT_TRUE(parsed[1]["day"].is_null());
   EXPECT_TRUE(parsed[1]["tss"].is_null());
-  EXPECT_EQ(RideStatsValues(unknown).size() + 4, RideStatsColumns().size());
+  EXPECT_EQ(RideStatsValues(unknown).size() + 5, RideStatsColumns().size());
   EXPECT_EQ(RideStatsJson({}, false), "[]");
 }
 
