@@ -17,7 +17,7 @@ using testing::TempDir;
 
 constexpr char kRide[] = "19bc665d58024a97a668e930c0a12d15";  // 30 min Power Zone Ride
 constexpr char kWalk[] = "20739ea34d1741dba9b5f89a6967e85d";  // outdoor walk, with GPS
-constexpr double kKmPerMile = 1.609344;
+constexpr double kDetailKmPerMile = 1.609344;
 
 class WorkoutDetailTest : public ::testing::Test {
  protected:
@@ -134,7 +134,7 @@ TEST_F(WorkoutDetailTest, AWalkHasItsGpsPointsInOrderAndNoMetricsOrCurve) {
     ASSERT_EQ(detail.gps[i].longitude, walk_.graph.gps[i].longitude) << i;
   }
   EXPECT_EQ(detail.gps[298].distance_unit, "km");
-  EXPECT_DOUBLE_EQ(detail.gps[298].distance.value_or(0), 0.23 * kKmPerMile);
+  EXPECT_DOUBLE_EQ(detail.gps[298].distance.value_or(0), 0.23 * kDetailKmPerMile);
   EXPECT_EQ(detail.samples.size(), 1797u);
   EXPECT_DOUBLE_EQ(detail.samples[0].altitude_m.value_or(0), 958 * 0.3048);  // 958 ft
 }
