@@ -7,9 +7,11 @@
 // that first one.
 //
 //   pelo_serve_load --url http://127.0.0.1:PORT --paths /api/workouts/A,/api/workouts/B
-//                   [--clients 32] [--seconds 10] [--warmup 2] [--accept-encoding gzip,deflate]
-//                   [--json]
+//                   [--clients 32] [--seconds 10] [--warmup 2] [--accept-encoding ENCODINGS]
+//                   [--no-keep-alive] [--json]
 //
+// --no-keep-alive: a new connection per request (Connection: close), to tell the server's work
+// from what keep-alive adds.
 // Prints requests, throughput, median, p90, p99 and max latency (ms) and the errors, as text or
 // as one JSON object (--json).
 #include <httplib.h>
@@ -38,14 +40,16 @@ struct Flags {
   int clients = 32;
   double seconds = 10;
   double warmup = 2;
-  std::string accept_encoding = "gzip, deflate";
+  std::string accept_encoding = "gzip, deflate, br, zstd";  // what Chromium sends
+  bool keep_alive = true;
   bool json = false;
 };
 
 [[noreturn]] void Usage(const std::string& error) {
   std::cerr << "pelo_serve_load: " << error
             << "\nusage: pelo_serve_load --url http://127.0.0.1:PORT --paths P1,P2,... "
-               "[--clients 32] [--seconds 10] [--warmup 2] [--accept-encoding VALUE] [--json]\n";
+               "[--clients 32] [--seconds 10] [--warmup 2] [--accept-encoding VALUE] "
+               "[--no-keep-alive] [--json]\n";
   std::exit(2);
 }
 
@@ -64,6 +68,10 @@ Flags ParseFlags(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "--json") {
       f.json = true;
+      continue;
+    }
+    if (arg == "--no-keep-alive") {
+      f.keep_alive = false;
       continue;
     }
     if (i + 1 >= argc) Usage(arg + ": needs a value");
@@ -136,7 +144,7 @@ int main(int argc, char** argv) {
                                     {"Accept-Encoding", flags.accept_encoding}};
   const auto make_client = [&] {
     auto client = std::make_unique<httplib::Client>(host, port);
-    client->set_keep_alive(true);
+    client->set_keep_alive(flags.keep_alive);
     client->set_decompress(true);
     client->set_connection_timeout(5);
     client->set_read_timeout(60);
@@ -147,6 +155,7 @@ int main(int argc, char** argv) {
   // The cold answers: each path once, one after another; then once more.
   std::vector<size_t> sizes;
   std::vector<double> cold_ms, second_ms;
+  std::string content_encoding;  // of the first answer; httplib::Client decompresses
   {
     for (int round = 0; round < 2; ++round) {
       for (const std::string& path : flags.paths) {
@@ -162,6 +171,7 @@ int main(int argc, char** argv) {
           return 1;
         }
         if (round == 0) {
+          if (sizes.empty()) content_encoding = res->get_header_value("Content-Encoding");
           sizes.push_back(res->body.size());
           cold_ms.push_back(ms);
         } else {
@@ -231,28 +241,31 @@ int main(int argc, char** argv) {
   std::vector<double> cold_sorted = cold_ms, second_sorted = second_ms;
   std::sort(cold_sorted.begin(), cold_sorted.end());
   std::sort(second_sorted.begin(), second_sorted.end());
-  const nlohmann::json out = {{"clients", flags.clients},
-                              {"seconds", flags.seconds},
-                              {"warmup_s", flags.warmup},
-                              {"paths", flags.paths.size()},
-                              {"requests", all.size()},
-                              {"warmup_requests", warmup_requests},
-                              {"rps", static_cast<double>(all.size()) / flags.seconds},
-                              {"mb_per_s", static_cast<double>(bytes) / 1e6 / flags.seconds},
-                              {"median_ms", Percentile(all, 0.5)},
-                              {"p90_ms", Percentile(all, 0.9)},
-                              {"p99_ms", Percentile(all, 0.99)},
-                              {"max_ms", all.empty() ? 0 : all.back()},
-                              {"errors", errors},
-                              {"body_bytes_min", *std::min_element(sizes.begin(), sizes.end())},
-                              {"body_bytes_max", *std::max_element(sizes.begin(), sizes.end())},
-                              {"cold_ms", cold_ms},
-                              {"cold_median_ms", Percentile(cold_sorted, 0.5)},
-                              {"cold_max_ms", cold_sorted.back()},
-                              {"second_ms", second_ms},
-                              {"second_median_ms", Percentile(second_sorted, 0.5)},
-                              {"second_max_ms", second_sorted.back()},
-                              {"client_cpu_s", client_cpu_s}};
+  const nlohmann::json out = {
+      {"clients", flags.clients},
+      {"seconds", flags.seconds},
+      {"warmup_s", flags.warmup},
+      {"paths", flags.paths.size()},
+      {"requests", all.size()},
+      {"warmup_requests", warmup_requests},
+      {"rps", static_cast<double>(all.size()) / flags.seconds},
+      {"mb_per_s", static_cast<double>(bytes) / 1e6 / flags.seconds},
+      {"median_ms", Percentile(all, 0.5)},
+      {"p90_ms", Percentile(all, 0.9)},
+      {"p99_ms", Percentile(all, 0.99)},
+      {"max_ms", all.empty() ? 0 : all.back()},
+      {"errors", errors},
+      {"body_bytes_min", *std::min_element(sizes.begin(), sizes.end())},
+      {"body_bytes_max", *std::max_element(sizes.begin(), sizes.end())},
+      {"cold_ms", cold_ms},
+      {"cold_median_ms", Percentile(cold_sorted, 0.5)},
+      {"cold_max_ms", cold_sorted.back()},
+      {"second_ms", second_ms},
+      {"second_median_ms", Percentile(second_sorted, 0.5)},
+      {"second_max_ms", second_sorted.back()},
+      {"client_cpu_s", client_cpu_s},
+      {"accept_encoding", flags.accept_encoding},
+      {"content_encoding", content_encoding.empty() ? "identity" : content_encoding}};
   if (flags.json) {
     std::cout << out.dump() << "\n";
   } else {
@@ -261,13 +274,14 @@ int main(int argc, char** argv) {
     std::cout << " ms\nsecond answer per path:";
     for (double ms : second_ms) std::printf(" %.1f", ms);
     std::printf(
-        " ms\n%d clients, %.1f s after %.1f s of warm-up (%lld requests): %zu requests, "
-        "%.1f req/s, %.1f MB/s of bodies (%zu-%zu bytes)\n"
+        " ms\n%d clients (%s), %.1f s after %.1f s of warm-up (%lld requests): %zu requests, "
+        "%.1f req/s, %.1f MB/s of bodies (%zu-%zu bytes, %s)\n"
         "latency ms: median %.2f  p90 %.2f  p99 %.2f  max %.2f; errors %lld\n"
         "client CPU over warm-up and load: %.2f s\n",
-        flags.clients, flags.seconds, flags.warmup, static_cast<long long>(warmup_requests),
-        all.size(), out["rps"].get<double>(), out["mb_per_s"].get<double>(),
-        out["body_bytes_min"].get<size_t>(), out["body_bytes_max"].get<size_t>(),
+        flags.clients, flags.keep_alive ? "keep-alive" : "a connection per request", flags.seconds,
+        flags.warmup, static_cast<long long>(warmup_requests), all.size(), out["rps"].get<double>(),
+        out["mb_per_s"].get<double>(), out["body_bytes_min"].get<size_t>(),
+        out["body_bytes_max"].get<size_t>(), out["content_encoding"].get<std::string>().c_str(),
         out["median_ms"].get<double>(), out["p90_ms"].get<double>(), out["p99_ms"].get<double>(),
         out["max_ms"].get<double>(), static_cast<long long>(errors), client_cpu_s);
   }
