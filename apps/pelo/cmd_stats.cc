@@ -1,5 +1,6 @@
-// pelo stats rides: the per-ride metrics sync computed and stored; pelo stats curve: the best
-// power per duration over a date range from the stored ride curves (no network).
+// pelo stats rides: the per-ride metrics sync computed and stored (one ride in full: `pelo stats
+// ride`, cmd_stats_ride.cc); pelo stats curve: the best power per duration over a date range
+// from the stored ride curves (no network).
 #include <iostream>
 
 #include "commands.h"
@@ -93,6 +94,7 @@ void AddStatsCommand(CLI::App& app, Context& ctx) {
       app.add_subcommand("stats", "Analytics over the stored workouts (analytics.md)");
   stats->require_subcommand(1);
   AddRidesCommand(*stats, ctx);
+  AddStatsRideCommand(*stats, ctx);
   AddCurveCommand(*stats, ctx);
   AddStatsHistoryCommands(*stats, ctx);
 }

@@ -16,6 +16,7 @@ void AddSyncCommand(CLI::App& app, Context& ctx);
 void AddRebuildCommand(CLI::App& app, Context& ctx);
 void AddWorkoutsCommand(CLI::App& app, Context& ctx);
 void AddStatsCommand(CLI::App& app, Context& ctx);            // stats rides, fitness, ftp, zones...
+void AddStatsRideCommand(CLI::App& stats, Context& ctx);      // stats ride ID
 void AddStatsHistoryCommands(CLI::App& stats, Context& ctx);  // stats fitness, ftp, zones, drivers
 void AddExportCommand(CLI::App& app, Context& ctx);           // workouts, samples, history-csv
 void AddDemoCommand(CLI::App& app, Context& ctx);

@@ -30,13 +30,26 @@ const TableMetric kTableMetrics[] = {
     {{"TRIMP", 5, true}, model::RideMetric("trimp")},
 };
 
+// `stats ride`'s metrics after the table's (its headline has the FTP and the duration).
+const TableMetric kRideOnlyMetrics[] = {
+    {{"kJ", 5, true}, model::RideMetric("kj")},
+    {{"VI", 4, true}, model::RideMetric("vi"), 2},
+    {{"best 20 min W", 5, true}, model::RideMetric("mmp_1200s")},
+};
+
+std::string MetricCell(const TableMetric& metric, const model::RideMetricsRow& row) {
+  std::optional<double> value = model::RideMetricValue(metric.field, row);
+  if (value) *value /= metric.per;
+  return NumberCell(value, metric.decimals);
+}
+
 }  // namespace
 
 void WriteRideStatsCsv(const std::vector<model::RideMetricsListing>& rows, std::ostream& out) {
   exporter::WriteCsvRecord(app::RideStatsColumns(), out);
   for (const model::RideMetricsListing& r : rows) {
-    std::vector<std::string> cells = {r.metrics.workout_id, app::RideStatsDate(r), r.discipline,
-                                      r.title};
+    std::vector<std::string> cells = {r.metrics.workout_id, app::RideStatsDate(r),
+                                      app::RideStatsDay(r), r.discipline, r.title};
     for (const std::optional<double>& value : app::RideStatsValues(r)) {
       cells.push_back(exporter::FormatNumber(value));
     }
@@ -50,14 +63,23 @@ void PrintRideStatsTable(const std::vector<model::RideMetricsListing>& rows, std
   Table table(std::move(columns));
   for (const model::RideMetricsListing& r : rows) {
     std::vector<std::string> cells = {app::RideStatsDate(r).substr(0, 16), r.discipline, r.title};
-    for (const TableMetric& metric : kTableMetrics) {
-      std::optional<double> value = model::RideMetricValue(metric.field, r.metrics);
-      if (value) *value /= metric.per;
-      cells.push_back(NumberCell(value, metric.decimals));
-    }
+    for (const TableMetric& metric : kTableMetrics) cells.push_back(MetricCell(metric, r.metrics));
     table.Add(std::move(cells));
   }
   table.Print(out);
+}
+
+Fields RideStatsFields(const model::RideMetricsListing& ride) {
+  Fields fields;
+  for (const TableMetric& metric : kTableMetrics) {
+    const std::string_view name = metric.field.name;
+    if (name == "ftp" || name == "duration_s") continue;
+    fields.emplace_back(metric.column.header, MetricCell(metric, ride.metrics));
+  }
+  for (const TableMetric& metric : kRideOnlyMetrics) {
+    fields.emplace_back(metric.column.header, MetricCell(metric, ride.metrics));
+  }
+  return fields;
 }
 
 }  // namespace pelo::cli

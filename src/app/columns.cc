@@ -1,5 +1,6 @@
 #include "pelo/app/columns.h"
 
+#include "pelo/analytics/ride_day.h"
 #include "pelo/common/time.h"
 #include "pelo/model/ride_metric_fields.h"
 
@@ -33,7 +34,7 @@ const ListingColumn kListingColumns[] = {
 
 const std::vector<std::string>& RideStatsColumns() {
   static const std::vector<std::string> kColumns = [] {
-    std::vector<std::string> columns = {"workout_id", "date", "discipline", "title"};
+    std::vector<std::string> columns = {"workout_id", "date", "day", "discipline", "title"};
     for (const model::RideMetricField& field : model::kRideMetricFields) {
       columns.emplace_back(field.key);
     }
@@ -45,6 +46,11 @@ const std::vector<std::string>& RideStatsColumns() {
 
 std::string RideStatsDate(const model::RideMetricsListing& ride) {
   return ride.start_time ? FormatUtcDateTime(*ride.start_time) : "";
+}
+
+std::string RideStatsDay(const model::RideMetricsListing& ride) {
+  if (!ride.start_time) return "";
+  return analytics::FormatDay(analytics::RideDay(*ride.start_time, ride.timezone));
 }
 
 std::vector<std::optional<double>> RideStatsValues(const model::RideMetricsListing& ride) {

@@ -1,5 +1,7 @@
 // WorkoutsJson, RideStatsJson and CurveJson (json.h).
+#include "json_ride_stats.h"
 #include "json_values.h"
+#include "pelo/analytics/ride_day.h"
 #include "pelo/app/columns.h"
 #include "pelo/app/json.h"
 #include "pelo/common/time.h"
@@ -36,6 +38,10 @@ std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty
                    {"title", r.title},
                    {"instructor", r.instructor},
                    {"start_time", Time(r.start_time, FormatIso8601Utc)},
+                   // The rider's local day (day_range.h): the day --since/--until select on.
+                   {"day", r.start_time ? nlohmann::json(analytics::FormatDay(
+                                              analytics::RideDay(*r.start_time, r.timezone)))
+                                        : nlohmann::json(nullptr)},
                    {"distance_km", Num(r.distance_km)},
                    {"calories_kcal", Num(r.calories_kcal)},
                    {"ftp", Num(r.ftp)},
@@ -44,22 +50,25 @@ std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty
   return Dump(all, pretty);
 }
 
-std::string RideStatsJson(const std::vector<model::RideMetricsListing>& rows, bool pretty) {
+Json RideStatsObject(const model::RideMetricsListing& ride) {
   // Ordered: keys in column order, as in the CSV.
   const std::vector<std::string>& columns = RideStatsColumns();
-  Json all = Json::array();
-  for (const model::RideMetricsListing& r : rows) {
-    Json item = Json::object();
-    item[columns[0]] = r.metrics.workout_id;
-    item[columns[1]] = r.start_time ? Json(RideStatsDate(r)) : Json(nullptr);
-    item[columns[2]] = r.discipline;
-    item[columns[3]] = r.title;
-    size_t column = 4;
-    for (const std::optional<double>& value : RideStatsValues(r)) {
-      item[columns[column++]] = WholeOrDecimal(value);
-    }
-    all.push_back(std::move(item));
+  Json item = Json::object();
+  item[columns[0]] = ride.metrics.workout_id;
+  item[columns[1]] = ride.start_time ? Json(RideStatsDate(ride)) : Json(nullptr);
+  item[columns[2]] = ride.start_time ? Json(RideStatsDay(ride)) : Json(nullptr);
+  item[columns[3]] = ride.discipline;
+  item[columns[4]] = ride.title;
+  size_t column = 5;
+  for (const std::optional<double>& value : RideStatsValues(ride)) {
+    item[columns[column++]] = WholeOrDecimal(value);
   }
+  return item;
+}
+
+std::string RideStatsJson(const std::vector<model::RideMetricsListing>& rows, bool pretty) {
+  Json all = Json::array();
+  for (const model::RideMetricsListing& r : rows) all.push_back(RideStatsObject(r));
   return Dump(all, pretty);
 }
 

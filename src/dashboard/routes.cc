@@ -8,6 +8,7 @@
 #include "pelo/analytics/ride_day.h"
 #include "pelo/app/history.h"
 #include "pelo/app/json.h"
+#include "pelo/app/ride.h"
 #include "pelo/dashboard/dashboard.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
@@ -17,6 +18,9 @@ namespace pelo::dashboard {
 namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char* kHtml = "text/html; charset=utf-8";
+// Each workout's page is this and its id: what the report's and the list's links lead to.
+constexpr const char* kWorkoutLink = "/workouts/";
 
 Response Error(int status, const std::string& message) {
   return {status, kJson, nlohmann::json{{"error", message}}.dump()};
@@ -74,10 +78,19 @@ const std::map<std::string, Route>& Routes() {
   static const std::map<std::string, Route> kRoutes = {
       {"/",
        {{},
-        "text/html; charset=utf-8",
+        kHtml,
         [](const Params&, store::Store& store) -> StatusOr<std::string> {
-          PELO_ASSIGN_OR_RETURN(std::string data, report::ReportData(store, {}));
-          return report::ReportPage(data);
+          report::ReportOptions options;
+          options.workout_link = kWorkoutLink;
+          PELO_ASSIGN_OR_RETURN(std::string data, report::ReportData(store, options));
+          return report::RenderPage(report::Page::kReport, data);
+        }}},
+      {"/workouts",
+       {{},
+        kHtml,
+        [](const Params&, store::Store& store) -> StatusOr<std::string> {
+          PELO_ASSIGN_OR_RETURN(std::string data, report::WorkoutsData(store, kWorkoutLink));
+          return report::RenderPage(report::Page::kWorkouts, data);
         }}},
       {"/api/report",
        {{},
@@ -162,22 +175,67 @@ const std::map<std::string, Route>& Routes() {
   return kRoutes;
 }
 
+// The id of "<prefix><id>" when `path` has that shape; a workout id is lowercase hex (32
+// characters from Peloton): anything else, such as "..", is no id.
+std::optional<std::string> WorkoutIdIn(const std::string& path, std::string_view prefix) {
+  if (path.rfind(prefix, 0) != 0) return std::nullopt;
+  std::string id = path.substr(prefix.size());
+  if (id.empty() || id.size() > 64 ||
+      id.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    return std::nullopt;
+  }
+  return id;
+}
+
+// "/workouts/<id>" (its page) and "/api/workouts/<id>" (`pelo stats ride <id> --json`).
+std::optional<Route> WorkoutRoute(const std::string& path) {
+  if (auto id = WorkoutIdIn(path, "/workouts/")) {
+    return Route{
+        {}, kHtml, [id = *id](const Params&, store::Store& store) -> StatusOr<std::string> {
+          PELO_ASSIGN_OR_RETURN(std::string data, report::WorkoutData(store, id, kWorkoutLink));
+          return report::RenderPage(report::Page::kWorkout, data);
+        }};
+  }
+  if (auto id = WorkoutIdIn(path, "/api/workouts/")) {
+    return Route{
+        {}, kJson, [id = *id](const Params&, store::Store& store) -> StatusOr<std::string> {
+          PELO_ASSIGN_OR_RETURN(std::optional<app::RideDetail> ride, app::LoadRide(store, id));
+          if (!ride) return Status(ErrorCode::kNotFound, "no workout " + id + " is stored");
+          return app::RideJson(*ride, false);
+        }};
+  }
+  return std::nullopt;
+}
+
+int HttpStatusOf(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    default:
+      return 500;
+  }
+}
+
 }  // namespace
 
 Response Answer(const std::string& path, const std::multimap<std::string, std::string>& params,
                 const std::string& db_path) {
-  auto route = Routes().find(path);
-  if (route == Routes().end()) return Error(404, "no such page: " + path);
+  std::optional<Route> route;
+  if (auto fixed = Routes().find(path); fixed != Routes().end()) {
+    route = fixed->second;
+  } else {
+    route = WorkoutRoute(path);
+  }
+  if (!route) return Error(404, "no such page: " + path);
   const Params checked(params);
-  if (auto problem = checked.Unexpected(route->second.params)) return Error(400, *problem);
+  if (auto problem = checked.Unexpected(route->params)) return Error(400, *problem);
   auto store = store::OpenSqliteStoreReadOnly(db_path);
   if (!store.ok()) return Error(503, store.status().message());
-  StatusOr<std::string> body = route->second.handler(checked, **store);
-  if (!body.ok()) {
-    const bool usage = body.status().code() == ErrorCode::kInvalidArgument;
-    return Error(usage ? 400 : 500, body.status().message());
-  }
-  return {200, route->second.content_type, std::move(body).value()};
+  StatusOr<std::string> body = route->handler(checked, **store);
+  if (!body.ok()) return Error(HttpStatusOf(body.status().code()), body.status().message());
+  return {200, route->content_type, std::move(body).value()};
 }
 
 }  // namespace pelo::dashboard

@@ -2,8 +2,10 @@
 // of Answer (routes.cc).
 #include <httplib.h>
 
+#include <chrono>
 #include <thread>
 
+#include "dashboard/answer_cache.h"
 #include "pelo/common/strings.h"
 #include "pelo/dashboard/dashboard.h"
 #include "pelo/store/store.h"
@@ -39,9 +41,47 @@ Response Refused(int status, const std::string& message) {
   return {status, "text/plain; charset=utf-8", message + "\n"};
 }
 
+// Answers kept between syncs: at most this many bytes (a 3-hour ride's JSON is ~0.5 MB).
+constexpr size_t kCacheBytes = 128 << 20;
+// Answers are kept only once the database files have been still this long (a sync that writes
+// keeps every answer fresh).
+constexpr int64_t kSettleNs = 1'000'000'000;
+
+std::string CacheKey(const std::string& path,
+                     const std::multimap<std::string, std::string>& params) {
+  std::string key = path;
+  for (const auto& [name, value] : params) key += "\n" + name + "=" + value;
+  return key;
+}
+
+int64_t NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Answer, or the answer kept from an earlier request while the database has not changed.
+std::shared_ptr<const Response> CachedAnswer(AnswerCache& cache, const std::string& path,
+                                             const std::multimap<std::string, std::string>& params,
+                                             const std::string& db) {
+  // Taken before the answer reads the database: a commit in between makes the answer newer
+  // than its fingerprint, never older.
+  const std::optional<DbFingerprint> fingerprint = FingerprintOf(db);
+  const std::string key = CacheKey(path, params);
+  if (fingerprint) {
+    if (auto kept = cache.Find(key, *fingerprint)) return kept;
+  }
+  auto answer = std::make_shared<const Response>(Answer(path, params, db));
+  if (fingerprint && answer->status == 200 && fingerprint->Settled(NowNs(), kSettleNs)) {
+    cache.Keep(key, *fingerprint, answer);
+  }
+  return answer;
+}
+
 }  // namespace
 
 struct Dashboard::Impl {
+  AnswerCache cache{kCacheBytes};
   httplib::Server server;
   std::thread thread;
 };
@@ -87,12 +127,13 @@ StatusOr<std::unique_ptr<Dashboard>> Dashboard::Start(const Options& options) {
   }
   const std::string host = options.host;
   const std::string db = options.db_path;
-  server.Get(R"(.*)", [host, port, db](const httplib::Request& req, httplib::Response& res) {
+  AnswerCache* cache = &impl->cache;
+  server.Get(R"(.*)", [host, port, db, cache](const httplib::Request& req, httplib::Response& res) {
     if (!AllowedHost(req.get_header_value("Host"), host, port)) {
       return Send(res, Refused(403, "this dashboard answers only to its own address"));
     }
     std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
-    Send(res, Answer(req.path, params, db));
+    Send(res, *CachedAnswer(*cache, req.path, params, db));
   });
   const auto refuse = [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Allow", "GET, HEAD");

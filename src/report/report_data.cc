@@ -7,6 +7,7 @@
 #include "pelo/analytics/drivers.h"
 #include "pelo/app/history.h"
 #include "pelo/app/json.h"
+#include "pelo/app/ride.h"
 #include "pelo/common/time.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
@@ -21,6 +22,11 @@ constexpr int kRecentDays = 90;
 // Peloton keeps a profile's weight in pounds (its settings' weight_unit only changes how the
 // apps show it).
 constexpr double kKilogramsPerPound = 0.45359237;
+
+nlohmann::json LinkOrNull(const std::string& base) {
+  if (base.empty()) return nullptr;
+  return base;
+}
 
 nlohmann::json DayOrNull(const std::optional<analytics::DayNumber>& day) {
   if (!day) return nullptr;
@@ -57,6 +63,7 @@ StatusOr<std::string> ReportData(store::Store& store, const ReportOptions& optio
     weight = std::round(*user->weight * kKilogramsPerPound * 10) / 10;
   }
   head["athlete"] = {{"weight_kg", weight}};
+  head["links"] = {{"workout", LinkOrNull(options.workout_link)}};
 
   // The encoders' text is spliced in as is: re-encoding it would risk changing a number.
   std::string out = head.dump();
@@ -77,6 +84,34 @@ StatusOr<std::string> ReportData(store::Store& store, const ReportOptions& optio
   out += ",\"drivers\":" +
          app::DriversJson(insights::AnalyzeHistory(data.history, drivers), drivers, false);
   out += "}";
+  return out;
+}
+
+StatusOr<std::string> WorkoutsData(store::Store& store, const std::string& workout_link) {
+  PELO_ASSIGN_OR_RETURN(auto workouts, app::ListWorkouts(store, app::DayRange{}));
+  nlohmann::json head;
+  head["schema"] = 1;
+  head["today"] = FormatUtcDate(
+      app::RiderToday(workouts.empty() ? std::string_view() : workouts.front().timezone) * 86400);
+  head["links"] = {{"workout", LinkOrNull(workout_link)}};
+  std::string out = head.dump();
+  out.pop_back();
+  out += ",\"workouts\":" + app::WorkoutsJson(workouts, false) + "}";
+  return out;
+}
+
+StatusOr<std::string> WorkoutData(store::Store& store, const std::string& workout_id,
+                                  const std::string& workout_link) {
+  PELO_ASSIGN_OR_RETURN(std::optional<app::RideDetail> ride, app::LoadRide(store, workout_id));
+  if (!ride) return Status(ErrorCode::kNotFound, "no workout " + workout_id + " is stored");
+  PELO_ASSIGN_OR_RETURN(auto all_time, app::RangeCurve(store, app::DayRange{}));
+  nlohmann::json head;
+  head["schema"] = 1;
+  head["links"] = {{"workout", LinkOrNull(workout_link)}};
+  std::string out = head.dump();
+  out.pop_back();
+  out += ",\"workout\":" + app::RideJson(*ride, false);
+  out += ",\"curve_all_time\":" + app::CurveJson(all_time, false) + "}";
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
+#include <utility>
 
 namespace pelo::store {
 namespace {
@@ -52,6 +53,17 @@ Status RunRideCurveInsert(sqlite::Statement& stmt, const std::string& workout_id
                           int metrics_version, const std::vector<double>& watts) {
   stmt.Bind(1, workout_id).Bind(2, int64_t{metrics_version}).BindBlob(3, EncodeCurve(watts));
   return stmt.Run();
+}
+
+StatusOr<std::optional<std::vector<double>>> ReadRideCurve(const sqlite::Database& db,
+                                                           const std::string& workout_id) {
+  PELO_ASSIGN_OR_RETURN(sqlite::Statement q,
+                        db.Prepare("SELECT watts FROM ride_curves WHERE workout_id = ?1"));
+  PELO_ASSIGN_OR_RETURN(bool found, q.Bind(1, workout_id).Step());
+  if (!found) return std::optional<std::vector<double>>();
+  StatusOr<std::vector<double>> watts = DecodeCurve(q.BlobView(0));
+  if (!watts.ok()) return watts.status().WithContext(db.path() + ": " + workout_id);
+  return std::optional<std::vector<double>>(std::move(watts).value());
 }
 
 Status ReadRideCurves(const sqlite::Database& db,

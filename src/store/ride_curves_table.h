@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,10 @@ inline constexpr const char* kRideCurveInsertSql =
 // Binds and runs a statement prepared from kRideCurveInsertSql.
 Status RunRideCurveInsert(sqlite::Statement& stmt, const std::string& workout_id,
                           int metrics_version, const std::vector<double>& watts);
+
+// `workout_id`'s stored curve; nullopt when it has no ride_curves row.
+StatusOr<std::optional<std::vector<double>>> ReadRideCurve(const sqlite::Database& db,
+                                                           const std::string& workout_id);
 
 // Store::ForEachRideCurve on `db`.
 Status ReadRideCurves(const sqlite::Database& db,

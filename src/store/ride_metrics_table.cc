@@ -2,7 +2,9 @@
 
 #include <initializer_list>
 #include <optional>
+#include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 #include "pelo/model/ride_metric_fields.h"
@@ -80,6 +82,42 @@ std::string FirstNonEmpty(std::initializer_list<std::string> candidates) {
   return {};
 }
 
+// The listing of the metrics rows that `filter` (a WHERE and/or ORDER BY clause) selects:
+// the fixed columns, the metrics, then the workout's (ReadListing).
+std::string RideMetricsListingSql(std::string_view filter) {
+  return "SELECT m.workout_id, m.metrics_version, m.ftp_source" + MetricColumnList("m.") +
+         ", w.start_time, w.fitness_discipline, r.title, w.title, w.name, w.timezone, "
+         "w.device_type, w.has_ftp_info, w.ftp, w.ftp_source, w.ftp_workout_id, "
+         "(SELECT s.value FROM workout_summaries s WHERE s.workout_id = w.id AND "
+         "s.slug = 'distance' ORDER BY s.kind = 'average' LIMIT 1), "
+         "(SELECT s.display_unit FROM workout_summaries s WHERE s.workout_id = w.id AND "
+         "s.slug = 'distance' ORDER BY s.kind = 'average' LIMIT 1) "
+         "FROM ride_metrics m JOIN workouts w ON w.id = m.workout_id "
+         "LEFT JOIN rides r ON r.id = w.ride_id" +
+         std::string(filter);
+}
+
+void ReadListing(const Statement& q, model::RideMetricsListing& listing) {
+  model::RideMetricsRow& m = listing.metrics;
+  m.workout_id = q.Text(0);
+  m.metrics_version = static_cast<int>(q.Int(1));
+  m.ftp_source = q.Text(2);
+  int index = kFixedColumns;
+  for (const model::RideMetricField& field : model::kRideMetricFields) {
+    ReadMetric(q, index++, field, m);
+  }
+  listing.start_time = q.OptInt(index);
+  listing.discipline = q.Text(index + 1);
+  listing.title = FirstNonEmpty({q.Text(index + 2), q.Text(index + 3), q.Text(index + 4)});
+  listing.timezone = q.Text(index + 5);
+  listing.device_type = q.Text(index + 6);
+  if (q.Int(index + 7) != 0) {
+    listing.ftp_info =
+        model::FtpInfo{q.OptDouble(index + 8), q.Text(index + 9), q.Text(index + 10)};
+  }
+  listing.distance_km = DistanceKm(q.OptDouble(index + 11), q.Text(index + 12));
+}
+
 }  // namespace
 
 std::string RideMetricsInsertSql() {
@@ -103,43 +141,25 @@ Status RunRideMetricsInsert(Statement& stmt, const std::string& workout_id,
 }
 
 StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlite::Database& db) {
-  // Listing columns: the fixed ones, the metrics, then the workout's.
-  const std::string sql =
-      "SELECT m.workout_id, m.metrics_version, m.ftp_source" + MetricColumnList("m.") +
-      ", w.start_time, w.fitness_discipline, r.title, w.title, w.name, w.timezone, "
-      "w.device_type, w.has_ftp_info, w.ftp, w.ftp_source, w.ftp_workout_id, "
-      "(SELECT s.value FROM workout_summaries s WHERE s.workout_id = w.id AND "
-      "s.slug = 'distance' ORDER BY s.kind = 'average' LIMIT 1), "
-      "(SELECT s.display_unit FROM workout_summaries s WHERE s.workout_id = w.id AND "
-      "s.slug = 'distance' ORDER BY s.kind = 'average' LIMIT 1) "
-      "FROM ride_metrics m JOIN workouts w ON w.id = m.workout_id "
-      "LEFT JOIN rides r ON r.id = w.ride_id ORDER BY w.start_time DESC, w.id";
-  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(sql));
+  PELO_ASSIGN_OR_RETURN(Statement q,
+                        db.Prepare(RideMetricsListingSql(" ORDER BY w.start_time DESC, w.id")));
   std::vector<model::RideMetricsListing> rows;
   while (true) {
     PELO_ASSIGN_OR_RETURN(bool has_row, q.Step());
     if (!has_row) break;
-    model::RideMetricsListing& listing = rows.emplace_back();
-    model::RideMetricsRow& m = listing.metrics;
-    m.workout_id = q.Text(0);
-    m.metrics_version = static_cast<int>(q.Int(1));
-    m.ftp_source = q.Text(2);
-    int index = kFixedColumns;
-    for (const model::RideMetricField& field : model::kRideMetricFields) {
-      ReadMetric(q, index++, field, m);
-    }
-    listing.start_time = q.OptInt(index);
-    listing.discipline = q.Text(index + 1);
-    listing.title = FirstNonEmpty({q.Text(index + 2), q.Text(index + 3), q.Text(index + 4)});
-    listing.timezone = q.Text(index + 5);
-    listing.device_type = q.Text(index + 6);
-    if (q.Int(index + 7) != 0) {
-      listing.ftp_info =
-          model::FtpInfo{q.OptDouble(index + 8), q.Text(index + 9), q.Text(index + 10)};
-    }
-    listing.distance_km = DistanceKm(q.OptDouble(index + 11), q.Text(index + 12));
+    ReadListing(q, rows.emplace_back());
   }
   return rows;
+}
+
+StatusOr<std::optional<model::RideMetricsListing>> ReadRideMetricsListing(
+    const sqlite::Database& db, const std::string& workout_id) {
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(RideMetricsListingSql(" WHERE m.workout_id = ?1")));
+  PELO_ASSIGN_OR_RETURN(bool found, q.Bind(1, workout_id).Step());
+  if (!found) return std::optional<model::RideMetricsListing>();
+  std::optional<model::RideMetricsListing> listing(std::in_place);
+  ReadListing(q, *listing);
+  return listing;
 }
 
 StatusOr<std::vector<RideMetricsState>> ReadRideMetricsStates(const sqlite::Database& db) {

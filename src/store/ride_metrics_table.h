@@ -3,6 +3,7 @@
 // replaces one workout's row.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ Status RunRideMetricsInsert(sqlite::Statement& stmt, const std::string& workout_
 // Every stored metrics row with its workout's start time, discipline and title, newest (by
 // start time) first.
 StatusOr<std::vector<model::RideMetricsListing>> ReadRideMetricsRows(const sqlite::Database& db);
+
+// `workout_id`'s metrics row as ReadRideMetricsRows lists it; nullopt when it has none.
+StatusOr<std::optional<model::RideMetricsListing>> ReadRideMetricsListing(
+    const sqlite::Database& db, const std::string& workout_id);
 
 // Store::RideMetricsStates on `db`.
 StatusOr<std::vector<RideMetricsState>> ReadRideMetricsStates(const sqlite::Database& db);

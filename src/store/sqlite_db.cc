@@ -228,4 +228,15 @@ Status Transaction::Commit() {
   return OkStatus();
 }
 
+StatusOr<std::unique_ptr<ReadTransaction>> ReadTransaction::Begin(Database& db) {
+  if (db.InTransaction()) return std::unique_ptr<ReadTransaction>(new ReadTransaction(db, false));
+  PELO_RETURN_IF_ERROR(db.Exec("BEGIN DEFERRED", "begin read transaction"));
+  return std::unique_ptr<ReadTransaction>(new ReadTransaction(db, true));
+}
+
+ReadTransaction::~ReadTransaction() {
+  // Nothing was written, so a failed end loses nothing; SQLite ends it on close anyway.
+  if (owns_) static_cast<void>(db_.Exec("COMMIT", "end read transaction"));
+}
+
 }  // namespace pelo::store::sqlite

@@ -80,6 +80,8 @@ class Database {
   // kStorage "<path>: <operation>: <sqlite message>".
   Status Error(std::string_view operation) const;
   const std::string& path() const { return path_; }
+  // Whether a transaction is open on this connection (not in autocommit mode).
+  bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
   // The rowid of the last row this connection inserted (INTEGER PRIMARY KEY columns alias it).
   int64_t LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
@@ -102,6 +104,23 @@ class Transaction {
   explicit Transaction(Database& db) : db_(db) {}
   Database& db_;
   bool done_ = false;
+};
+
+// A read transaction (BEGIN DEFERRED): the reads until its end see one snapshot of the database,
+// so a writer that commits meanwhile is seen wholly or not at all (WAL: it does not block the
+// writer). Works on a read-only connection. Inside an open transaction it does nothing: the
+// reads see that transaction already. Ended (COMMIT: nothing was written) on destruction.
+class ReadTransaction {
+ public:
+  static StatusOr<std::unique_ptr<ReadTransaction>> Begin(Database& db);
+  ~ReadTransaction();
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  ReadTransaction(Database& db, bool owns) : db_(db), owns_(owns) {}
+  Database& db_;
+  bool owns_;
 };
 
 }  // namespace pelo::store::sqlite

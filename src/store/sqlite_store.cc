@@ -13,6 +13,7 @@
 #include "store/ride_metrics_table.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
+#include "store/workout_detail_reader.h"
 #include "store/workout_reader.h"
 #include "store/workout_writer.h"
 
@@ -201,6 +202,11 @@ class SqliteStore final : public Store {
   StatusOr<std::vector<model::RideMetricsListing>> RideMetricsRows() override {
     std::lock_guard lock(mutex_);
     return ReadRideMetricsRows(*db_);
+  }
+
+  StatusOr<std::optional<WorkoutDetail>> LoadWorkoutDetail(const std::string& workout_id) override {
+    std::lock_guard lock(mutex_);
+    return ReadWorkoutDetail(*db_, workout_id);
   }
 
   StatusOr<std::vector<RideMetricsState>> RideMetricsStates() override {

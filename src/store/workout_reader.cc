@@ -1,5 +1,7 @@
 #include "store/workout_reader.h"
 
+#include <string_view>
+
 #include "store/units.h"
 
 namespace pelo::store {
@@ -22,7 +24,9 @@ std::string SummaryField(const std::string& field, const std::string& slug) {
 // Newest first; workouts without a start time last.
 constexpr const char* kWorkoutOrder = " ORDER BY w.start_time DESC, w.id";
 
-std::string WorkoutRowsSql() {
+// The columns of a WorkoutRow (ToWorkoutRow), then those of a StoredWorkoutRow, of the
+// workouts that `filter` (a WHERE and/or ORDER BY clause) selects.
+std::string WorkoutRowsSql(std::string_view filter) {
   return "SELECT w.id, w.peloton_id, w.end_time, w.graph_duration, " +
          SummaryField("value", "total_output") + ", " + MetricField("max_value", "output") + ", " +
          MetricField("average_value", "output") + ", " + MetricField("average_value", "cadence") +
@@ -36,11 +40,16 @@ std::string WorkoutRowsSql() {
          // Stored as the writer resolved it; > 0 as databases written before a resolved FTP of
          // 0 W counted as none may hold 0.
          ", CASE WHEN w.resolved_ftp > 0 THEN w.resolved_ftp END, d.workout_id IS NOT NULL, "
-         "w.timezone " +
+         "w.timezone, w.key, w.is_outdoor, w.every_n " +
          "FROM workouts w LEFT JOIN rides r ON r.id = w.ride_id " +
          "LEFT JOIN workout_deletions d ON d.workout_id = w.id " +
-         "LEFT JOIN instructors i ON i.id = r.instructor_id" + kWorkoutOrder;
+         "LEFT JOIN instructors i ON i.id = r.instructor_id" + std::string(filter);
 }
+
+// After the WorkoutRow's columns.
+constexpr int kKeyColumn = 24;
+constexpr int kIsOutdoorColumn = 25;
+constexpr int kEveryNColumn = 26;
 
 std::string FirstNonEmptyText(std::initializer_list<std::string> candidates) {
   for (const std::string& candidate : candidates) {
@@ -75,9 +84,7 @@ model::WorkoutRow ToWorkoutRow(const Statement& q) {
   return row;
 }
 
-model::SampleRow ToSampleRow(const std::string& workout_id, const Statement& q) {
-  model::SampleRow row;
-  row.workout_id = workout_id;
+void ReadSampleColumns(const Statement& q, model::SampleRow& row) {
   row.t_s = q.Int(0);
   row.output_w = q.OptDouble(1);
   row.cadence_rpm = q.OptDouble(2);
@@ -89,13 +96,24 @@ model::SampleRow ToSampleRow(const std::string& workout_id, const Statement& q) 
   row.altitude_m = q.OptDouble(8);
   row.stroke_rate_spm = q.OptDouble(9);
   row.split_pace_s_per_500m = q.OptDouble(10);
+}
+
+model::SampleRow ToSampleRow(const std::string& workout_id, const Statement& q) {
+  model::SampleRow row;
+  row.workout_id = workout_id;
+  ReadSampleColumns(q, row);
   return row;
 }
+
+constexpr const char* kSamplesOfWorkoutSql = R"sql(
+    SELECT t_s, output_w, cadence_rpm, resistance_pct, speed_kph, heart_rate_bpm, incline_pct,
+      pace_min_per_km, altitude_m, stroke_rate_spm, split_pace_s_per_500m
+    FROM samples WHERE workout_key = ?1 ORDER BY t_s)sql";
 
 }  // namespace
 
 StatusOr<std::vector<model::WorkoutRow>> ReadWorkoutRows(const sqlite::Database& db) {
-  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(WorkoutRowsSql()));
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(WorkoutRowsSql(kWorkoutOrder)));
   std::vector<model::WorkoutRow> rows;
   while (true) {
     PELO_ASSIGN_OR_RETURN(bool has_row, q.Step());
@@ -118,10 +136,7 @@ Status ReadSamples(const sqlite::Database& db,
     if (!has_row) break;
     ids.emplace_back(workouts.Text(0), workouts.Int(1));
   }
-  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(R"sql(
-    SELECT t_s, output_w, cadence_rpm, resistance_pct, speed_kph, heart_rate_bpm, incline_pct,
-      pace_min_per_km, altitude_m, stroke_rate_spm, split_pace_s_per_500m
-    FROM samples WHERE workout_key = ?1 ORDER BY t_s)sql"));
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(kSamplesOfWorkoutSql));
   for (const auto& [id, key] : ids) {
     q.Bind(1, key);
     while (true) {
@@ -132,6 +147,32 @@ Status ReadSamples(const sqlite::Database& db,
     q.Reset();
   }
   return OkStatus();
+}
+
+StatusOr<std::optional<StoredWorkoutRow>> ReadWorkoutRow(const sqlite::Database& db,
+                                                         const std::string& workout_id) {
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(WorkoutRowsSql(" WHERE w.id = ?1")));
+  PELO_ASSIGN_OR_RETURN(bool found, q.Bind(1, workout_id).Step());
+  if (!found) return std::optional<StoredWorkoutRow>();
+  return std::optional<StoredWorkoutRow>(StoredWorkoutRow{ToWorkoutRow(q), q.Int(kKeyColumn),
+                                                          q.Int(kIsOutdoorColumn) != 0,
+                                                          static_cast<int>(q.Int(kEveryNColumn))});
+}
+
+StatusOr<std::vector<model::SampleRow>> ReadSamplesOf(const sqlite::Database& db,
+                                                      const StoredWorkoutRow& workout) {
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(kSamplesOfWorkoutSql));
+  q.Bind(1, workout.key);
+  std::vector<model::SampleRow> rows;
+  // One sample per every_n seconds of the graph: allocated once rather than grown a dozen times.
+  if (workout.row.duration && *workout.row.duration > 0 && workout.every_n > 0) {
+    rows.reserve(static_cast<size_t>(*workout.row.duration / workout.every_n) + 2);
+  }
+  while (true) {
+    PELO_ASSIGN_OR_RETURN(bool has_row, q.Step());
+    if (!has_row) return rows;
+    ReadSampleColumns(q, rows.emplace_back());
+  }
 }
 
 StatusOr<std::vector<std::optional<double>>> ReadOutputSeries(const sqlite::Database& db,

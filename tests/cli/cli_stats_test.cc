@@ -14,6 +14,7 @@ namespace {
 
 const std::vector<std::string> kColumns = {"workout_id",
                                            "date",
+                                           "day",
                                            "discipline",
                                            "title",
                                            "ftp",
@@ -94,6 +95,7 @@ TEST_F(CliStats, RidesCsvHasOneRowPerWorkoutWithTheNamedColumns) {
     ASSERT_EQ(row.size(), kColumns.size());
     ids.insert(row[0]);
     EXPECT_EQ(row[Column("date")].size(), 19u) << row[Column("date")];  // YYYY-MM-DD HH:MM:SS
+    EXPECT_EQ(row[Column("day")].size(), 10u) << row[Column("day")];    // YYYY-MM-DD
     EXPECT_FALSE(row[Column("duration_s")].empty());
     if (row[Column("discipline")] == "cycling") {
       ++rides;
@@ -228,7 +230,7 @@ Best BestOfRides(const std::vector<std::vector<std::string>>& rides, int d,
   });
   Best best;
   for (const auto* row : oldest_first) {
-    const std::string day = (*row)[Column("date")].substr(0, 10);
+    const std::string day = (*row)[Column("day")];  // the local day, as --since/--until
     if ((*row)[column].empty() || (!since.empty() && day < since) ||
         (!until.empty() && day > until)) {
       continue;

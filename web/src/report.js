@@ -7,50 +7,11 @@
   const report = { ready: false, charts: { curve: null, fitness: null, ftp: null, zones: null }, errors: [] };
   window.peloReport = report;
 
-  // ---- small helpers -------------------------------------------------------------------------
-  const $ = (id) => document.getElementById(id);
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = String(text);
-    return e;
-  }
-  function add(parent, ...kids) {
-    for (const k of kids) if (k != null) parent.append(typeof k === 'string' ? document.createTextNode(k) : k);
-    return parent;
-  }
-  const arr = (x) => (Array.isArray(x) ? x : []);
-  const obj = (x) => (x && typeof x === 'object' && !Array.isArray(x) ? x : {});
-  const num = (x) => typeof x === 'number' && isFinite(x);
-  const str = (x) => (typeof x === 'string' ? x : '');
+  const { $, el, add, arr, obj, num, str, DAY, dayTs, dayStr, fix, signed, durTick, durLong,
+    empty, utcDate, workoutHref } = window.pelo;
+  const { place, unplace } = window.pelo.placer(report.charts);
+  const run = window.pelo.runner(report, 'report');
 
-  const DAY = 86400;
-  function dayTs(s) { // 'YYYY-MM-DD...' -> seconds at UTC midnight
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(str(s));
-    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / 1000 : null;
-  }
-  function timeTs(s) { // 'YYYY-MM-DD HH:MM:SS' (UTC) -> seconds
-    const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(str(s));
-    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] || 0)) / 1000 : dayTs(s);
-  }
-  const dayStr = (ts) => new Date(ts * 1000).toISOString().slice(0, 10);
-
-  // Numbers as the CLI's tables print them.
-  const fix = (v, d) => (num(v) ? v.toFixed(d) : '–');
-  const signed = (v, d) => (num(v) ? (v < 0 || Object.is(v, -0) ? '' : '+') + v.toFixed(d) : '–');
-  function durTick(s) {
-    if (s < 60) return s + 's';
-    if (s < 3600) return (s % 60 ? (s / 60).toFixed(1) : s / 60) + 'm';
-    return (s % 3600 ? (s / 3600).toFixed(1) : s / 3600) + 'h';
-  }
-  function durLong(s) {
-    if (!num(s)) return '–';
-    s = Math.round(s);
-    if (s < 60) return s + ' s';
-    if (s < 3600) return Math.floor(s / 60) + ' min' + (s % 60 ? ' ' + (s % 60) + ' s' : '');
-    const m = Math.round((s % 3600) / 60);
-    return Math.floor(s / 3600) + ' h' + (m ? ' ' + m + ' min' : '');
-  }
   // `pelo stats fitness`'s words for a TSB (insights::FormWord), and a class for the colour.
   function formWord(tsb) {
     if (tsb > 25) return ['very fresh (losing fitness)', 'form-very-fresh'];
@@ -59,57 +20,9 @@
     if (tsb >= -30) return ['training hard (productive fatigue)', 'form-hard'];
     return ['very fatigued', 'form-fatigued'];
   }
-  function empty(text) { return el('p', 'empty', text); }
-  function utcDate(ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); }
-  function chartWidth(box) { return Math.max(280, box.clientWidth || 800); }
-
-  // Charts follow their container's width (window resize, print).
-  const sized = new Map(); // container -> {chart, height}
-  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => {
-    for (const e of entries) {
-      const s = sized.get(e.target);
-      if (!s) continue;
-      const w = chartWidth(e.target);
-      if (Math.abs(s.chart.width - w) > 1) s.chart.setSize({ width: w, height: s.height });
-    }
-  }) : null;
-  // Printing lays the page out narrower than the screen: charts take a page's width meanwhile.
-  window.addEventListener('beforeprint', () => {
-    for (const s of sized.values()) s.chart.setSize({ width: Math.min(s.chart.width, 700), height: s.height });
-  });
-  window.addEventListener('afterprint', () => {
-    for (const [box, s] of sized) s.chart.setSize({ width: chartWidth(box), height: s.height });
-  });
-  function place(name, box, opts, data) {
-    const old = sized.get(box);
-    if (old) { old.chart.destroy(); sized.delete(box); }
-    box.textContent = '';
-    opts.width = chartWidth(box);
-    const u = new uPlot(opts, data, box);
-    sized.set(box, { chart: u, height: opts.height });
-    if (observer) observer.observe(box);
-    report.charts[name] = u;
-    return u;
-  }
-  function unplace(name, box, message) {
-    const old = sized.get(box);
-    if (old) { old.chart.destroy(); sized.delete(box); }
-    report.charts[name] = null;
-    box.textContent = '';
-    box.append(empty(message));
-  }
 
   // ---- the data ------------------------------------------------------------------------------
-  let D = {};
-  try {
-    D = JSON.parse($('pelo-data').textContent);
-  } catch (e) {
-    const f = $('fatal');
-    f.hidden = false;
-    f.textContent = 'The report’s data could not be read (' + e.message + ').';
-    report.error = f.textContent;
-  }
-  D = obj(D);
+  const D = window.pelo.readData(report);
   const rides = arr(D.rides).filter((r) => r && typeof r === 'object');
   const fitness = arr(D.fitness).filter((f) => f && dayTs(f.date) != null);
   const ftp = obj(D.ftp);
@@ -121,45 +34,12 @@
     : lastFitness || dayStr(Math.floor(Date.now() / 1000 / DAY) * DAY);
   const todayTs = dayTs(today);
   const ridesById = new Map(rides.map((r) => [str(r.workout_id), r]));
+  // On the dashboard, each ride has a page: the chart points and table rows link there.
+  const linkBase = str(obj(D.links).workout);
 
-  // A ride's `date` is its UTC start (as `pelo stats rides` prints it) while the fitness days,
-  // the curve's and the FTP history's dates are the rider's local days. A ride's `day` member is
-  // used when the document has one; otherwise the offset is the one under which the rides' TSS
-  // summed per day best matches fitness[].load.
-  const rideOffset = (function () {
-    if (rides.every((r) => typeof r.day === 'string')) return 0;
-    const load = new Map(fitness.map((f) => [f.date, f.load]));
-    const withTss = rides.filter((r) => num(r.tss) && r.tss > 0 && timeTs(r.date) != null);
-    if (!load.size || !withTss.length) return 0;
-    let bestScore = -1, best = [];
-    for (let h = -12; h <= 14; h += 0.5) {
-      const off = h * 3600;
-      const sums = new Map();
-      for (const r of withTss) {
-        const d = dayStr(timeTs(r.date) + off);
-        sums.set(d, (sums.get(d) || 0) + r.tss);
-      }
-      let score = 0;
-      for (const [d, s] of sums) if (num(load.get(d)) && Math.abs(load.get(d) - s) < 0.05) score++;
-      if (score > bestScore) { best = [off]; bestScore = score; } else if (score === bestScore) best.push(off);
-    }
-    // Several offsets fit when no ride is near midnight: the middle one of them, 0 if it fits.
-    return best.includes(0) ? 0 : best[Math.floor(best.length / 2)];
-  })();
-  report.rideUtcOffsetS = rideOffset;
-  const rideDay = (r) => (typeof r.day === 'string' ? r.day.slice(0, 10)
-    : timeTs(r.date) == null ? '' : dayStr(timeTs(r.date) + rideOffset));
-
-  function run(name, section, fn) {
-    try {
-      fn();
-    } catch (e) {
-      report.errors.push(name + ': ' + e.message);
-      console.error('pelo report: the ' + name + ' view failed:', e);
-      const s = $(section);
-      if (s) s.append(empty('This view could not be drawn (' + e.message + ').'));
-    }
-  }
+  // A ride's local day (`pelo stats rides`' `day`): the day of the fitness, curve and FTP
+  // views and of the calendar; its `date` is the UTC start.
+  const rideDay = (r) => str(r.day).slice(0, 10);
 
   // ---- header --------------------------------------------------------------------------------
   function header() {
@@ -171,6 +51,11 @@
     parts.push(rides.length + (rides.length === 1 ? ' workout' : ' workouts'));
     if (weight) parts.push(weight + ' kg');
     $('scope').textContent = parts.join(' · ');
+    if (linkBase) { // served by pelo serve: its other page
+      const a = el('a', null, 'All workouts');
+      a.href = linkBase.replace(/\/$/, '');
+      document.querySelector('header.top nav').append(a);
+    }
   }
 
   // ---- overview ------------------------------------------------------------------------------
@@ -350,9 +235,8 @@
           }],
         },
       }, data);
-      u.over.addEventListener('click', () => {
-        const i = u.cursor.idx;
-        const p = i == null ? null : sets[0].at.get(xs[i]);
+      window.pelo.onPointClick(u, (i) => {
+        const p = sets[0].at.get(xs[i]);
         if (p) showRide(str(p.workout_id));
       });
     }
@@ -430,6 +314,7 @@
         }],
       },
     }, data);
+    window.pelo.onPointClick(report.charts.fitness, (i) => filterRides(dayStr(data[0][i]), true));
     const p = $('fitness-bands');
     add(p, 'Form bands: ');
     BANDS.forEach((b, i) => {
@@ -492,7 +377,8 @@
         },
       }, [xs, eff, est, test, set]);
       box.append(readout);
-      void u;
+      // A test or an estimate links to the ride it came from.
+      window.pelo.onPointClick(u, (i) => { if (changes[i].workout_id) showRide(str(changes[i].workout_id)); });
     }
     // The CLI's summary lines (pelo stats ftp).
     const cur = obj(ftp.current);
@@ -744,7 +630,9 @@
       for (const col of COLS) {
         const v = r[col.key];
         const text = col.text ? col.text(r) : col.n ? (num(v) ? v.toFixed(col.d) : '') : str(v);
-        const td = el('td', col.n ? 'n' : col.cls || null, text);
+        const td = el('td', col.n ? 'n' : col.cls || null, col.key === 'title' ? null : text);
+        const href = col.key === 'title' ? workoutHref(linkBase, r.workout_id) : null;
+        if (href) { const a = el('a', null, text); a.href = href; td.append(a); } else if (col.key === 'title') td.textContent = text;
         if (col.n && num(v)) td.dataset.value = String(v);
         tr.append(td);
       }
@@ -767,6 +655,8 @@
     if (scroll) $('rides').scrollIntoView({ block: 'start' });
   }
   function showRide(id) {
+    const href = workoutHref(linkBase, id);
+    if (href) { window.location.href = href; return; }
     if (!ridesById.has(id)) return;
     table.day = null;
     table.highlight = id;
@@ -790,6 +680,5 @@
     run('zones', 'zones', zones);
   }
   run('drivers', 'drivers', drivers);
-  // uPlot paints in a microtask after construction; a task later everything has drawn.
-  setTimeout(() => { report.ready = true; document.documentElement.dataset.ready = 'true'; }, 0);
+  window.pelo.ready(report);
 })();

@@ -12,14 +12,18 @@
 
 namespace pelo::app {
 
-// `stats rides`: workout_id, date, discipline, title, the key of every metric of
+// `stats rides`: workout_id, date, day, discipline, title, the key of every metric of
 // model::kRideMetricFields, then distance_km, pace_min_per_km and split_s_per_500m.
 const std::vector<std::string>& RideStatsColumns();
 
 // A ride's start, UTC "YYYY-MM-DD HH:MM:SS" (the workouts CSV's date format); "" if unknown.
 std::string RideStatsDate(const model::RideMetricsListing& ride);
 
-// A ride's values for RideStatsColumns() after the four text columns: the metrics, then the
+// A ride's local day, "YYYY-MM-DD" in its own time zone (day_range.h: the day --since and
+// --until select on, and the day of every per-day view); "" if unknown.
+std::string RideStatsDay(const model::RideMetricsListing& ride);
+
+// A ride's values for RideStatsColumns() after the five text columns: the metrics, then the
 // distance, the pace of runs and walks (min/km) and the split of rows (s/500 m).
 std::vector<std::optional<double>> RideStatsValues(const model::RideMetricsListing& ride);
 

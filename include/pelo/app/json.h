@@ -11,6 +11,7 @@
 #include "pelo/analytics/pmc.h"
 #include "pelo/analytics/weekly_features.h"
 #include "pelo/app/history.h"
+#include "pelo/app/ride.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
 #include "pelo/model/ride_metrics_row.h"
@@ -20,11 +21,30 @@
 
 namespace pelo::app {
 
-// An array of objects keyed by the workouts CSV's column names.
+// An array of objects keyed by the workouts CSV's column names, and `day`: the workout's local
+// day (day_range.h), which the CSV does not have.
 std::string WorkoutsJson(const std::vector<model::WorkoutRow>& rows, bool pretty);
 
 // An array of objects keyed by RideStatsColumns() (columns.h), in that order.
 std::string RideStatsJson(const std::vector<model::RideMetricsListing>& rows, bool pretty);
+
+// One workout in full (the dashboard's /api/workouts/<id>), members in this order:
+//   workout_id, date (UTC start, as RideStatsJson writes it), day (the rider's local day,
+//   YYYY-MM-DD), discipline, title, instructor, is_outdoor, duration_s, ftp (in effect);
+//   ride: RideStatsJson's object of this workout, null without metrics;
+//   power_zones: [{zone, low_w, high_w (null for Z7), seconds}], [] without an FTP;
+//   heart_rate_zones: [{zone, low_bpm, high_bpm, seconds}], [] when nothing of them is known;
+//   segments: [{name, icon, start_s, length_s}];
+//   samples: {t_s: [...], then an array per SampleRow channel that has a value in this ride,
+//     named as the member (output_w, cadence_rpm, ...), as long as t_s, null where absent};
+//   curve: [{duration_s, watts}], [] without a stored curve;
+//   gps: {t_s, latitude, longitude} (arrays), null without GPS points.
+// Numbers are rounded to 4 decimals and whole numbers written without a fraction, except those
+// of `ride` (as RideStatsJson writes them) and latitude and longitude (every digit: 4 decimals
+// are 11 m). The sample, curve and GPS arrays are written directly, not through a JSON tree (a
+// 3-hour ride has some 60,000 numbers); pretty puts each of those arrays, and each curve point,
+// on one line.
+std::string RideJson(const RideDetail& ride, bool pretty);
 
 // An array of {duration_s, watts, workout_id, date, resolution_limited}.
 std::string CurveJson(const std::vector<CurvePoint>& points, bool pretty);

@@ -28,11 +28,13 @@ struct Response {
   std::string body;
 };
 
-// The answer to GET `path` with query `params` over the database at `db_path`: "/" the report
-// page; "/api/{rides,curve,fitness,workouts}?since=&until=" (workouts also limit=),
-// "/api/{ftp,drivers}", "/api/zones?by=week|month", "/api/report" (the page's data): the same
-// JSON as the CLI's --json. 400 naming the parameter for an unknown parameter or a bad value,
-// 404 for any other path, 503 when the database cannot be read.
+// The answer to GET `path` with query `params` over the database at `db_path`, the same JSON
+// as the CLI's --json: "/" the report page, linking each ride to its page; "/workouts" the
+// workouts list; "/workouts/<id>" a workout's page; "/api/workouts/<id>" `pelo stats ride <id>`;
+// "/api/{rides,curve,fitness,workouts}?since=&until=" (workouts also limit=), "/api/{ftp,
+// drivers}", "/api/zones?by=week|month", "/api/report" (the report page's data). 400 naming the
+// parameter for an unknown parameter or a bad value; 404 for any other path, a workout id that
+// is not lowercase hex, or a workout that is not stored; 503 when the database cannot be read.
 Response Answer(const std::string& path, const std::multimap<std::string, std::string>& params,
                 const std::string& db_path);
 

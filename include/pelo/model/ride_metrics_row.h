@@ -74,6 +74,8 @@ struct RideMetricsListing {
   std::string device_type;            // "home_bike_v1" (Bike), "home_bike_v2" (Bike+), ...
   std::optional<FtpInfo> ftp_info;    // the workout's own ftp_info, as Peloton sent it
   std::optional<double> distance_km;  // the workout's distance summary, if it has one
+
+  bool operator==(const RideMetricsListing&) const = default;
 };
 
 // One workout's stored power-duration curve (§2.4), for date-range curves.

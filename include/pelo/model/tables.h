@@ -31,6 +31,8 @@ struct WorkoutRow {
   bool deleted = false;       // no longer on Peloton (found by `pelo sync --reconcile`)
   std::string timezone;       // the workout's IANA zone ("America/New_York"), "" if unknown;
                               // not a column of the CSV (its dates are UTC)
+
+  bool operator==(const WorkoutRow&) const = default;
 };
 
 // One sample of a performance graph, metric units; nullopt where the metric is absent.
@@ -47,6 +49,8 @@ struct SampleRow {
   std::optional<double> altitude_m;
   std::optional<double> stroke_rate_spm;
   std::optional<double> split_pace_s_per_500m;
+
+  bool operator==(const SampleRow&) const = default;
 };
 
 }  // namespace pelo::model

@@ -15,6 +15,8 @@ struct FtpInfo {
   std::optional<double> ftp;
   std::string ftp_source;  // "ftp_workout_source" | "ftp_manual_source" | ...
   std::string ftp_workout_id;
+
+  bool operator==(const FtpInfo&) const = default;
 };
 
 struct Workout {

@@ -95,6 +95,25 @@ struct RideMetricsState {
   std::optional<double> mmp_1200s;
 };
 
+// Everything stored of one workout that a page of it draws (Store::LoadWorkoutDetail).
+struct WorkoutDetail {
+  model::WorkoutRow workout;  // as WorkoutRows() lists it
+  bool is_outdoor = false;
+  // Its ride_metrics row as RideMetricsRows() lists it; nullopt without one.
+  std::optional<model::RideMetricsListing> metrics;
+  // Its stored power-duration curve: MMP (W) at the curve grid's durations (analytics.md §2.4),
+  // as SaveWorkout was given it (WorkoutBundle::curve_w); nullopt without a ride_curves row.
+  std::optional<std::vector<double>> curve_w;
+  // One per stored second, by t_s. Their workout_id is empty (`workout` names it): a 32-character
+  // id per sample would be an allocation per row.
+  std::vector<model::SampleRow> samples;
+  std::vector<model::Segment> segments;  // in the graph's order
+  // In the order the graph listed them (zone1..zone5 as Peloton sends them); duration in s.
+  std::vector<model::HeartRateZone> heart_rate_zones;
+  // In the graph's order; distance in km (distance_unit "km", "" when unknown).
+  std::vector<model::GpsPoint> gps;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -128,6 +147,11 @@ class Store {
   // The stored per-ride metrics (one per workout stored with them) with each workout's start
   // time, discipline and title, newest (by start time) first.
   virtual StatusOr<std::vector<model::RideMetricsListing>> RideMetricsRows() = 0;
+  // Everything stored of workout `workout_id`, read in one snapshot (a sync committing meanwhile
+  // is seen wholly or not at all); nullopt when it is not stored. Reads by the workout's keys
+  // only: a 3-hour ride at 1 Hz takes a few milliseconds (bench/README.md).
+  virtual StatusOr<std::optional<WorkoutDetail>> LoadWorkoutDetail(
+      const std::string& workout_id) = 0;
   // Every stored workout with the state of its ride_metrics and ride_curves rows, oldest (by
   // start time, then id) first.
   virtual StatusOr<std::vector<RideMetricsState>> RideMetricsStates() = 0;

@@ -18,7 +18,7 @@ namespace {
 
 using testing::Day;
 
-TEST(JsonTest, WorkoutsHaveTheCsvKeysSortedWholeNumbersAsIntegersAndNullForUnknown) {
+TEST(JsonTest, WorkoutsHaveTheCsvKeysAndTheLocalDaySortedWholeNumbersAsIntegersAndNullForUnknown) {
   model::WorkoutRow row;
   row.workout_id = "abc";
   row.start_time = 1772422200;
@@ -27,10 +27,11 @@ TEST(JsonTest, WorkoutsHaveTheCsvKeysSortedWholeNumbersAsIntegersAndNullForUnkno
   row.average_output = 181.5;
   row.discipline = "cycling";
   row.title = "30 min \"Climb\" Ride";
-  row.timezone = "America/New_York";  // not a column
+  row.timezone = "America/New_York";  // not a column: it gives `day`, 22:30 the evening before
   EXPECT_EQ(WorkoutsJson({row}, false),
             R"([{"average_cadence":null,"average_heart_rate":null,"average_output":181.5,)"
             R"("average_resistance":null,"calories_kcal":null,"date":"2026-03-02 04:00:00",)"
+            R"("day":"2026-03-01",)"
             R"("deleted":false,"discipline":"cycling","distance_km":null,"duration":1800,)"
             R"("ftp":null,"instructor":"","max_heart_rate":null,"max_output":null,)"
             R"("max_resistance":null,"peloton_id":"","start_time":"2026-03-02T03:30:00Z",)"
@@ -57,13 +58,15 @@ TEST(JsonTest, RideStatsFollowTheColumnsWithWholeNumbersAsIntegersAndARunsPace) 
   for (const auto& [key, value] : parsed[0].items()) keys.push_back(key);
   EXPECT_EQ(keys, RideStatsColumns());
   EXPECT_EQ(parsed[0]["date"], "2026-03-02 03:30:00");
+  EXPECT_EQ(parsed[0]["day"], "2026-03-02");  // no zone known: the UTC day
   EXPECT_EQ(parsed[0]["duration_s"].dump(), "1500");
   EXPECT_EQ(parsed[0]["tss"].dump(), "31.5");
   EXPECT_EQ(parsed[0]["pace_min_per_km"].dump(), "5");   // 1500 s over 5 km
   EXPECT_TRUE(parsed[0]["split_s_per_500m"].is_null());  // a run has no split
   EXPECT_TRUE(parsed[1]["date"].is_null());
+  EXPECT_TRUE(parsed[1]["day"].is_null());
   EXPECT_TRUE(parsed[1]["tss"].is_null());
-  EXPECT_EQ(RideStatsValues(unknown).size() + 4, RideStatsColumns().size());
+  EXPECT_EQ(RideStatsValues(unknown).size() + 5, RideStatsColumns().size());
   EXPECT_EQ(RideStatsJson({}, false), "[]");
 }
 

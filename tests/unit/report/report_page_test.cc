@@ -1,5 +1,6 @@
-// The report's page: the template filled in once, data that cannot end its script element, and
-// a Content-Security-Policy whose hashes are those of the page's two scripts.
+// The pages (the report, the workouts list, the workout page): each template filled in once,
+// data that cannot end its script element, and a Content-Security-Policy whose hashes are those
+// of the page's scripts.
 #include <gtest/gtest.h>
 #include <openssl/sha.h>
 
@@ -37,44 +38,60 @@ std::string Sha256Base64(const std::string& text) {
   return Base64Encode(std::string(reinterpret_cast<const char*>(digest), sizeof(digest)));
 }
 
-TEST(ReportPage, DataThatLooksLikeMarkupOrAMarkerStaysData) {
+struct PageCase {
+  Page page;
+  const char* script;  // the page's own script
+};
+
+class Pages : public ::testing::TestWithParam<PageCase> {};
+
+TEST_P(Pages, DataThatLooksLikeMarkupOrAMarkerStaysData) {
   const std::string hostile =
       R"({"title":"</script><script>alert(1)</script><!-- @PELO_DATA@ @PELO_CSP@ &amp;"})";
-  auto page = ReportPage(hostile);
+  auto page = RenderPage(GetParam().page, hostile);
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   EXPECT_EQ(page->find("alert(1)</script>"), std::string::npos);
   EXPECT_EQ(page->find("<!-- @PELO"), std::string::npos);
   const std::vector<std::string> scripts = Scripts(*page);
-  ASSERT_EQ(scripts.size(), 3u);  // the data, uPlot, the page's own
+  ASSERT_EQ(scripts.size(), 4u);  // the data, uPlot, the shared script, the page's own
   EXPECT_EQ(nlohmann::json::parse(scripts[0]), nlohmann::json::parse(hostile));
   EXPECT_EQ(scripts[1], std::string(FindAsset("uPlot.iife.min.js")->bytes));
-  EXPECT_EQ(scripts[2], std::string(FindAsset("report.js")->bytes));
+  EXPECT_EQ(scripts[2], std::string(FindAsset("common.js")->bytes));
+  EXPECT_EQ(scripts[3], std::string(FindAsset(GetParam().script)->bytes));
 }
 
-TEST(ReportPage, OnlyItsOwnScriptsMayRunAndNothingIsFetched) {
-  auto page = ReportPage("{}");
+TEST_P(Pages, OnlyTheirOwnScriptsMayRunAndNothingIsFetched) {
+  auto page = RenderPage(GetParam().page, "{}");
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   std::smatch csp;
   ASSERT_TRUE(std::regex_search(
       *page, csp, std::regex(R"re(http-equiv="Content-Security-Policy" content="([^"]*)")re")));
   const std::vector<std::string> scripts = Scripts(*page);
-  ASSERT_EQ(scripts.size(), 3u);
+  ASSERT_EQ(scripts.size(), 4u);
   EXPECT_EQ(csp[1].str(), "default-src 'none'; script-src 'sha256-" + Sha256Base64(scripts[1]) +
-                              "' 'sha256-" + Sha256Base64(scripts[2]) +
+                              "' 'sha256-" + Sha256Base64(scripts[2]) + "' 'sha256-" +
+                              Sha256Base64(scripts[3]) +
                               "'; style-src 'unsafe-inline'; img-src data:");
   // No marker left, no address to fetch.
   EXPECT_EQ(page->find("@PELO_"), std::string::npos);
   EXPECT_FALSE(std::regex_search(*page, std::regex(R"((src|href)\s*=\s*["']?(https?:|//))")));
 }
 
-TEST(ReportPage, TheChartLibrarysLicenceIsInThePage) {
-  auto page = ReportPage("{}");
+TEST_P(Pages, TheChartLibrarysLicenceIsInThePage) {
+  auto page = RenderPage(GetParam().page, "{}");
   ASSERT_TRUE(page.ok());
-  auto licence = FindAsset("uPlot.LICENSE");
-  ASSERT_TRUE(licence);
   EXPECT_NE(page->find("uPlot (https://github.com/leeoniya/uPlot)"), std::string::npos);
   EXPECT_NE(page->find("MIT License"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    Report, Pages,
+    ::testing::Values(PageCase{Page::kReport, "report.js"},
+                      PageCase{Page::kWorkouts, "workouts.js"},
+                      PageCase{Page::kWorkout, "workout.js"}),
+    [](const ::testing::TestParamInfo<PageCase>& param) {
+      return std::string(param.param.script).substr(0, std::string(param.param.script).find('.'));
+    });
 
 TEST(ReportAssets, OnlyTheEmbeddedNamesAreFound) {
   EXPECT_TRUE(FindAsset("report.js"));

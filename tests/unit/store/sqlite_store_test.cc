@@ -14,7 +14,7 @@ using testing::QueryDouble;
 using testing::QueryInt;
 using testing::TempDir;
 
-constexpr double kKmPerMile = 1.609344;
+using testing::kKmPerMile;
 
 const std::vector<std::string>& FixtureFiles() {
   static const std::vector<std::string> kFiles = {

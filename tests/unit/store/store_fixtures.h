@@ -10,6 +10,9 @@
 
 namespace pelo::store::testing {
 
+// Peloton sends miles; the store keeps kilometres.
+inline constexpr double kKmPerMile = 1.609344;
+
 // A bundle from a P2G envelope under fixtures/peloton/peloton-to-garmin/src/UnitTests/Data,
 // parsed with the api parse functions, with both raw bodies attached and its ftp_info resolved
 // (analytics::ResolveWorkoutFtp) as sync resolves it.
