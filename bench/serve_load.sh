@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `pelo serve` under CLIENTS concurrent keep-alive clients asking for 3-hour rides at 1 Hz
 # (GET /api/workouts/<id>, round-robin over RIDES rides), beside the time to read and encode the
-# same rides in-process. Goal: p99 <= 50 ms.
+# same rides in-process. Goal: p99 <= 50 ms. Two loads: the steady state, where the dashboard
+# sends the answers it kept, and the same load while the database changes (nothing kept).
 #   bench/serve_load.sh [RIDES=8] [CLIENTS=32] [SECONDS=10]
 # Needs a release build with benchmarks (scripts/build.sh release). SERVE_LOAD_PATH=/api/rides
 # (a path, `{id}` standing for each ride's id) loads another route; WARMUP (s, default 2),
@@ -33,36 +34,57 @@ serve_start
 sleep 1.5
 echo "pelo serve at $serve_url; load: $clients clients, ${warmup} s warm-up, $seconds s;" \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-cpu0=$(serve_cpu_seconds "$serve_pid")
-"$load" --url "$serve_url" --paths "$paths_csv" --clients "$clients" --seconds "$seconds" \
-  --warmup "$warmup" --json >"$work/load.json"
-cpu1=$(serve_cpu_seconds "$serve_pid")
+
+# One load: its pelo_serve_load JSON in $work/$1.json, the server's CPU seconds in $work/$1.cpu.
+run_load() {
+  local cpu0
+  cpu0=$(serve_cpu_seconds "$serve_pid")
+  "$load" --url "$serve_url" --paths "$paths_csv" --clients "$clients" --seconds "$seconds" \
+    --warmup "$warmup" --json >"$work/$1.json"
+  echo "$cpu0 $(serve_cpu_seconds "$serve_pid")" | awk '{print $2 - $1}' >"$work/$1.cpu"
+}
+run_load kept
+# The same load while the database's modification time changes every 0.1 s, as while a sync
+# commits: no answer is kept, every request reads and encodes its ride.
+(while kill -0 "$serve_pid" 2>/dev/null; do touch "$db"; sleep 0.1; done) &
+toucher=$!
+run_load computed
+kill "$toucher"
+wait "$toucher" 2>/dev/null || true
 serve_stop
 
 "$read_bench" --db "$db" --ids "$(IFS=,; echo "${ride_ids[*]}")" --rounds "$rounds" \
   --json >"$work/read.json"
 
-python3 - "$work/load.json" "$work/read.json" "$cpu0" "$cpu1" <<'EOF'
+python3 - "$work" <<'EOF'
 import json, sys
-load = json.load(open(sys.argv[1]))
-read = json.load(open(sys.argv[2]))
-server_cpu = float(sys.argv[4]) - float(sys.argv[3])
-n = load["requests"] + load["warmup_requests"]
-print("HTTP: %d requests in %.0f s (%.0f req/s, %.0f MB/s), body %d-%d bytes, errors %d"
-      % (load["requests"], load["seconds"], load["rps"], load["mb_per_s"],
-         load["body_bytes_min"], load["body_bytes_max"], load["errors"]))
-print("CPU over warm-up and load: server %.2f s (%.2f ms per request), client %.2f s (%.2f ms)"
-      % (server_cpu, 1000 * server_cpu / n, load["client_cpu_s"], 1000 * load["client_cpu_s"] / n))
+work = sys.argv[1]
+read = json.load(open(work + "/read.json"))
+rows = []
+for name, label in (("kept", "steady state (answers kept)"),
+                    ("computed", "database changing every 0.1 s (nothing kept)")):
+    load = json.load(open("%s/%s.json" % (work, name)))
+    cpu = float(open("%s/%s.cpu" % (work, name)).read())
+    n = load["requests"] + load["warmup_requests"]
+    print("HTTP, %s: %d requests in %.0f s (%.0f req/s, %.0f MB/s), body %d-%d bytes (%s),"
+          " errors %d; CPU over warm-up and load: server %.2f ms, client %.2f ms per request"
+          % (label, load["requests"], load["seconds"], load["rps"], load["mb_per_s"],
+             load["body_bytes_min"], load["body_bytes_max"], load["content_encoding"],
+             load["errors"], 1000 * cpu / n, 1000 * load["client_cpu_s"] / n))
+    rows.append("| HTTP, %d keep-alive clients, %s | %.2f | %.2f | **%.2f** | %.2f |"
+                % (load["clients"], label, load["median_ms"], load["p90_ms"], load["p99_ms"],
+                   load["max_ms"]))
+    if name == "kept":
+        rows.append("| HTTP, first answer per ride, one at a time (computed) | %.2f | | | %.2f |"
+                    % (load["cold_median_ms"], load["cold_max_ms"]))
+        rows.append("| HTTP, second answer per ride, one at a time (kept) | %.2f | | | %.2f |"
+                    % (load["second_median_ms"], load["second_max_ms"]))
+for case in read["cases"]:
+    rows.append("| in-process, one thread: %s | %.2f | %.2f | %.2f | %.2f |"
+                % (case["name"], case["median_ms"], case["p90_ms"], case["p99_ms"],
+                   case["max_ms"]))
 print()
 print("| | median ms | p90 ms | p99 ms | max ms |")
 print("|---|---|---|---|---|")
-print("| HTTP, %d clients, steady state | %.2f | %.2f | **%.2f** | %.2f |"
-      % (load["clients"], load["median_ms"], load["p90_ms"], load["p99_ms"], load["max_ms"]))
-print("| HTTP, first answer per ride, one at a time (computed) | %.2f | | | %.2f |"
-      % (load["cold_median_ms"], load["cold_max_ms"]))
-print("| HTTP, second answer per ride, one at a time (kept) | %.2f | | | %.2f |"
-      % (load["second_median_ms"], load["second_max_ms"]))
-for case in read["cases"]:
-    print("| in-process, one thread: %s | %.2f | %.2f | %.2f | %.2f |"
-          % (case["name"], case["median_ms"], case["p90_ms"], case["p99_ms"], case["max_ms"]))
+print("\n".join(rows))
 EOF
