@@ -85,7 +85,9 @@ Status RunDemo(const Context& ctx, const DemoFlags& flags) {
             << "\nReport: " << flags.report << " (" << (report_bytes + 512) / 1024
             << " KB; open it in any browser, offline)\n"
             << "Done in " << static_cast<int>(secs * 10) / 10.0 << " s. Try: " << SelfPath()
-            << " workouts --db " << flags.db << "\n";
+            << " workouts --db " << flags.db << "\n"
+            << "Or the dashboard, each workout's page included: " << SelfPath() << " serve --db "
+            << flags.db << " --open\n";
   return OkStatus();
 }
 

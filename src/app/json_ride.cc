@@ -140,7 +140,7 @@ class ObjectWriter {
     out_.append(2 * static_cast<size_t>(depth), ' ');
   }
 
-  const char* separator() const { return pretty_ ? ", " : ","; }
+  std::string_view separator() const { return pretty_ ? ", " : ","; }
 
  private:
   std::string& out_;
@@ -151,7 +151,7 @@ class ObjectWriter {
 
 // `[a, b, ...]` on one line: append(out, i) writes item i.
 template <typename Append>
-void AppendArray(std::string& out, size_t size, const char* separator, Append append) {
+void AppendArray(std::string& out, size_t size, std::string_view separator, Append append) {
   out += '[';
   for (size_t i = 0; i < size; ++i) {
     if (i > 0) out += separator;
@@ -162,7 +162,7 @@ void AppendArray(std::string& out, size_t size, const char* separator, Append ap
 
 void AppendSamples(std::string& out, const std::vector<SampleRow>& samples, bool pretty) {
   ObjectWriter object(out, pretty, 1);
-  const char* separator = object.separator();
+  const std::string_view separator = object.separator();
   AppendArray(object.Key("t_s"), samples.size(), separator,
               [&](std::string& o, size_t i) { AppendInt(o, samples[i].t_s); });
   for (const SampleChannel& channel : kSampleChannels) {
@@ -202,7 +202,7 @@ void AppendGps(std::string& out, const std::vector<model::GpsPoint>& gps, bool p
     return;
   }
   ObjectWriter object(out, pretty, 1);
-  const char* separator = object.separator();
+  const std::string_view separator = object.separator();
   AppendArray(object.Key("t_s"), gps.size(), separator,
               [&](std::string& o, size_t i) { AppendInt(o, gps[i].seconds_offset); });
   AppendArray(object.Key("latitude"), gps.size(), separator,

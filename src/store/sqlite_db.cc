@@ -160,7 +160,7 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path) {
 StatusOr<std::unique_ptr<Database>> Database::OpenForReading(const std::string& path) {
   sqlite3* handle = nullptr;
   int rc =
-      sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+      sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<Database> db(new Database(handle, path));
   if (rc != SQLITE_OK) return db->Error("open for reading");
   sqlite3_extended_result_codes(handle, 1);

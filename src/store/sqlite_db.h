@@ -69,7 +69,10 @@ class Database {
   // lock), as SQLite's multi-thread mode requires.
   static StatusOr<std::unique_ptr<Database>> Open(const std::string& path);
   // Opens an existing file read-only (a second connection beside a writer, e.g. to stream the
-  // archive while another connection writes); kStorage when it does not exist.
+  // archive while another connection writes); kStorage when it does not exist. No SQLite mutex
+  // per call either: each such connection is used by one thread at a time (SqliteStore's lock,
+  // or the one function that opened it), and the mutex cost the dashboard's reads of samples a
+  // sixth of their time.
   static StatusOr<std::unique_ptr<Database>> OpenForReading(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
