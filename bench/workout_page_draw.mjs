@@ -6,10 +6,13 @@
 // main chart's first draw), total_ms (page script start to every view drawn). Prints their
 // median and max, the page's HTML size and the points of the main chart (charts.trace.data).
 //
-//   node bench/workout_page_draw.mjs URL ID[,ID...] [--runs 10] [--identity] [--json]
+//   node bench/workout_page_draw.mjs URL ID[,ID...] [--runs 10] [--identity] [--idle-ms N] [--json]
 //
 // --identity asks for the page uncompressed (Accept-Encoding: identity), where Chromium would
 // ask for gzip, deflate, br or zstd: to tell the page's own time from the server's compression.
+// --idle-ms N opens about:blank first and lets the new page's renderer idle N ms before the
+// workout page is loaded (a page that arrives within milliseconds of its renderer's start draws
+// while the renderer is still starting).
 // URL is the dashboard's, e.g. http://127.0.0.1:8765 (bench/workout_page_draw.sh starts one).
 // Drives Debian's /usr/bin/chromium (PELO_CHROMIUM to override) with web/node_modules'
 // Playwright; never a browser Playwright downloads.
@@ -22,7 +25,8 @@ const { chromium } = createRequire(join(root, 'web', 'package.json'))('@playwrig
 
 function usage(message) {
   console.error(`workout_page_draw: ${message}\n` +
-    'usage: node bench/workout_page_draw.mjs URL ID[,ID...] [--runs 10] [--identity] [--json]');
+    'usage: node bench/workout_page_draw.mjs URL ID[,ID...] [--runs 10] [--identity] ' +
+    '[--idle-ms N] [--json]');
   process.exit(2);
 }
 
@@ -30,18 +34,20 @@ const args = process.argv.slice(2);
 let runs = 10;
 let json = false;
 let identity = false;
+let idleMs = 0;
 const positional = [];
 for (let i = 0; i < args.length; ++i) {
   if (args[i] === '--runs') runs = Number(args[++i]);
   else if (args[i] === '--json') json = true;
   else if (args[i] === '--identity') identity = true;
+  else if (args[i] === '--idle-ms') idleMs = Number(args[++i]);
   else positional.push(args[i]);
 }
 if (positional.length !== 2) usage('needs URL and ids');
 const base = positional[0].replace(/\/$/, '');
 const ids = positional[1].split(',').filter((s) => s);
 if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) usage('URL: http://127.0.0.1:PORT');
-if (!ids.length || !(runs >= 1)) usage('needs at least one id and --runs >= 1');
+if (!ids.length || !(runs >= 1) || !(idleMs >= 0)) usage('needs ids, --runs >= 1, --idle-ms >= 0');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -69,6 +75,10 @@ try {
     // Only the dashboard itself: anything else would be a page that is not self-contained.
     await page.route('**/*', (route) =>
       route.request().url().startsWith(base + '/') ? route.continue() : route.abort());
+    if (idleMs > 0) {
+      await page.goto('about:blank');
+      await page.waitForTimeout(idleMs);
+    }
     const response = await page.goto(`${base}/workouts/${id}`);
     if (!response || response.status() !== 200) {
       throw new Error(`GET /workouts/${id}: ${response ? response.status() : 'no response'}`);
@@ -114,6 +124,8 @@ const summary = {
   chromium: version,
   runs,
   ids: ids.length,
+  identity,
+  idle_ms: idleMs,
   html_bytes_max: max(loads.map((l) => l.html_bytes)),
   transfer_bytes_max: max(loads.map((l) => l.transfer_bytes)),
   content_encoding: loads[0].content_encoding,
