@@ -9,7 +9,8 @@
 //   node bench/workout_page_draw.mjs URL ID[,ID...] [--runs 10] [--identity] [--idle-ms N] [--json]
 //
 // --identity asks for the page uncompressed (Accept-Encoding: identity), where Chromium would
-// ask for gzip, deflate, br or zstd: to tell the page's own time from the server's compression.
+// ask for gzip, deflate, br or zstd (pelo serve sends every answer uncompressed either way; the
+// printed encoding shows it).
 // --idle-ms N opens about:blank first and lets the new page's renderer idle N ms before the
 // workout page is loaded (a page that arrives within milliseconds of its renderer's start draws
 // while the renderer is still starting).

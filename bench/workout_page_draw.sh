@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The workout page of a 3-hour ride at 1 Hz in Chromium: time from the page's data to its drawn
 # chart, measured by the page itself (bench/workout_page_draw.mjs). Goal: draw_ms <= 100 ms.
-# Twice: as Chromium asks for the page (compressed), and uncompressed (--identity).
 #   bench/workout_page_draw.sh [RIDES=2] [RUNS=10]
 # Needs a release build (scripts/build.sh release), web/node_modules (scripts/install-deps.sh)
 # and Debian's chromium (scripts/install-deps.sh --tests).
@@ -17,8 +16,5 @@ serve_make_db "$rides" 10800
 serve_start
 ids=$(IFS=,; echo "${ride_ids[*]}")
 echo "pelo serve at $serve_url; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "== the page as Chromium asks for it (Accept-Encoding: gzip, deflate, br, zstd)"
 node "$root/bench/workout_page_draw.mjs" "$serve_url" "$ids" --runs "$runs"
-echo "== the page uncompressed (Accept-Encoding: identity)"
-node "$root/bench/workout_page_draw.mjs" "$serve_url" "$ids" --runs "$runs" --identity
 serve_stop
