@@ -33,24 +33,24 @@ std::optional<DbFingerprint> FingerprintOf(const std::string& db_path) {
 }
 
 std::shared_ptr<const Response> AnswerCache::Find(const std::string& key,
-                                                  const DbFingerprint& fingerprint) {
+                                                  const AnswerBasis& basis) {
   std::lock_guard lock(mutex_);
-  if (fingerprint_ != fingerprint) {
+  if (basis_ != basis) {
     DropAllLocked();
-    fingerprint_ = fingerprint;
+    basis_ = basis;
     return nullptr;
   }
   auto it = answers_.find(key);
   return it == answers_.end() ? nullptr : it->second;
 }
 
-void AnswerCache::Keep(const std::string& key, const DbFingerprint& fingerprint,
+void AnswerCache::Keep(const std::string& key, const AnswerBasis& basis,
                        std::shared_ptr<const Response> answer) {
   const size_t size = answer->body.size() + key.size();
   if (size > max_bytes_) return;
   std::lock_guard lock(mutex_);
-  if (fingerprint_ != fingerprint) return;  // the database changed meanwhile
-  if (answers_.count(key)) return;          // another request kept it first
+  if (basis_ != basis) return;      // the database changed meanwhile
+  if (answers_.count(key)) return;  // another request kept it first
   while (bytes_ + size > max_bytes_ && !order_.empty()) {
     auto oldest = answers_.find(order_.front());
     bytes_ -= oldest->second->body.size() + oldest->first.size();

@@ -1,6 +1,6 @@
-// The dashboard's answers kept between syncs (ADR 0022): an answer depends only on the
-// database's content, so it is kept under the database files' fingerprint and served again
-// until a write changes the files.
+// The dashboard's answers kept between syncs (ADR 0022): an answer depends on the database's
+// content and on the day, so it is kept under the database files' fingerprint and the clock's
+// period, and served again until a write changes the files or the period ends.
 #pragma once
 
 #include <cstddef>
@@ -35,17 +35,25 @@ struct DbFingerprint {
 // nullopt when the database file cannot be read (the answer then reports the error itself).
 std::optional<DbFingerprint> FingerprintOf(const std::string& db_path);
 
+// What a kept answer depends on: the database's content, and the period of the clock it was
+// made in, since the pages and the fitness and FTP views say what "today" is.
+struct AnswerBasis {
+  DbFingerprint db;
+  int64_t period = 0;
+  bool operator==(const AnswerBasis&) const = default;
+};
+
 class AnswerCache {
  public:
   explicit AnswerCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  // The answer kept for `key` under `fingerprint`, or null. A new fingerprint drops every
-  // answer kept under an older one.
-  std::shared_ptr<const Response> Find(const std::string& key, const DbFingerprint& fingerprint);
-  // Keeps `answer` for `key` under `fingerprint` (the one taken before the answer read the
-  // database, so a commit in between only makes the answer newer than its key). The oldest
-  // answers go first when the bytes kept would exceed max_bytes.
-  void Keep(const std::string& key, const DbFingerprint& fingerprint,
+  // The answer kept for `key` under `basis`, or null. A new basis drops every answer kept
+  // under another.
+  std::shared_ptr<const Response> Find(const std::string& key, const AnswerBasis& basis);
+  // Keeps `answer` for `key` under `basis` (taken before the answer read the database, so a
+  // commit in between only makes the answer newer than its key). The oldest answers go first
+  // when the bytes kept would exceed max_bytes.
+  void Keep(const std::string& key, const AnswerBasis& basis,
             std::shared_ptr<const Response> answer);
 
   size_t bytes() const;
@@ -55,7 +63,7 @@ class AnswerCache {
 
   const size_t max_bytes_;
   mutable std::mutex mutex_;
-  std::optional<DbFingerprint> fingerprint_;
+  std::optional<AnswerBasis> basis_;
   std::map<std::string, std::shared_ptr<const Response>> answers_;
   std::deque<std::string> order_;  // keys, oldest first
   size_t bytes_ = 0;

@@ -77,6 +77,10 @@ int64_t NowNs() {
       .count();
 }
 
+// Answers say what "today" is (the pages, fitness, FTP): none is kept past the quarter hour it
+// was made in, so a page served after midnight in any time zone is made again.
+constexpr int64_t kPeriodNs = 15LL * 60 * 1'000'000'000;
+
 // Answer, or the answer kept from an earlier request while the database has not changed.
 std::shared_ptr<const Response> CachedAnswer(AnswerCache& cache, const std::string& path,
                                              const std::multimap<std::string, std::string>& params,
@@ -84,13 +88,16 @@ std::shared_ptr<const Response> CachedAnswer(AnswerCache& cache, const std::stri
   // Taken before the answer reads the database: a commit in between makes the answer newer
   // than its fingerprint, never older.
   const std::optional<DbFingerprint> fingerprint = FingerprintOf(db);
+  const int64_t now = NowNs();
   const std::string key = CacheKey(path, params);
-  if (fingerprint) {
-    if (auto kept = cache.Find(key, *fingerprint)) return kept;
+  std::optional<AnswerBasis> basis;
+  if (fingerprint) basis = AnswerBasis{*fingerprint, now / kPeriodNs};
+  if (basis) {
+    if (auto kept = cache.Find(key, *basis)) return kept;
   }
   auto answer = std::make_shared<const Response>(Answer(path, params, db));
-  if (fingerprint && answer->status == 200 && fingerprint->Settled(NowNs(), kSettleNs)) {
-    cache.Keep(key, *fingerprint, answer);
+  if (basis && answer->status == 200 && fingerprint->Settled(now, kSettleNs)) {
+    cache.Keep(key, *basis, answer);
   }
   return answer;
 }

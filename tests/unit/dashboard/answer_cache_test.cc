@@ -57,12 +57,12 @@ TEST(DbFingerprint, SettledOnlyOnceTheNewestFileTimeIsOldEnough) {
   EXPECT_TRUE(f.Settled(6'000, 1'000));
 }
 
-TEST(AnswerCache, ServesAnAnswerOnlyUnderTheFingerprintItWasKeptWith) {
+TEST(AnswerCache, ServesAnAnswerOnlyUnderTheBasisItWasKeptWith) {
   AnswerCache cache(1 << 20);
-  DbFingerprint one;
-  one.db_size = 1;
-  DbFingerprint two = one;
-  two.wal_size = 4096;
+  AnswerBasis one;
+  one.db.db_size = 1;
+  AnswerBasis two = one;
+  two.db.wal_size = 4096;
   EXPECT_EQ(cache.Find("/api/rides", one), nullptr);
   cache.Keep("/api/rides", one, Body("[1]"));
   ASSERT_NE(cache.Find("/api/rides", one), nullptr);
@@ -76,11 +76,15 @@ TEST(AnswerCache, ServesAnAnswerOnlyUnderTheFingerprintItWasKeptWith) {
   EXPECT_EQ(cache.Find("/api/rides", two)->body, "[2]");
   cache.Keep("/api/curve", one, Body("[old]"));
   EXPECT_EQ(cache.Find("/api/curve", two), nullptr);
+  // The next period of the clock: "today" may have changed.
+  AnswerBasis later = two;
+  ++later.period;
+  EXPECT_EQ(cache.Find("/api/rides", later), nullptr);
 }
 
 TEST(AnswerCache, DropsTheOldestAnswersBeyondItsSize) {
   AnswerCache cache(100);
-  DbFingerprint f;
+  AnswerBasis f;
   EXPECT_EQ(cache.Find("a", f), nullptr);
   cache.Keep("a", f, Body(std::string(40, 'a')));
   cache.Keep("b", f, Body(std::string(40, 'b')));
