@@ -33,9 +33,9 @@ TEST_F(CliStatsRide, JsonHoldsTheStatsRidesElementOfTheWorkout) {
     SCOPED_TRACE(id);
     auto r = env_.Pelo({"stats", "ride", id, "--json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto ordered = nlohmann::ordered_json::parse(r.out);
     std::vector<std::string> keys;  // in the order written
-    for (const auto& item : nlohmann::ordered_json::parse(r.out).items())
-      keys.push_back(item.key());
+    for (const auto& item : ordered.items()) keys.push_back(item.key());
     EXPECT_EQ(keys, (std::vector<std::string>{"workout_id", "date", "day", "discipline", "title",
                                               "instructor", "is_outdoor", "duration_s", "ftp",
                                               "ride", "power_zones", "heart_rate_zones", "segments",
