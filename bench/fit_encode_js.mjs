@@ -1,0 +1,59 @@
+// The peer of pelo_bench's BM_FitEncode3h: the same 3-hour ride's 10,800 records (same channels,
+// values and developer field) written by Garmin's own JavaScript encoder (@garmin/fitsdk's
+// Encoder, the test package in web/), timed per file. Scaled values are given as the profile's
+// units (the encoder scales them), as that encoder is meant to be used.
+//
+//   node bench/fit_encode_js.mjs [--runs 5] [--gps]
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { Encoder, Profile } = await import(
+  pathToFileURL(join(root, 'web/node_modules/@garmin/fitsdk/src/index.js')).href);
+
+const args = process.argv.slice(2);
+const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
+const gps = args.includes('--gps');
+const SECONDS = 3 * 3600;
+const start = new Date(1780000000 * 1000);
+
+function encode() {
+  const developerDataIdMesg = { developerDataIndex: 0, applicationId: Array(16).fill(0),
+    applicationVersion: 1 };
+  const fieldDescriptionMesg = { developerDataIndex: 0, fieldDefinitionNumber: 0,
+    fitBaseTypeId: 2, fieldName: 'resistance', units: 'percent' };
+  const encoder = new Encoder({ fieldDescriptions: { 0: { developerDataIdMesg,
+    fieldDescriptionMesg } } });
+  encoder.onMesg(Profile.MesgNum.DEVELOPER_DATA_ID, developerDataIdMesg);
+  encoder.onMesg(Profile.MesgNum.FIELD_DESCRIPTION, fieldDescriptionMesg);
+  for (let t = 0; t < SECONDS; ++t) {
+    const mesg = {
+      timestamp: new Date(start.getTime() + t * 1000),
+      heartRate: 120 + t % 51,
+      cadence: 80 + t % 23,
+      distance: t * 5.4,
+      enhancedSpeed: (18 + (t % 61) / 10) / 3.6,
+      power: 180 + t % 97,
+      enhancedAltitude: 20 + 10 * Math.sin(t / 600),
+      developerFields: { 0: 40 + t % 17 },
+    };
+    if (gps) {
+      mesg.positionLat = Math.round((40.7127753 + t * 1.37e-5) * 2 ** 31 / 180);
+      mesg.positionLong = Math.round((-74.0059728 + t * 0.91e-5) * 2 ** 31 / 180);
+    }
+    encoder.onMesg(Profile.MesgNum.RECORD, mesg);
+  }
+  return encoder.close();
+}
+
+const times = [];
+let bytes = 0;
+encode();  // warm-up (JIT)
+for (let i = 0; i < runs; ++i) {
+  const t0 = process.hrtime.bigint();
+  bytes = encode().length;
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+times.sort((a, b) => a - b);
+console.log(`fit_encode_js: ${gps ? 'gps' : 'indoor'}, ${bytes} bytes, median ` +
+  `${times[Math.floor(times.length / 2)].toFixed(1)} ms of ${runs} (${times.map((t) => t.toFixed(1)).join(' ')})`);
