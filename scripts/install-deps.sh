@@ -24,9 +24,10 @@ packages=(
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi
-# The browser the tests drive (never a browser downloaded by Playwright).
+# The browser the tests drive (never a browser downloaded by Playwright), and xmllint, which
+# checks exported TCX and GPX files against their schemas.
 if $tests; then
-  packages+=(chromium)
+  packages+=(chromium libxml2-utils)
 fi
 
 missing=()

@@ -1,9 +1,6 @@
 // The FIT writer's output read back by Garmin's own decoder (@garmin/fitsdk, run by
 // web/tools/fit-decode.mjs under node): an activity-shaped file must pass its integrity check,
 // decode without errors, and give back every value written.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -15,8 +12,7 @@
 #include <utility>
 
 #include "pelo/export/fit_writer.h"
-
-extern char** environ;
+#include "unit/export/tool_run.h"
 
 namespace pelo::exporter::fit {
 namespace {
@@ -135,44 +131,6 @@ std::string WriteDecodeActivity() {
   return w.Finish();
 }
 
-struct DecodeRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadDecodeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs `argv` with stdout and stderr to files (no thread: this binary must start none).
-DecodeRun RunDecoder(const std::vector<std::string>& argv, const std::string& dir) {
-  const std::string out_path = dir + "/out.json", err_path = dir + "/err.txt";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  DecodeRun run;
-  pid_t pid = -1;
-  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return run;
-  int status = 0;
-  waitpid(pid, &status, 0);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  run.out = ReadDecodeFile(out_path);
-  run.err = ReadDecodeFile(err_path);
-  return run;
-}
-
 TEST(FitGarminDecoder, ReadsBackAnActivity) {
   const std::string node = PELO_NODE;
   const std::string tool = PELO_SOURCE_DIR "/web/tools/fit-decode.mjs";
@@ -184,9 +142,8 @@ TEST(FitGarminDecoder, ReadsBackAnActivity) {
       << "Garmin's decoder @garmin/fitsdk is not installed in web/node_modules: run "
       << "`bash scripts/install-deps.sh --tests`";
 
-  std::string dir_template = (std::filesystem::temp_directory_path() / "pelo-fit-XXXXXX").string();
-  ASSERT_NE(mkdtemp(dir_template.data()), nullptr);
-  const std::string dir = dir_template;
+  const std::string dir = testing::MakeTempDir("pelo-fit-");
+  ASSERT_FALSE(dir.empty());
   const std::string fit_path = dir + "/activity.fit";
   const std::string bytes = WriteDecodeActivity();
   // A copy with one byte of a record changed: the decoder must say so, or a pass means nothing.
@@ -197,7 +154,7 @@ TEST(FitGarminDecoder, ReadsBackAnActivity) {
     std::ofstream f(path, std::ios::binary);
     f.write(content->data(), static_cast<std::streamsize>(content->size()));
   }
-  const DecodeRun run = RunDecoder({node, tool, fit_path, corrupted_path}, dir);
+  const testing::ToolRun run = testing::RunTool({node, tool, fit_path, corrupted_path}, dir);
   std::filesystem::remove_all(dir);
   ASSERT_EQ(run.exit_code, 0) << run.err;
 
