@@ -2,76 +2,19 @@
 #include "pelo/export/gpx.h"
 
 #include <algorithm>
-#include <cinttypes>
 #include <cmath>
-#include <cstdio>
-#include <optional>
-#include <string_view>
 
 #include "pelo/common/time.h"
+#include "xml.h"
 
 namespace pelo::exporter {
 namespace {
 
-// Text written by strangers, as XML character data or an attribute value: the five markup
-// characters escaped, and the control characters XML 1.0 forbids dropped (a title holding one
-// would make the whole file unreadable).
-void AppendXmlText(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-          out += c;
-        }
-    }
-  }
-}
-
-// `v` with `decimals` digits after the point, never in exponent form (GPX's decimals).
-void AppendFixed(std::string& out, double v, int decimals) {
-  char text[64];
-  const int n = std::snprintf(text, sizeof text, "%.*f", decimals, v);
-  if (n > 0) out.append(text, static_cast<size_t>(std::min(n, static_cast<int>(sizeof text) - 1)));
-}
-
-// A whole number of `v` when it is finite and within [lo, hi] (the schema's range); nullopt
-// otherwise, and the element is left out rather than written out of range.
-std::optional<int64_t> WholeIn(const std::optional<double>& v, double lo, double hi) {
-  if (!v || !std::isfinite(*v)) return std::nullopt;
-  const double r = std::round(*v);
-  if (r < lo || r > hi) return std::nullopt;
-  return static_cast<int64_t>(r);
-}
-
-void AppendElement(std::string& out, std::string_view name, int64_t value) {
-  out += '<';
-  out += name;
-  out += '>';
-  out += std::to_string(value);
-  out += "</";
-  out += name;
-  out += '>';
-}
-
-bool ValidPosition(const model::GpsPoint& p) {
-  return std::isfinite(p.latitude) && std::isfinite(p.longitude) && p.latitude >= -90 &&
-         p.latitude <= 90 && p.longitude >= -180 && p.longitude < 180;
-}
+using internal::AppendElement;
+using internal::AppendFixed;
+using internal::AppendXmlText;
+using internal::ValidPosition;
+using internal::WholeIn;
 
 // The sample of second `t` (samples by t_s): the last one at or before it, within `every_n`
 // seconds; nullptr when none (the point then carries its position and time only).
@@ -82,16 +25,6 @@ const model::SampleRow* SampleAt(const std::vector<model::SampleRow>& samples, i
   if (it == samples.begin()) return nullptr;
   --it;
   return t - it->t_s < every_n ? &*it : nullptr;
-}
-
-// Seconds per sample: the smallest step between samples (1 at 1 Hz).
-int64_t SampleStep(const std::vector<model::SampleRow>& samples) {
-  int64_t step = 0;
-  for (size_t i = 1; i < samples.size(); ++i) {
-    const int64_t d = samples[i].t_s - samples[i - 1].t_s;
-    if (d > 0 && (step == 0 || d < step)) step = d;
-  }
-  return step == 0 ? 1 : step;
 }
 
 void AppendPoint(std::string& out, const Activity& a, const model::GpsPoint& p,
@@ -138,7 +71,7 @@ StatusOr<std::string> GpxFile(const Activity& a) {
   if (std::none_of(a.gps.begin(), a.gps.end(), ValidPosition)) {
     return Status(ErrorCode::kInvalidArgument, "no GPS track");
   }
-  const int64_t every_n = SampleStep(a.samples);
+  const int64_t every_n = SampleStepS(a.samples);
   std::string out;
   out.reserve(1024 + a.gps.size() * 200);
   out +=
