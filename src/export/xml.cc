@@ -2,8 +2,10 @@
 #include "xml.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
+
+#include "pelo/common/time.h"
 
 namespace pelo::exporter::internal {
 
@@ -33,10 +35,13 @@ void AppendXmlText(std::string& out, std::string_view text) {
   }
 }
 
+// std::to_chars rather than snprintf: the same correctly rounded digits without the format
+// parsing and locale look-up that made number text most of a file's writing time.
 void AppendFixed(std::string& out, double v, int decimals) {
-  char text[64];
-  const int n = std::snprintf(text, sizeof text, "%.*f", decimals, v);
-  if (n > 0) out.append(text, static_cast<size_t>(std::min(n, static_cast<int>(sizeof text) - 1)));
+  char text[352];  // the longest fixed double (309 digits, a sign and the point), 20 decimals
+  const auto [end, error] =
+      std::to_chars(text, text + sizeof text, v, std::chars_format::fixed, std::min(decimals, 20));
+  if (error == std::errc()) out.append(text, end);
 }
 
 std::optional<int64_t> WholeIn(const std::optional<double>& v, double lo, double hi) {
@@ -51,8 +56,8 @@ void AppendElement(std::string& out, std::string_view name, int64_t value) {
   out += name;
   out += '>';
   char text[24];
-  const int n = std::snprintf(text, sizeof text, "%lld", static_cast<long long>(value));
-  if (n > 0) out.append(text, static_cast<size_t>(n));
+  const auto [end, error] = std::to_chars(text, text + sizeof text, value);
+  if (error == std::errc()) out.append(text, end);
   out += "</";
   out += name;
   out += '>';
@@ -75,13 +80,29 @@ void AppendIso8601Utc(std::string& out, int64_t epoch_s) {
   const int64_t day = doy - (153 * mp + 2) / 5 + 1;
   const int64_t month = mp < 10 ? mp + 3 : mp - 9;
   const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  char text[48];
-  const int n =
-      std::snprintf(text, sizeof text, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
-                    static_cast<long long>(year), static_cast<long long>(month),
-                    static_cast<long long>(day), static_cast<long long>(secs / 3600),
-                    static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-  if (n > 0) out.append(text, static_cast<size_t>(std::min(n, static_cast<int>(sizeof text) - 1)));
+  if (year < 0 || year > 9999) {  // beyond four digits: the C library's text, whatever it is
+    out += FormatIso8601Utc(epoch_s);
+    return;
+  }
+  char text[20];
+  auto put = [&text](int at, int64_t value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10) {
+      text[at + i] = static_cast<char>('0' + value % 10);
+    }
+  };
+  put(0, year, 4);
+  text[4] = '-';
+  put(5, month, 2);
+  text[7] = '-';
+  put(8, day, 2);
+  text[10] = 'T';
+  put(11, secs / 3600, 2);
+  text[13] = ':';
+  put(14, secs / 60 % 60, 2);
+  text[16] = ':';
+  put(17, secs % 60, 2);
+  text[19] = 'Z';
+  out.append(text, sizeof text);
 }
 
 bool ValidPosition(const model::GpsPoint& p) {
