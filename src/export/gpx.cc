@@ -12,6 +12,7 @@ namespace {
 
 using internal::AppendElement;
 using internal::AppendFixed;
+using internal::AppendIso8601Utc;
 using internal::AppendXmlText;
 using internal::ValidPosition;
 using internal::WholeIn;
@@ -39,7 +40,9 @@ void AppendPoint(std::string& out, const Activity& a, const model::GpsPoint& p,
     AppendFixed(out, *s->altitude_m, 2);
     out += "</ele>";
   }
-  out += "<time>" + FormatIso8601Utc(a.start_time + p.seconds_offset) + "</time>";
+  out += "<time>";
+  AppendIso8601Utc(out, a.start_time + p.seconds_offset);
+  out += "</time>";
   if (s) {
     const auto power = WholeIn(s->output_w, 0, 65535);
     const auto hr = WholeIn(s->heart_rate_bpm, 1, 255);
