@@ -97,15 +97,17 @@ void AppendTrackpoint(std::string& out, const Activity& a, TcxSport sport,
   }
   if (has_distance) AppendDouble(out, "DistanceMeters", distance_m, 2);
   AppendHeartRate(out, "HeartRateBpm", WholeIn(s.heart_rate_bpm, 1, 255));
+  // Runs and walks carry their cadence in TPX as RunCadence, the others as Cadence.
+  const bool running = sport == TcxSport::kRunning;
   const auto cadence = WholeIn(TcxCadence(s), 0, 254);
-  if (cadence && sport != TcxSport::kRunning) AppendElement(out, "Cadence", *cadence);
+  if (cadence && !running) AppendElement(out, "Cadence", *cadence);
+  const bool run_cadence = cadence.has_value() && running;
   const std::optional<double> speed = SampleSpeedMps(s);
-  const auto run_cadence = sport == TcxSport::kRunning ? cadence : std::nullopt;
   const auto watts = WholeIn(s.output_w, 0, 65535);
   if (speed || run_cadence || watts) {
     out += "<Extensions><ns3:TPX>";
     if (speed) AppendDouble(out, "ns3:Speed", *speed, 3);
-    if (run_cadence) AppendElement(out, "ns3:RunCadence", *run_cadence);
+    if (run_cadence) AppendElement(out, "ns3:RunCadence", cadence.value_or(0));
     if (watts) AppendElement(out, "ns3:Watts", *watts);
     out += "</ns3:TPX></Extensions>";
   }
