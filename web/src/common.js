@@ -140,6 +140,40 @@
     });
   }
 
+  // A table head of sortable columns ({key, label, n}) in `head`: a click sorts by a column, a
+  // second click reverses it. `sort` is {key, dir}; a column starts descending when
+  // `startsDescending(column)`; `onSort()` draws the table again.
+  function sortableHead(head, cols, sort, startsDescending, onSort) {
+    for (const c of cols) {
+      const th = el('th', c.n ? 'n' : null);
+      th.dataset.key = c.key;
+      th.setAttribute('scope', 'col');
+      th.append(el('button', null, c.label));
+      head.append(th);
+    }
+    head.addEventListener('click', (e) => {
+      const th = e.target.closest('th[data-key]');
+      if (!th) return;
+      const c = cols.find((x) => x.key === th.dataset.key);
+      sort.dir = sort.key === c.key ? -sort.dir : startsDescending(c) ? -1 : 1;
+      sort.key = c.key;
+      onSort();
+    });
+  }
+
+  // Sorts [item, index] pairs in place by column `col` ({key, n}) in direction `dir`: numbers
+  // or text, empty cells last either way, ties in their original order.
+  function sortRows(rows, col, dir) {
+    rows.sort(([a, ia], [b, ib]) => {
+      const x = a[col.key], y = b[col.key];
+      const xn = x == null || x === '', yn = y == null || y === '';
+      if (xn || yn) return xn && yn ? ia - ib : xn ? 1 : -1;
+      const o = col.n ? x - y : String(x).localeCompare(String(y));
+      return o ? o * dir : ia - ib;
+    });
+    return rows;
+  }
+
   // A link to a workout's page on the dashboard (`base` from the data document), else null.
   function workoutHref(base, id) {
     return base && /^[0-9a-f]{1,64}$/.test(str(id)) ? base + id : null;
@@ -147,6 +181,7 @@
 
   window.pelo = {
     $, el, add, arr, obj, num, str, DAY, dayTs, dayStr, fix, signed, durTick, durLong,
-    clock, empty, utcDate, chartWidth, readData, placer, runner, ready, onPointClick, workoutHref,
+    clock, empty, utcDate, chartWidth, readData, placer, runner, ready, onPointClick, sortableHead,
+    sortRows, workoutHref,
   };
 })();

@@ -589,21 +589,7 @@
       e.textContent = 'No rides yet: run `pelo sync` first.';
       return;
     }
-    for (const c of COLS) {
-      const th = el('th', c.n ? 'n' : null);
-      th.dataset.key = c.key;
-      th.setAttribute('scope', 'col');
-      th.append(el('button', null, c.label));
-      head.append(th);
-    }
-    head.addEventListener('click', (e) => {
-      const th = e.target.closest('th[data-key]');
-      if (!th) return;
-      const c = COLS.find((x) => x.key === th.dataset.key);
-      table.dir = table.key === c.key ? -table.dir : c.n ? -1 : 1;
-      table.key = c.key;
-      renderRides();
-    });
+    window.pelo.sortableHead(head, COLS, table, (c) => c.n, renderRides);
     $('rides-show-all').addEventListener('click', () => filterRides(null, false));
     renderRides();
   }
@@ -614,14 +600,7 @@
     }
     let rows = rides.map((r, i) => [r, i]);
     if (table.day) rows = rows.filter(([r]) => rideDay(r) === table.day);
-    const val = (r) => r[c.key];
-    rows.sort(([a, ia], [b, ib]) => {
-      const x = val(a), y = val(b);
-      const xn = x == null || x === '', yn = y == null || y === '';
-      if (xn || yn) return xn && yn ? ia - ib : xn ? 1 : -1; // empty cells last either way
-      const o = c.n ? x - y : String(x).localeCompare(String(y));
-      return o ? o * table.dir : ia - ib;
-    });
+    window.pelo.sortRows(rows, c, table.dir);
     const body = document.createDocumentFragment();
     for (const [r] of rows) {
       const tr = el('tr');

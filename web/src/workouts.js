@@ -77,13 +77,7 @@
       th.setAttribute('aria-sort', th.dataset.key === sort.key ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none');
     }
     const rows = workouts.map((w, i) => [w, i]).filter(([w]) => matches(w, f));
-    rows.sort(([a, ia], [b, ib]) => {
-      const x = a[c.key], y = b[c.key];
-      const xn = x == null || x === '', yn = y == null || y === '';
-      if (xn || yn) return xn && yn ? ia - ib : xn ? 1 : -1; // empty cells last either way
-      const o = c.n ? x - y : String(x).localeCompare(String(y));
-      return o ? o * sort.dir : ia - ib;
-    });
+    window.pelo.sortRows(rows, c, sort.dir);
     const body = document.createDocumentFragment();
     for (const [w] of rows) {
       const tr = el('tr');
@@ -110,22 +104,8 @@
   }
 
   function list() {
-    const head = $('workouts-head');
-    for (const c of COLS) {
-      const th = el('th', c.n ? 'n' : null);
-      th.dataset.key = c.key;
-      th.setAttribute('scope', 'col');
-      th.append(el('button', null, c.label));
-      head.append(th);
-    }
-    head.addEventListener('click', (e) => {
-      const th = e.target.closest('th[data-key]');
-      if (!th) return;
-      const c = COLS.find((x) => x.key === th.dataset.key);
-      sort.dir = sort.key === c.key ? -sort.dir : c.n || c.key === 'day' ? -1 : 1;
-      sort.key = c.key;
-      render();
-    });
+    // Numbers and days start with the largest, newest first.
+    window.pelo.sortableHead($('workouts-head'), COLS, sort, (c) => c.n || c.key === 'day', render);
     options('f-discipline', workouts.map((w) => str(w.discipline)));
     options('f-instructor', workouts.map((w) => str(w.instructor)));
     fromHash();
