@@ -1,8 +1,10 @@
-// One workout as the file writers (GPX, TCX; FIT to come) take it: what it is, its samples on
-// their own time axis, its route and laps. The app layer builds it from the store; each
+// One workout as the file writers (FIT, TCX, GPX) take it: what it is, its samples on their own
+// time axis, its route, laps, strength sets and the totals pelo stores for it. The app layer
+// builds it from the store (several back-to-back workouts become one with a lap per class); each
 // writer is a pure function of it, so the same workout gives the same bytes on every export.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +22,29 @@ struct Lap {
   std::string name;
 };
 
+// One strength set: a movement performed (tracked by Peloton Guide: repetitions, weight) or
+// planned by the class (time only), or a rest between them.
+struct StrengthSet {
+  int64_t start_s = 0;  // on the samples' time axis
+  int64_t duration_s = 0;
+  bool rest = false;
+  std::string movement_id;    // Peloton's movement id ("" for a rest or unknown)
+  std::string movement_name;  // written by strangers: "Wide Grip Overhead Press", "Push Up"
+  std::optional<int64_t> repetitions;  // tracked reps (for a hold: nullopt, duration_s says it)
+  std::optional<double> weight_kg;     // total weight moved per repetition; 0 bodyweight
+};
+
+// The device a FIT file names as its maker (file_id, device_info). Readers act on it: Garmin
+// Connect computes Training Effect and load only for some (formats.md).
+struct DeviceIdentity {
+  uint16_t manufacturer = 0;  // FIT manufacturer (1 Garmin, 89 Tacx)
+  uint16_t product = 0;       // FIT product of that manufacturer
+  uint16_t software_version = 0;  // x100 (1.30 is 130), as FIT's device_info writes it
+  uint32_t serial_number = 0;
+
+  bool operator==(const DeviceIdentity&) const = default;
+};
+
 struct Activity {
   std::string workout_id;
   std::string title;       // written by strangers: every writer escapes it
@@ -29,8 +54,29 @@ struct Activity {
   std::vector<model::SampleRow> samples;  // by t_s (seconds from the start), metric units
   std::vector<model::GpsPoint> gps;       // by seconds_offset
   std::vector<Lap> laps;                  // in order; empty: the whole workout is one lap
+  std::vector<StrengthSet> sets;          // strength workouts: in time order; else empty
   std::optional<double> distance_km;      // the workout's total as stored (none: from speed only)
   std::optional<double> calories_kcal;    // the workout's total as stored
+
+  // Where the workout was done: seconds east of UTC at start_time (FIT activity.local_timestamp),
+  // nullopt when its time zone is unknown.
+  std::optional<int64_t> utc_offset_s;
+  // The totals and averages pelo stores for it (workouts and ride_metrics), written as the
+  // session's so every reader shows pelo's numbers; nullopt where unknown.
+  std::optional<double> total_work_kj;
+  std::optional<double> avg_power_w, max_power_w, normalized_power_w;
+  std::optional<double> avg_heart_rate_bpm, max_heart_rate_bpm;
+  std::optional<double> avg_cadence_rpm;
+  std::optional<double> intensity_factor, training_stress_score;
+  std::optional<double> ftp_w;  // the FTP in effect on the workout's date (pelo's FTP chain)
+  // Time in the 7 power zones (analytics.md §2.10) and 5 heart-rate zones (§2.11) as pelo
+  // computed them, seconds; nullopt where unknown. Zone upper bounds, where known: power from
+  // ftp_w, heart rate in bpm (zones 1..4; zone 5 is open).
+  std::array<std::optional<double>, 7> power_zone_s{};
+  std::array<std::optional<double>, 5> heart_rate_zone_s{};
+  std::array<std::optional<double>, 4> heart_rate_zone_high_bpm{};
+  std::optional<double> total_ascent_m;  // climbed, as Peloton summarised it (tread elevation)
+  DeviceIdentity device;                 // who the FIT file says made it
 };
 
 // Seconds per sample: the smallest step between successive samples (1 at 1 Hz, 5 when Peloton
