@@ -1,6 +1,8 @@
 // Decodes FIT files with Garmin's own decoder (@garmin/fitsdk, a devDependency) and prints, per
-// file, one JSON line: {file, isFIT, integrity, errors, messages}. read() never throws and returns
-// what it decoded before a failure, so a check must assert both `integrity` and an empty `errors`.
+// file, one JSON line: {file, isFIT, integrity, errors, messages, order}, `order` being the global
+// message number of each data message in file order (`messages` groups them by kind). read() never
+// throws and returns what it decoded before a failure, so a check must assert both `integrity` and
+// an empty `errors`.
 //
 //   node web/tools/fit-decode.mjs FILE...
 import { readFileSync } from 'node:fs';
@@ -23,7 +25,9 @@ for (const file of process.argv.slice(2)) {
   const isFIT = Decoder.isFIT(Stream.fromByteArray(bytes));
   const decoder = new Decoder(Stream.fromByteArray(bytes));
   const integrity = decoder.checkIntegrity();
+  const order = [];
   const { messages, errors } = decoder.read({
+    mesgListener: (mesgNum) => order.push(mesgNum),
     applyScaleAndOffset: false,
     expandSubFields: false,
     expandComponents: false,
@@ -38,5 +42,6 @@ for (const file of process.argv.slice(2)) {
     integrity,
     errors: errors.map((e) => String(e && e.message ? e.message : e)),
     messages,
+    order,
   }, plain));
 }

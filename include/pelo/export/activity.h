@@ -37,8 +37,8 @@ struct StrengthSet {
 // The device a FIT file names as its maker (file_id, device_info). Readers act on it: Garmin
 // Connect computes Training Effect and load only for some (formats.md).
 struct DeviceIdentity {
-  uint16_t manufacturer = 0;  // FIT manufacturer (1 Garmin, 89 Tacx)
-  uint16_t product = 0;       // FIT product of that manufacturer
+  uint16_t manufacturer = 0;      // FIT manufacturer (1 Garmin, 89 Tacx)
+  uint16_t product = 0;           // FIT product of that manufacturer
   uint16_t software_version = 0;  // x100 (1.30 is 130), as FIT's device_info writes it
   uint32_t serial_number = 0;
 

@@ -1,8 +1,9 @@
 // The FIT activity file of a workout (../shared/docs/formats.md, "FIT essentials"), written by
-// pelo's own encoder (fit_writer.h): file_id and device_info naming Activity::device, a timer
-// start, a record per sample on the workout's own time axis (gaps as timer stop/start), laps
-// (or, for strength, a set per movement), the session with pelo's totals, zones and FTP, the
-// activity with its local time, and a timer stop. The same Activity gives the same bytes.
+// pelo's own encoder (fit_writer.h): file_id and device_info naming Activity::device (or, when
+// that is all zero, DefaultFitDevice of its discipline), a timer start, a record per sample on
+// the workout's own time axis (gaps as timer stop/start), laps (for strength, one per set, and a
+// set message per movement), the session with pelo's totals, zones and FTP, the activity with its
+// local time, and a timer stop. The same Activity gives the same bytes.
 #pragma once
 
 #include <optional>

@@ -59,6 +59,7 @@ inline constexpr uint16_t kDeviceInfo = 23;
 inline constexpr uint16_t kActivity = 34;
 inline constexpr uint16_t kFieldDescription = 206;
 inline constexpr uint16_t kDeveloperDataId = 207;
+inline constexpr uint16_t kTimeInZone = 216;
 inline constexpr uint16_t kSet = 225;
 }  // namespace mesg_num
 
@@ -149,6 +150,7 @@ inline constexpr FieldDef kAvgCadence{18, BaseType::kUint8};
 inline constexpr FieldDef kMaxCadence{19, BaseType::kUint8};
 inline constexpr FieldDef kAvgPower{20, BaseType::kUint16};
 inline constexpr FieldDef kMaxPower{21, BaseType::kUint16};
+inline constexpr FieldDef kTotalAscent{22, BaseType::kUint16};  // m
 inline constexpr FieldDef kFirstLapIndex{25, BaseType::kUint16};
 inline constexpr FieldDef kNumLaps{26, BaseType::kUint16};
 inline constexpr FieldDef kTrigger{28, BaseType::kEnum};
@@ -157,6 +159,8 @@ inline constexpr FieldDef kTrainingStressScore{35, BaseType::kUint16};  // scale
 inline constexpr FieldDef kIntensityFactor{36, BaseType::kUint16};      // scale 1000
 inline constexpr FieldDef kThresholdPower{45, BaseType::kUint16};
 inline constexpr FieldDef kTotalWork{48, BaseType::kUint32};          // J
+inline constexpr FieldDef kTimeInHrZone{65, BaseType::kUint32};       // array, scale 1000
+inline constexpr FieldDef kTimeInPowerZone{68, BaseType::kUint32};    // array, scale 1000
 inline constexpr FieldDef kEnhancedAvgSpeed{124, BaseType::kUint32};  // scale 1000
 inline constexpr FieldDef kEnhancedMaxSpeed{125, BaseType::kUint32};  // scale 1000
 inline constexpr FieldDef kTimestamp{253, BaseType::kUint32};
@@ -187,6 +191,19 @@ inline constexpr FieldDef kMessageIndex{10, BaseType::kUint16};
 inline constexpr FieldDef kWktStepIndex{11, BaseType::kUint16};
 inline constexpr FieldDef kTimestamp{254, BaseType::kUint32};
 }  // namespace set
+
+// Time in zones of a lap or session (reference_mesg, reference_index), with the zones' bounds.
+namespace time_in_zone {
+inline constexpr FieldDef kReferenceMesg{0, BaseType::kUint16};          // mesg_num
+inline constexpr FieldDef kReferenceIndex{1, BaseType::kUint16};         // message_index
+inline constexpr FieldDef kTimeInHrZone{2, BaseType::kUint32};           // array, scale 1000
+inline constexpr FieldDef kTimeInPowerZone{5, BaseType::kUint32};        // array, scale 1000
+inline constexpr FieldDef kHrZoneHighBoundary{6, BaseType::kUint8};      // array, bpm
+inline constexpr FieldDef kPowerZoneHighBoundary{9, BaseType::kUint16};  // array, W
+inline constexpr FieldDef kPwrCalcType{14, BaseType::kEnum};
+inline constexpr FieldDef kFunctionalThresholdPower{15, BaseType::kUint16};
+inline constexpr FieldDef kTimestamp{253, BaseType::kUint32};
+}  // namespace time_in_zone
 
 namespace field_description {
 inline constexpr FieldDef kDeveloperDataIndex{0, BaseType::kUint8};
@@ -220,6 +237,13 @@ inline constexpr uint16_t kDevelopment = 255;
 inline constexpr uint16_t kPeloton = 340;
 }  // namespace manufacturer
 
+// Products of the profile's garmin_product list (which holds Tacx's apps too).
+namespace garmin_product {
+inline constexpr uint16_t kFr945 = 3113;
+inline constexpr uint16_t kEpixGen2 = 3943;
+inline constexpr uint16_t kTacxTrainingAppWin = 20533;
+}  // namespace garmin_product
+
 namespace sport {
 inline constexpr uint8_t kGeneric = 0;
 inline constexpr uint8_t kRunning = 1;
@@ -245,6 +269,8 @@ inline constexpr uint8_t kBreathing = 62;
 
 namespace event {
 inline constexpr uint8_t kTimer = 0;
+inline constexpr uint8_t kSession = 8;
+inline constexpr uint8_t kLap = 9;
 inline constexpr uint8_t kActivity = 26;
 }  // namespace event
 
@@ -270,23 +296,51 @@ inline constexpr uint8_t kActivityEnd = 0;
 inline constexpr uint8_t kManual = 1;
 }  // namespace session_trigger
 
+namespace pwr_zone_calc {
+inline constexpr uint8_t kPercentFtp = 1;
+}  // namespace pwr_zone_calc
+
 namespace set_type {
 inline constexpr uint8_t kRest = 0;
 inline constexpr uint8_t kActive = 1;
 }  // namespace set_type
 
-// A few of the profile's exercise categories (set.category).
+// The profile's exercise categories (set.category); the subtypes (set.category_subtype) are each
+// category's own <category>_exercise_name list.
 namespace exercise_category {
 inline constexpr uint16_t kBenchPress = 0;
+inline constexpr uint16_t kCalfRaise = 1;
+inline constexpr uint16_t kCardio = 2;
+inline constexpr uint16_t kCarry = 3;
+inline constexpr uint16_t kChop = 4;
+inline constexpr uint16_t kCore = 5;
 inline constexpr uint16_t kCrunch = 6;
 inline constexpr uint16_t kCurl = 7;
 inline constexpr uint16_t kDeadlift = 8;
+inline constexpr uint16_t kFlye = 9;
+inline constexpr uint16_t kHipRaise = 10;
+inline constexpr uint16_t kHipStability = 11;
+inline constexpr uint16_t kHipSwing = 12;
+inline constexpr uint16_t kHyperextension = 13;
+inline constexpr uint16_t kLateralRaise = 14;
+inline constexpr uint16_t kLegCurl = 15;
+inline constexpr uint16_t kLegRaise = 16;
 inline constexpr uint16_t kLunge = 17;
+inline constexpr uint16_t kOlympicLift = 18;
 inline constexpr uint16_t kPlank = 19;
+inline constexpr uint16_t kPlyo = 20;
+inline constexpr uint16_t kPullUp = 21;
+inline constexpr uint16_t kPushUp = 22;
 inline constexpr uint16_t kRow = 23;
 inline constexpr uint16_t kShoulderPress = 24;
+inline constexpr uint16_t kShoulderStability = 25;
+inline constexpr uint16_t kShrug = 26;
 inline constexpr uint16_t kSitUp = 27;
 inline constexpr uint16_t kSquat = 28;
+inline constexpr uint16_t kTotalBody = 29;
+inline constexpr uint16_t kTricepsExtension = 30;
+inline constexpr uint16_t kWarmUp = 31;
+inline constexpr uint16_t kMove = 35;
 inline constexpr uint16_t kUnknown = 65534;
 }  // namespace exercise_category
 
