@@ -24,10 +24,11 @@ packages=(
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi
-# The browser the tests drive (never a browser downloaded by Playwright), and xmllint, which
-# checks exported TCX and GPX files against their schemas.
+# The browser the tests drive (never a browser downloaded by Playwright), xmllint, which checks
+# exported TCX and GPX files against their schemas, and gpsbabel, the second reader of the FIT,
+# TCX and GPX files.
 if $tests; then
-  packages+=(chromium libxml2-utils)
+  packages+=(chromium libxml2-utils gpsbabel)
 fi
 
 missing=()

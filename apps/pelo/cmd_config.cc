@@ -1,5 +1,6 @@
 // pelo config [list|get|set|unset]: the athlete settings the heart-rate metrics use (max HR,
-// resting HR, LTHR, sex), in the settings file (Context::SettingsPath). No network.
+// resting HR, LTHR, sex) and the device each discipline's FIT files name, in the settings file
+// (Context::SettingsPath). No network.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -7,6 +8,7 @@
 
 #include "commands.h"
 #include "output.h"
+#include "pelo/config/fit_devices.h"
 #include "pelo/config/settings.h"
 #include "pelo/export/csv.h"
 #include "render.h"
@@ -44,6 +46,9 @@ std::optional<double> ProfileMaxHr(const Context& ctx, const std::string& db_fla
 }
 
 Fallback FallbackFor(const std::string& key, const std::optional<double>& profile_max_hr) {
+  if (!config::FitDeviceDiscipline(key).empty()) {
+    return {config::DefaultFitDeviceName(key), "pelo_default"};
+  }
   const analytics::RideSettings defaults;
   if (key == "max_hr" && profile_max_hr) {
     return {exporter::FormatNumber(profile_max_hr), "peloton_profile"};
@@ -60,14 +65,14 @@ std::string Describe(const Fallback& fallback) {
          (fallback.source == "peloton_profile" ? " from your Peloton profile" : "");
 }
 
-// A value as JSON: a number for the bpm keys, a string for sex.
+// A value as JSON: a number for the bpm keys, a string for sex and the FIT devices.
 nlohmann::json ValueJson(const std::string& key, const std::string& text) {
-  if (key == "sex") return text;
+  if (key == "sex" || !config::FitDeviceDiscipline(key).empty()) return text;
   return std::stod(text);
 }
 
 Status RunList(const Context& ctx, const ConfigFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.workspace().LoadAthleteSettings());
+  PELO_ASSIGN_OR_RETURN(config::Settings settings, ctx.workspace().LoadSettings());
   const std::optional<double> profile_max_hr = ProfileMaxHr(ctx, flags.db);
   nlohmann::json json = {{"file", ctx.workspace().SettingsPath()},
                          {"settings", nlohmann::json::object()}};
@@ -89,7 +94,7 @@ Status RunList(const Context& ctx, const ConfigFlags& flags) {
 }
 
 Status RunGet(const Context& ctx, const ConfigFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.workspace().LoadAthleteSettings());
+  PELO_ASSIGN_OR_RETURN(config::Settings settings, ctx.workspace().LoadSettings());
   PELO_ASSIGN_OR_RETURN(std::optional<std::string> value, config::GetSetting(settings, flags.key));
   if (!value) {
     const Fallback fallback = FallbackFor(flags.key, ProfileMaxHr(ctx, flags.db));
@@ -100,7 +105,7 @@ Status RunGet(const Context& ctx, const ConfigFlags& flags) {
 }
 
 Status RunSet(const Context& ctx, const ConfigFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.workspace().LoadAthleteSettings());
+  PELO_ASSIGN_OR_RETURN(config::Settings settings, ctx.workspace().LoadSettings());
   PELO_RETURN_IF_ERROR(config::SetSetting(settings, flags.key, flags.value));
   PELO_RETURN_IF_ERROR(config::SaveSettings(ctx.workspace().SettingsPath(), settings));
   PELO_ASSIGN_OR_RETURN(std::optional<std::string> value, config::GetSetting(settings, flags.key));
@@ -109,15 +114,17 @@ Status RunSet(const Context& ctx, const ConfigFlags& flags) {
 }
 
 Status RunUnset(const Context& ctx, const ConfigFlags& flags) {
-  PELO_ASSIGN_OR_RETURN(analytics::AthleteSettings settings, ctx.workspace().LoadAthleteSettings());
-  const analytics::AthleteSettings before = settings;
+  PELO_ASSIGN_OR_RETURN(config::Settings settings, ctx.workspace().LoadSettings());
+  const config::Settings before = settings;
   PELO_RETURN_IF_ERROR(config::UnsetSetting(settings, flags.key));
   if (settings != before)
     PELO_RETURN_IF_ERROR(config::SaveSettings(ctx.workspace().SettingsPath(), settings));
   return OkStatus();
 }
 
-constexpr const char* kKeysHelp = "max_hr, resting_hr or lthr (bpm, 30..250), or sex";
+constexpr const char* kKeysHelp =
+    "max_hr, resting_hr or lthr (bpm, 30..250), sex, or fit_device.DISCIPLINE (cycling, running, "
+    "walking, rowing, strength, other)";
 
 void AddListFlags(CLI::App* cmd, ConfigFlags& flags) {
   cmd->add_flag("--json", flags.json,
@@ -132,7 +139,8 @@ void AddConfigCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<ConfigFlags>();
   CLI::App* config = app.add_subcommand(
       "config",
-      "Your max HR, resting HR, LTHR and sex for the heart-rate metrics (list by default)");
+      "Your max HR, resting HR, LTHR and sex for the heart-rate metrics, and the device FIT files "
+      "name per discipline (list by default)");
   AddListFlags(config, *flags);
   OnRun(config, ctx, [&ctx, flags] { return RunList(ctx, *flags); });
 
@@ -147,7 +155,9 @@ void AddConfigCommand(CLI::App& app, Context& ctx) {
 
   CLI::App* set = config->add_subcommand("set", "Set one setting, e.g. `pelo config set lthr 168`");
   set->add_option("key", flags->key, kKeysHelp)->required();
-  set->add_option("value", flags->value, "A whole number of bpm, or male|female for sex")
+  set->add_option("value", flags->value,
+                  "A whole number of bpm, male|female for sex, or a FIT device: "
+                  "tacx-training-app, forerunner-945, epix-gen2 or MANUFACTURER:PRODUCT[:VERSION]")
       ->required();
   set->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunSet(ctx, *flags); }; });
 

@@ -1,4 +1,4 @@
-// SyncResultJson and RebuildResultJson (json.h).
+// SyncResultJson, RebuildResultJson and ActivityExportJson (json.h).
 #include "json_values.h"
 #include "pelo/app/json.h"
 
@@ -37,6 +37,25 @@ std::string RebuildResultJson(const sync::RebuildResult& r, bool pretty) {
                             {"ftp_changed", r.ftp_changed},
                             {"seconds", r.seconds}};
   return Dump(j, pretty);
+}
+
+std::string ActivityExportJson(const ActivityExportResult& r, ActivityFormat format, bool pretty) {
+  Json files = Json::array();
+  for (const ExportedFile& f : r.written) {
+    files.push_back(
+        {{"workout_ids", f.workout_ids}, {"title", f.title}, {"path", f.path}, {"bytes", f.bytes}});
+  }
+  Json skipped = Json::array();
+  for (const SkippedWorkout& s : r.skipped) {
+    skipped.push_back({{"workout_ids", s.workout_ids}, {"title", s.title}, {"reason", s.reason}});
+  }
+  Json j = {{"format", std::string(ActivityFormatExtension(format))},
+            {"written", r.written.size()},
+            {"skipped", r.skipped.size()},
+            {"files", std::move(files)},
+            {"skipped_workouts", std::move(skipped)}};
+  // A path the user gave need not be UTF-8: replaced, never a throw.
+  return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace pelo::app

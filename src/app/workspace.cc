@@ -56,6 +56,11 @@ std::string Workspace::SettingsPath() const {
 }
 
 StatusOr<analytics::AthleteSettings> Workspace::LoadAthleteSettings() const {
+  PELO_ASSIGN_OR_RETURN(config::Settings settings, LoadSettings());
+  return std::move(settings.athlete);
+}
+
+StatusOr<config::Settings> Workspace::LoadSettings() const {
   return config::LoadSettings(SettingsPath());
 }
 

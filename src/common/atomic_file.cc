@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -75,12 +76,17 @@ void SyncDirectory(const fs::path& dir) {
   ::close(fd);
 }
 
-// The one core: a temporary beside `path` with `mode`, filled by `fill` through its descriptor,
-// synced, renamed over `path`; removed on any failure.
-Status WriteThroughTemporary(const std::string& path, mode_t mode,
-                             const std::function<Status(int fd)>& fill) {
+fs::path DirectoryOf(const std::string& path) {
+  const fs::path parent = fs::path(path).parent_path();
+  return parent.empty() ? fs::path(".") : parent;
+}
+
+// A temporary beside `path` with `mode`, filled by `fill` through its descriptor and synced when
+// `sync`; its name, or the failure (and no temporary left).
+StatusOr<std::string> WriteTemporary(const std::string& path, mode_t mode, bool sync,
+                                     const std::function<Status(int fd)>& fill) {
   const fs::path target(path);
-  const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const fs::path dir = DirectoryOf(path);
   std::error_code ec;
   if (target.filename().empty() || fs::is_directory(target, ec)) {
     return Failure(path, "that is a directory; name a file");
@@ -93,26 +99,38 @@ Status WriteThroughTemporary(const std::string& path, mode_t mode,
   Status status =
       ::fchmod(fd, mode) == 0 ? OkStatus() : ErrnoFailure(path, "cannot set its mode", errno);
   if (status.ok()) status = fill(fd);
-  if (status.ok() && ::fsync(fd) != 0) status = ErrnoFailure(path, "fsync", errno);
+  if (status.ok() && sync && ::fsync(fd) != 0) status = ErrnoFailure(path, "fsync", errno);
   if (::close(fd) != 0 && status.ok()) status = ErrnoFailure(path, "close", errno);
-  if (status.ok() && ::rename(temp.c_str(), path.c_str()) != 0) {
-    status = ErrnoFailure(path, "rename", errno);
-  }
   if (!status.ok()) {
     ::unlink(temp.c_str());
     return status;
   }
-  SyncDirectory(dir);
+  return temp;
+}
+
+// The one core: a temporary beside `path` with `mode`, filled by `fill` through its descriptor,
+// synced, renamed over `path`; removed on any failure.
+Status WriteThroughTemporary(const std::string& path, mode_t mode,
+                             const std::function<Status(int fd)>& fill) {
+  PELO_ASSIGN_OR_RETURN(std::string temp, WriteTemporary(path, mode, /*sync=*/true, fill));
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    Status status = ErrnoFailure(path, "rename", errno);
+    ::unlink(temp.c_str());
+    return status;
+  }
+  SyncDirectory(DirectoryOf(path));
   return OkStatus();
+}
+
+Status WriteAllStatus(const std::string& path, int fd, std::string_view data) {
+  const int error = WriteAll(fd, data);
+  return error == 0 ? OkStatus() : ErrnoFailure(path, "write", error);
 }
 
 }  // namespace
 
 Status WriteFileAtomically(const std::string& path, std::string_view data, mode_t mode) {
-  return WriteThroughTemporary(path, mode, [&](int fd) {
-    const int error = WriteAll(fd, data);
-    return error == 0 ? OkStatus() : ErrnoFailure(path, "write", error);
-  });
+  return WriteThroughTemporary(path, mode, [&](int fd) { return WriteAllStatus(path, fd, data); });
 }
 
 Status WriteFileAtomically(const std::string& path,
@@ -127,6 +145,60 @@ Status WriteFileAtomically(const std::string& path,
     if (written.ok() && !out) return Failure(path, "write failed");
     return written;
   });
+}
+
+AtomicFileBatch::~AtomicFileBatch() {
+  for (const auto& [temp, path] : pending_) ::unlink(temp.c_str());
+}
+
+Status AtomicFileBatch::Add(const std::string& path, std::string_view data, mode_t mode) {
+  PELO_ASSIGN_OR_RETURN(std::string temp, WriteTemporary(path, mode, /*sync=*/false, [&](int fd) {
+                          return WriteAllStatus(path, fd, data);
+                        }));
+  pending_.emplace_back(std::move(temp), path);
+  pending_bytes_ += data.size();
+  return OkStatus();
+}
+
+Status AtomicFileBatch::Commit() {
+  if (pending_.empty()) return OkStatus();
+  std::vector<std::pair<std::string, std::string>> files = std::move(pending_);
+  pending_.clear();
+  pending_bytes_ = 0;
+  auto remove_from = [&files](size_t i) {
+    for (; i < files.size(); ++i) ::unlink(files[i].first.c_str());
+  };
+  // One sync of the file system holding them (they are in the directory of the first, by the
+  // callers' use), else one per file.
+  const int dir_fd =
+      ::open(DirectoryOf(files.front().second).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const bool synced = dir_fd >= 0 && ::syncfs(dir_fd) == 0;
+  if (dir_fd >= 0) ::close(dir_fd);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const auto& [temp, path] = files[i];
+    if (!synced || DirectoryOf(path) != DirectoryOf(files.front().second)) {
+      const int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+      const bool ok = fd >= 0 && ::fsync(fd) == 0;
+      const int error = errno;
+      if (fd >= 0) ::close(fd);
+      if (!ok) {
+        remove_from(i);
+        return ErrnoFailure(path, "fsync", error);
+      }
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+      Status status = ErrnoFailure(path, "rename", errno);
+      remove_from(i);
+      return status;
+    }
+  }
+  std::vector<fs::path> dirs;
+  for (const auto& file : files) {
+    const fs::path dir = DirectoryOf(file.second);
+    if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
+  }
+  for (const fs::path& dir : dirs) SyncDirectory(dir);
+  return OkStatus();
 }
 
 }  // namespace pelo

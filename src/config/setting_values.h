@@ -7,12 +7,12 @@
 
 #include "pelo/analytics/ride_input.h"
 #include "pelo/common/status.h"
+#include "pelo/config/settings.h"
 
 namespace pelo::config {
 
 // Sets `key` in `settings` from `value`; kInvalidArgument naming the key and what it accepts.
-Status AssignSetting(analytics::AthleteSettings& settings, std::string_view key,
-                     std::string_view value);
+Status AssignSetting(Settings& settings, std::string_view key, std::string_view value);
 
 // True for the keys SettingKeys() lists.
 bool IsSettingKey(std::string_view key);

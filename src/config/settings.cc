@@ -6,6 +6,7 @@
 
 #include "config/setting_values.h"
 #include "pelo/common/strings.h"
+#include "pelo/config/fit_devices.h"
 
 namespace pelo::config {
 namespace {
@@ -88,10 +89,23 @@ bool IsSettingKey(std::string_view key) {
 
 Status UnknownKey(std::string_view key) {
   return Status(ErrorCode::kInvalidArgument,
-                "unknown setting " + Quoted(key) + " (the keys are max_hr, resting_hr, lthr, sex)");
+                "unknown setting " + Quoted(key) +
+                    " (the keys are max_hr, resting_hr, lthr, sex, fit_device.cycling, "
+                    "fit_device.running, fit_device.walking, fit_device.rowing, "
+                    "fit_device.strength, fit_device.other)");
 }
 
-Status AssignSetting(AthleteSettings& settings, std::string_view key, std::string_view value) {
+Status AssignSetting(Settings& all, std::string_view key, std::string_view value) {
+  if (const std::string_view discipline = FitDeviceDiscipline(key); !discipline.empty()) {
+    const StatusOr<exporter::DeviceIdentity> device = ParseFitDevice(value);
+    if (!device.ok()) {
+      return Status(ErrorCode::kInvalidArgument,
+                    std::string(key) + ": " + device.status().message());
+    }
+    all.fit_devices[std::string(discipline)] = std::string(value);
+    return OkStatus();
+  }
+  AthleteSettings& settings = all.athlete;
   if (key == "sex") {
     PELO_ASSIGN_OR_RETURN(settings.sex, ParseSex(value));
     return OkStatus();
@@ -103,12 +117,21 @@ Status AssignSetting(AthleteSettings& settings, std::string_view key, std::strin
 }
 
 const std::vector<std::string>& SettingKeys() {
-  static const auto* keys = new std::vector<std::string>{"max_hr", "resting_hr", "lthr", "sex"};
+  static const auto* keys = [] {
+    auto* all = new std::vector<std::string>{"max_hr", "resting_hr", "lthr", "sex"};
+    all->insert(all->end(), FitDeviceKeys().begin(), FitDeviceKeys().end());
+    return all;
+  }();
   return *keys;
 }
 
-StatusOr<std::optional<std::string>> GetSetting(const AthleteSettings& settings,
-                                                std::string_view key) {
+StatusOr<std::optional<std::string>> GetSetting(const Settings& all, std::string_view key) {
+  if (const std::string_view discipline = FitDeviceDiscipline(key); !discipline.empty()) {
+    const auto found = all.fit_devices.find(discipline);
+    if (found == all.fit_devices.end()) return std::optional<std::string>();
+    return std::optional<std::string>(found->second);
+  }
+  const AthleteSettings& settings = all.athlete;
   if (key == "sex") {
     if (!settings.sex) return std::optional<std::string>();
     return std::optional<std::string>(*settings.sex == Sex::kFemale ? "female" : "male");
@@ -120,10 +143,10 @@ StatusOr<std::optional<std::string>> GetSetting(const AthleteSettings& settings,
   return std::optional<std::string>(FormatBpm(*bpm));
 }
 
-Status SetSetting(AthleteSettings& settings, std::string_view key, std::string_view value) {
-  AthleteSettings changed = settings;
+Status SetSetting(Settings& settings, std::string_view key, std::string_view value) {
+  Settings changed = settings;
   PELO_RETURN_IF_ERROR(AssignSetting(changed, key, value));
-  Status valid = ValidateSettings(changed);
+  Status valid = ValidateSettings(changed.athlete);
   if (!valid.ok()) {
     return Status(ErrorCode::kInvalidArgument, "cannot set " + std::string(key) + " to " +
                                                    Quoted(value) + ": " + valid.message());
@@ -132,7 +155,13 @@ Status SetSetting(AthleteSettings& settings, std::string_view key, std::string_v
   return OkStatus();
 }
 
-Status UnsetSetting(AthleteSettings& settings, std::string_view key) {
+Status UnsetSetting(Settings& all, std::string_view key) {
+  if (const std::string_view discipline = FitDeviceDiscipline(key); !discipline.empty()) {
+    const auto found = all.fit_devices.find(discipline);
+    if (found != all.fit_devices.end()) all.fit_devices.erase(found);
+    return OkStatus();
+  }
+  AthleteSettings& settings = all.athlete;
   if (key == "sex") {
     settings.sex.reset();
     return OkStatus();

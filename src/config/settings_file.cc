@@ -52,9 +52,8 @@ StatusOr<std::optional<std::string>> ReadSmallFile(const std::string& path) {
 
 }  // namespace
 
-StatusOr<analytics::AthleteSettings> ParseSettings(std::string_view text,
-                                                   const std::string& origin) {
-  analytics::AthleteSettings settings;
+StatusOr<Settings> ParseSettings(std::string_view text, const std::string& origin) {
+  Settings settings;
   std::map<std::string, int, std::less<>> first_line;  // key -> line it was set on
   int line_number = 0;
   for (size_t start = 0; start < text.size();) {
@@ -84,17 +83,18 @@ StatusOr<analytics::AthleteSettings> ParseSettings(std::string_view text,
     Status assigned = AssignSetting(settings, key, value);
     if (!assigned.ok()) return at_line(assigned.message());
   }
-  Status valid = ValidateSettings(settings);
+  Status valid = ValidateSettings(settings.athlete);
   if (!valid.ok()) return Status(ErrorCode::kInvalidArgument, origin + ": " + valid.message());
   return settings;
 }
 
-std::string FormatSettings(const analytics::AthleteSettings& settings) {
+std::string FormatSettings(const Settings& settings) {
   std::string text =
-      "# pelo settings, used for the heart-rate metrics of sync and rebuild.\n"
+      "# pelo settings, used for the heart-rate metrics of sync and rebuild and for FIT files.\n"
       "# `pelo config set KEY VALUE` rewrites this file (comments are not kept).\n"
       "# max_hr, resting_hr, lthr: whole bpm from 30 to 250, resting_hr < lthr < max_hr.\n"
-      "# sex: male or female.\n";
+      "# sex: male or female.\n"
+      "# fit_device.DISCIPLINE: the device FIT files name, e.g. forerunner-945 or 1:3113:19.2.\n";
   for (const std::string& key : SettingKeys()) {
     StatusOr<std::optional<std::string>> value = GetSetting(settings, key);
     if (value.ok() && value->has_value()) text += key + " = " + **value + "\n";
@@ -102,14 +102,14 @@ std::string FormatSettings(const analytics::AthleteSettings& settings) {
   return text;
 }
 
-StatusOr<analytics::AthleteSettings> LoadSettings(const std::string& path) {
+StatusOr<Settings> LoadSettings(const std::string& path) {
   PELO_ASSIGN_OR_RETURN(std::optional<std::string> text, ReadSmallFile(path));
-  if (!text) return analytics::AthleteSettings{};
+  if (!text) return Settings{};
   return ParseSettings(*text, path);
 }
 
-Status SaveSettings(const std::string& path, const analytics::AthleteSettings& settings) {
-  PELO_RETURN_IF_ERROR(ValidateSettings(settings));
+Status SaveSettings(const std::string& path, const Settings& settings) {
+  PELO_RETURN_IF_ERROR(ValidateSettings(settings.athlete));
   const size_t slash = path.find_last_of('/');
   if (slash != std::string::npos && slash > 0) {
     PELO_RETURN_IF_ERROR(EnsureDir(path.substr(0, slash), 0700));

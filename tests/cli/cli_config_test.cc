@@ -39,11 +39,26 @@ TEST_F(CliConfig, SetGetUnsetAndList) {
 
   auto list = env_.Pelo({"config"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_NE(list.out.find("max_hr      185\n"), std::string::npos) << list.out;
-  EXPECT_NE(list.out.find("resting_hr  (unset; default 50)\n"), std::string::npos) << list.out;
-  EXPECT_NE(list.out.find("lthr        (unset; default 170)\n"), std::string::npos) << list.out;
-  EXPECT_NE(list.out.find("sex         female\n"), std::string::npos) << list.out;
+  // Values aligned after the longest key (fit_device.strength, 19 characters).
+  EXPECT_NE(list.out.find("max_hr               185\n"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("resting_hr           (unset; default 50)\n"), std::string::npos)
+      << list.out;
+  EXPECT_NE(list.out.find("lthr                 (unset; default 170)\n"), std::string::npos)
+      << list.out;
+  EXPECT_NE(list.out.find("sex                  female\n"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("fit_device.cycling   (unset; default tacx-training-app)\n"),
+            std::string::npos)
+      << list.out;
   EXPECT_EQ(env_.Pelo({"config", "list"}).out, list.out);
+
+  // A FIT device by name or by FIT's numbers; anything else is refused and names the choices.
+  auto device = env_.Pelo({"config", "set", "fit_device.cycling", "forerunner-945"});
+  ASSERT_EQ(device.exit_code, 0) << device.err;
+  EXPECT_EQ(device.out, "fit_device.cycling = forerunner-945\n");
+  auto bad = env_.Pelo({"config", "set", "fit_device.rowing", "my watch"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("epix-gen2"), std::string::npos) << bad.err;
+  ASSERT_EQ(env_.Pelo({"config", "unset", "fit_device.cycling"}).exit_code, 0);
 
   auto json = env_.Pelo({"config", "list", "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;

@@ -10,6 +10,7 @@
 #include "pelo/analytics/drivers.h"
 #include "pelo/analytics/pmc.h"
 #include "pelo/analytics/weekly_features.h"
+#include "pelo/app/activity_export.h"
 #include "pelo/app/history.h"
 #include "pelo/app/ride.h"
 #include "pelo/insights/drivers.h"
@@ -74,5 +75,10 @@ std::string SyncResultJson(const sync::SyncResult& result, bool reconcile, bool 
 
 // {json_bytes, ftp_changed, recomputed, samples, seconds, skipped, workouts}.
 std::string RebuildResultJson(const sync::RebuildResult& result, bool pretty = false);
+
+// {format, written, skipped, files: [{workout_ids, title, path, bytes}],
+//  skipped_workouts: [{workout_ids, title, reason}]}: one object for `pelo export fit|tcx|gpx`.
+std::string ActivityExportJson(const ActivityExportResult& result, ActivityFormat format,
+                               bool pretty = false);
 
 }  // namespace pelo::app

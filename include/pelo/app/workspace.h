@@ -9,6 +9,7 @@
 
 #include "pelo/analytics/ride_input.h"
 #include "pelo/common/status.h"
+#include "pelo/config/settings.h"
 #include "pelo/http/transport.h"
 #include "pelo/peloton/auth/credentials.h"
 #include "pelo/store/store.h"
@@ -45,6 +46,8 @@ class Workspace {
   // The athlete's settings from SettingsPath(), for the heart-rate metrics; all unset when there
   // is no file; kInvalidArgument naming file and line when it is malformed.
   StatusOr<analytics::AthleteSettings> LoadAthleteSettings() const;
+  // Everything in SettingsPath() (`pelo config`), as LoadAthleteSettings reads it.
+  StatusOr<config::Settings> LoadSettings() const;
   // `db` if given, else $XDG_DATA_HOME/pelo/pelo.db (else ~/.local/share/pelo/pelo.db).
   std::string DbPath(const std::string& db) const;
   // The hosts to talk to (options > environment > saved at login > Peloton's live hosts); each

@@ -256,5 +256,37 @@ TEST_F(AtomicFileTest, ALargeStreamArrivesWhole) {
   EXPECT_EQ(ModeOf(path), 0644u);
 }
 
+TEST_F(AtomicFileTest, BatchShowsNothingUntilCommittedThenEveryFileWhole) {
+  const fs::path a = dir_ / "a.fit";
+  const fs::path b = dir_ / "b.fit";
+  std::ofstream(b) << "old";
+  AtomicFileBatch batch;
+  ASSERT_TRUE(batch.Add(a.string(), "first file", 0644).ok());
+  ASSERT_TRUE(batch.Add(b.string(), "second", 0600).ok());
+  EXPECT_EQ(batch.pending_files(), 2u);
+  EXPECT_EQ(batch.pending_bytes(), 16u);
+  EXPECT_FALSE(fs::exists(a));
+  EXPECT_EQ(Read(b), "old");
+  ASSERT_TRUE(batch.Commit().ok());
+  EXPECT_EQ(Read(a), "first file");
+  EXPECT_EQ(Read(b), "second");
+  EXPECT_EQ(ModeOf(b), 0600u);
+  EXPECT_EQ(batch.pending_files(), 0u);
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir_)) ++entries;
+  EXPECT_EQ(entries, 2u) << "no temporary left";
+}
+
+TEST_F(AtomicFileTest, BatchDroppedUncommittedLeavesNoTemporaries) {
+  {
+    AtomicFileBatch batch;
+    ASSERT_TRUE(batch.Add((dir_ / "x.tcx").string(), "x", 0644).ok());
+    const Status missing = batch.Add((dir_ / "no/such/dir/y.tcx").string(), "y", 0644);
+    EXPECT_EQ(missing.code(), ErrorCode::kStorage);
+    EXPECT_NE(missing.message().find("y.tcx"), std::string::npos) << missing.message();
+  }
+  EXPECT_TRUE(fs::is_empty(dir_));
+}
+
 }  // namespace
 }  // namespace pelo

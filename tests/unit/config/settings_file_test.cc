@@ -13,7 +13,6 @@ namespace pelo::config {
 namespace {
 
 namespace fs = std::filesystem;
-using analytics::AthleteSettings;
 using analytics::Sex;
 
 class SettingsFileTest : public ::testing::Test {
@@ -45,7 +44,7 @@ class SettingsFileTest : public ::testing::Test {
 TEST_F(SettingsFileTest, MissingFileMeansAllUnset) {
   auto s = LoadSettings((dir_ / "nothing/here/config").string());
   ASSERT_TRUE(s.ok()) << s.status().message();
-  EXPECT_EQ(*s, AthleteSettings{});
+  EXPECT_EQ(*s, Settings{});
 }
 
 TEST_F(SettingsFileTest, ReadsKeysCommentsAndBlankLines) {
@@ -53,10 +52,10 @@ TEST_F(SettingsFileTest, ReadsKeysCommentsAndBlankLines) {
       Write("# my numbers\r\n\n  max_hr = 186   # lab test, 2024\nsex=male\n\tlthr =171\n"
             "resting_hr = 47"));
   ASSERT_TRUE(s.ok()) << s.status().message();
-  EXPECT_EQ(s->max_hr_bpm, 186);
-  EXPECT_EQ(s->lthr_bpm, 171);
-  EXPECT_EQ(s->resting_hr_bpm, 47);
-  EXPECT_EQ(s->sex, Sex::kMale);
+  EXPECT_EQ(s->athlete.max_hr_bpm, 186);
+  EXPECT_EQ(s->athlete.lthr_bpm, 171);
+  EXPECT_EQ(s->athlete.resting_hr_bpm, 47);
+  EXPECT_EQ(s->athlete.sex, Sex::kMale);
 }
 
 TEST_F(SettingsFileTest, BadLinesAreNamedByFileAndLine) {
@@ -66,7 +65,9 @@ TEST_F(SettingsFileTest, BadLinesAreNamedByFileAndLine) {
   };
   for (const Case& c : {
            Case{"max_hr = 180\n# ok\nftp = 250\n",
-                "3: unknown setting \"ftp\" (the keys are max_hr, resting_hr, lthr, sex)"},
+                "3: unknown setting \"ftp\" (the keys are max_hr, resting_hr, lthr, sex, "
+                "fit_device.cycling, fit_device.running, fit_device.walking, fit_device.rowing, "
+                "fit_device.strength, fit_device.other)"},
            Case{"\nmax_hr 180\n", "2: expected KEY = VALUE, got \"max_hr 180\""},
            Case{"lthr = 300\n",
                 "1: lthr must be a whole number of bpm from 30 to 250, got \"300\""},
@@ -104,9 +105,9 @@ TEST_F(SettingsFileTest, UnreadableOrHugeFilesAreErrors) {
 
 TEST_F(SettingsFileTest, SaveThenLoadRoundTrips) {
   const std::string path = (dir_ / "new/pelo/config").string();
-  AthleteSettings s;
-  s.max_hr_bpm = 183;
-  s.sex = Sex::kFemale;
+  Settings s;
+  s.athlete.max_hr_bpm = 183;
+  s.athlete.sex = Sex::kFemale;
   ASSERT_TRUE(SaveSettings(path, s).ok());
   auto loaded = LoadSettings(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
@@ -121,8 +122,8 @@ TEST_F(SettingsFileTest, SaveThenLoadRoundTrips) {
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0644u);
 
-  s.lthr_bpm = 165;
-  s.max_hr_bpm.reset();
+  s.athlete.lthr_bpm = 165;
+  s.athlete.max_hr_bpm.reset();
   ASSERT_TRUE(SaveSettings(path, s).ok());
   EXPECT_EQ(*LoadSettings(path), s);
   EXPECT_EQ(*LoadSettings(path), *ParseSettings(FormatSettings(s), "text"));
@@ -130,9 +131,9 @@ TEST_F(SettingsFileTest, SaveThenLoadRoundTrips) {
 
 TEST_F(SettingsFileTest, InvalidSettingsAreNotSaved) {
   const std::string path = Write("max_hr = 190\n");
-  AthleteSettings s;
-  s.max_hr_bpm = 150;
-  s.lthr_bpm = 170;
+  Settings s;
+  s.athlete.max_hr_bpm = 150;
+  s.athlete.lthr_bpm = 170;
   Status saved = SaveSettings(path, s);
   EXPECT_EQ(saved.code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(Read(path), "max_hr = 190\n");
@@ -141,7 +142,7 @@ TEST_F(SettingsFileTest, InvalidSettingsAreNotSaved) {
 
 TEST_F(SettingsFileTest, SaveReportsWhereItCannotWrite) {
   Write("");
-  Status saved = SaveSettings((dir_ / "config/inside-a-file").string(), AthleteSettings{});
+  Status saved = SaveSettings((dir_ / "config/inside-a-file").string(), Settings{});
   EXPECT_EQ(saved.code(), ErrorCode::kStorage);
   EXPECT_NE(saved.message().find("not a directory"), std::string::npos) << saved.message();
 }

@@ -1,0 +1,268 @@
+// BuildActivity, the laps of each source and StackActivities: a stored workout (or several back to
+// back) as the file writers take it.
+#include "pelo/app/activity.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <utility>
+
+#include "pelo/common/time_zone.h"
+#include "pelo/export/fit.h"
+
+namespace pelo::app {
+namespace {
+
+constexpr double kMetresPerMile = 1609.344;
+
+bool IsRowing(std::string_view discipline) { return discipline == "caesar"; }
+
+// `laps` in time order, made to tile the samples' span [first t_s, last t_s + step): a lap that
+// starts past the end is left out, a gap between two laps goes to the earlier, an overlap is cut
+// at the later lap's start, the first lap reaches back to the first sample and the last one on
+// to the end. Without samples the laps stay as given (ordered, positive).
+std::vector<exporter::Lap> TileLaps(std::vector<exporter::Lap> laps,
+                                    const std::vector<model::SampleRow>& samples) {
+  std::erase_if(laps, [](const exporter::Lap& lap) { return lap.length_s <= 0; });
+  std::stable_sort(laps.begin(), laps.end(), [](const exporter::Lap& a, const exporter::Lap& b) {
+    return a.start_s < b.start_s;
+  });
+  if (samples.empty() || laps.empty()) return laps;
+  const int64_t begin = samples.front().t_s;
+  const int64_t end = samples.back().t_s + exporter::SampleStepS(samples);
+  std::erase_if(laps, [end](const exporter::Lap& lap) { return lap.start_s >= end; });
+  // Laps starting at the same second: the later one wins the second (the earlier is empty).
+  for (size_t i = 0; i + 1 < laps.size();) {
+    if (laps[i].start_s == laps[i + 1].start_s) {
+      laps.erase(laps.begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+  if (laps.empty()) return laps;
+  laps.front().length_s += std::max<int64_t>(0, laps.front().start_s - begin);
+  laps.front().start_s = std::min(laps.front().start_s, begin);
+  for (size_t i = 0; i + 1 < laps.size(); ++i) {
+    laps[i].length_s = laps[i + 1].start_s - laps[i].start_s;
+  }
+  laps.back().length_s = std::max<int64_t>(1, end - laps.back().start_s);
+  return laps;
+}
+
+std::optional<double> Positive(std::optional<double> v) {
+  if (v && std::isfinite(*v) && *v > 0) return v;
+  return std::nullopt;
+}
+
+// Sum of the known values; nullopt when none is known.
+void AddTo(std::optional<double>& total, std::optional<double> v) {
+  if (!v || !std::isfinite(*v)) return;
+  total = total.value_or(0) + *v;
+}
+
+}  // namespace
+
+std::optional<LapSource> ParseLapSource(std::string_view text) {
+  if (text == "segments") return LapSource::kSegments;
+  if (text == "targets") return LapSource::kTargets;
+  if (text == "distance") return LapSource::kDistance;
+  if (text == "none") return LapSource::kNone;
+  return std::nullopt;
+}
+
+std::optional<double> ParseLapDistanceM(std::string_view text) {
+  double value = 0;
+  const char* first = text.data();
+  const char* last = text.data() + text.size();
+  const auto [end, ec] = std::from_chars(first, last, value);
+  if (ec != std::errc() || end == first) return std::nullopt;
+  const std::string_view unit(end, static_cast<size_t>(last - end));
+  double metres = 0;
+  if (unit == "m") {
+    metres = value;
+  } else if (unit == "km") {
+    metres = value * 1000;
+  } else if (unit == "mi") {
+    metres = value * kMetresPerMile;
+  } else {
+    return std::nullopt;
+  }
+  if (!std::isfinite(metres) || metres < 1 || metres > 1e7) return std::nullopt;
+  return metres;
+}
+
+std::vector<exporter::Lap> SegmentLaps(const std::vector<model::Segment>& segments) {
+  std::vector<exporter::Lap> laps;
+  laps.reserve(segments.size());
+  for (const model::Segment& s : segments) {
+    if (s.length > 0) laps.push_back({s.start_time_offset, s.length, s.name});
+  }
+  return laps;
+}
+
+std::vector<exporter::Lap> DistanceLaps(const exporter::Activity& activity, double lap_m) {
+  std::vector<exporter::Lap> laps;
+  if (!(lap_m > 0) || activity.samples.empty()) return laps;
+  const std::vector<double> distance = exporter::CumulativeDistanceM(activity);
+  if (!(distance.back() > 0)) return laps;
+  const auto& samples = activity.samples;
+  int64_t start = samples.front().t_s;
+  double next = lap_m;
+  for (size_t i = 0; i < samples.size(); ++i) {
+    if (distance[i] + 1e-6 < next) continue;
+    if (samples[i].t_s > start) {
+      laps.push_back({start, samples[i].t_s - start, ""});
+      start = samples[i].t_s;
+    }
+    while (next <= distance[i] + 1e-6) next += lap_m;
+  }
+  const int64_t end = samples.back().t_s + exporter::SampleStepS(samples);
+  if (end > start) laps.push_back({start, end - start, ""});
+  return laps;
+}
+
+exporter::Activity BuildActivity(const RideDetail& ride, const ActivityOptions& options) {
+  const model::WorkoutRow& w = ride.workout;
+  exporter::Activity a;
+  a.workout_id = w.workout_id;
+  a.title = w.title;
+  a.discipline = w.discipline;
+  a.is_outdoor = ride.is_outdoor;
+  a.start_time = w.start_time.value_or(0);
+  a.samples = ride.samples;
+  a.gps = ride.gps;
+  a.distance_km = Positive(w.distance_km);
+  a.calories_kcal = w.calories_kcal;
+  if (w.start_time && !w.timezone.empty()) {
+    if (const auto offset = UtcOffsetSeconds(w.timezone, *w.start_time)) a.utc_offset_s = *offset;
+  }
+
+  // Peloton's own summary first (what `pelo workouts` shows); pelo's metrics where it has none.
+  const model::RideMetricsRow* m = ride.metrics ? &ride.metrics->metrics : nullptr;
+  a.total_work_kj = w.total_output;
+  a.avg_power_w = w.average_output;
+  a.max_power_w = w.max_output;
+  a.avg_heart_rate_bpm = w.average_heart_rate;
+  a.max_heart_rate_bpm = w.max_heart_rate;
+  a.avg_cadence_rpm = w.average_cadence;
+  if (m) {
+    if (!a.total_work_kj) a.total_work_kj = m->kj;
+    if (!a.avg_power_w) a.avg_power_w = m->avg_power;
+    if (!a.max_power_w) a.max_power_w = m->mmp_1s;
+    if (!a.avg_heart_rate_bpm) a.avg_heart_rate_bpm = m->avg_hr;
+    a.normalized_power_w = m->np;
+    a.intensity_factor = m->intensity_factor;
+    a.training_stress_score = m->tss;
+  }
+  a.ftp_w = Positive(ride.ftp);
+  for (const PowerZoneBand& z : ride.power_zones) {
+    if (z.zone >= 1 && z.zone <= 7) a.power_zone_s[static_cast<size_t>(z.zone - 1)] = z.seconds;
+  }
+  for (const HeartRateZoneBand& z : ride.heart_rate_zones) {
+    if (z.zone < 1 || z.zone > 5) continue;
+    const auto i = static_cast<size_t>(z.zone - 1);
+    a.heart_rate_zone_s[i] = z.seconds;
+    if (i < a.heart_rate_zone_high_bpm.size()) a.heart_rate_zone_high_bpm[i] = z.high_bpm;
+  }
+  const auto device = options.devices.find(w.discipline);
+  a.device = device != options.devices.end()
+                 ? device->second
+                 : exporter::DefaultFitDevice(w.discipline, ride.is_outdoor);
+
+  switch (options.laps) {
+    case LapSource::kSegments:
+      a.laps = SegmentLaps(ride.segments);
+      break;
+    case LapSource::kTargets:
+      a.laps = {};  // TARGETS-PENDING
+      break;
+    case LapSource::kDistance:
+      a.laps =
+          DistanceLaps(a, options.lap_distance_m.value_or(IsRowing(w.discipline) ? 500 : 1000));
+      break;
+    case LapSource::kNone:
+      break;
+  }
+  a.laps = TileLaps(std::move(a.laps), a.samples);
+  return a;
+}
+
+exporter::Activity StackActivities(std::vector<exporter::Activity> parts) {
+  exporter::Activity a = std::move(parts.front());
+  const int64_t origin = a.start_time;
+  // The whole of each part, by its samples, else its sets (its own laps give way to one lap per
+  // class).
+  auto span = [](const exporter::Activity& p) -> std::pair<int64_t, int64_t> {
+    if (!p.samples.empty()) {
+      return {std::min<int64_t>(0, p.samples.front().t_s),
+              p.samples.back().t_s + exporter::SampleStepS(p.samples)};
+    }
+    if (!p.sets.empty()) {
+      return {p.sets.front().start_s, p.sets.back().start_s + p.sets.back().duration_s};
+    }
+    return {0, 0};
+  };
+  {
+    const auto [from, to] = span(a);
+    a.laps = {exporter::Lap{from, to - from, a.title}};
+  }
+  if (parts.size() == 1) return a;
+  double seconds = static_cast<double>(span(a).second - span(a).first);
+  // Duration-weighted sums of the averages, each with the seconds it covers.
+  struct Weighted {
+    double sum = 0, seconds = 0;
+    void Add(std::optional<double> v, double s) {
+      if (!v || !std::isfinite(*v) || s <= 0) return;
+      sum += *v * s;
+      seconds += s;
+    }
+    std::optional<double> Mean() const {
+      return seconds > 0 ? std::optional<double>(sum / seconds) : std::nullopt;
+    }
+  } power, hr, cadence;
+  power.Add(a.avg_power_w, seconds);
+  hr.Add(a.avg_heart_rate_bpm, seconds);
+  cadence.Add(a.avg_cadence_rpm, seconds);
+  bool distance_known = a.distance_km.has_value();
+  for (size_t i = 1; i < parts.size(); ++i) {
+    exporter::Activity& p = parts[i];
+    const int64_t shift = p.start_time - origin;
+    const auto [from, to] = span(p);
+    a.laps.push_back({from + shift, to - from, p.title});
+    for (model::SampleRow& s : p.samples) s.t_s += shift;
+    for (model::GpsPoint& g : p.gps) g.seconds_offset += shift;
+    for (exporter::StrengthSet& set : p.sets) set.start_s += shift;
+    a.samples.insert(a.samples.end(), std::make_move_iterator(p.samples.begin()),
+                     std::make_move_iterator(p.samples.end()));
+    a.gps.insert(a.gps.end(), p.gps.begin(), p.gps.end());
+    a.sets.insert(a.sets.end(), p.sets.begin(), p.sets.end());
+    const double s = static_cast<double>(to - from);
+    power.Add(p.avg_power_w, s);
+    hr.Add(p.avg_heart_rate_bpm, s);
+    cadence.Add(p.avg_cadence_rpm, s);
+    distance_known = distance_known && p.distance_km.has_value();
+    AddTo(a.distance_km, p.distance_km);
+    AddTo(a.calories_kcal, p.calories_kcal);
+    AddTo(a.total_work_kj, p.total_work_kj);
+    AddTo(a.training_stress_score, p.training_stress_score);
+    AddTo(a.total_ascent_m, p.total_ascent_m);
+    for (size_t z = 0; z < a.power_zone_s.size(); ++z) AddTo(a.power_zone_s[z], p.power_zone_s[z]);
+    for (size_t z = 0; z < a.heart_rate_zone_s.size(); ++z) {
+      AddTo(a.heart_rate_zone_s[z], p.heart_rate_zone_s[z]);
+    }
+    for (std::optional<double> exporter::Activity::*field :
+         {&exporter::Activity::max_power_w, &exporter::Activity::max_heart_rate_bpm}) {
+      if (p.*field && (!(a.*field) || *(p.*field) > *(a.*field))) a.*field = p.*field;
+    }
+  }
+  // A part without a stored distance would make the sum short of what the samples cover.
+  if (!distance_known) a.distance_km.reset();
+  a.avg_power_w = power.Mean();
+  a.avg_heart_rate_bpm = hr.Mean();
+  a.avg_cadence_rpm = cadence.Mean();
+  a.normalized_power_w.reset();
+  a.intensity_factor.reset();
+  return a;
+}
+
+}  // namespace pelo::app

@@ -1,0 +1,254 @@
+// Every workout of a database synced from the simulator (every discipline it has) exported as
+// FIT, TCX and GPX through ExportActivities, then read back by other programs and compared with
+// the database: Garmin's own FIT decoder (@garmin/fitsdk under node), xmllint against the
+// published schemas, and gpsbabel as a second reader of all three.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "pelo/app/activity.h"
+#include "pelo/app/activity_export.h"
+#include "pelo/app/ride.h"
+#include "pelo/app/workspace.h"
+#include "pelo/export/fit_writer.h"
+#include "unit/app/app_fixture.h"
+#include "unit/export/tool_run.h"
+
+namespace pelo::app {
+namespace {
+
+namespace fs = std::filesystem;
+using exporter::testing::RunTool;
+using exporter::testing::ToolRun;
+
+bool Runnable(const std::string& path) { return !path.empty() && access(path.c_str(), X_OK) == 0; }
+
+// The value a one-byte (uint8) or two-byte (uint16) FIT field holds for `v`: rounded, nullopt
+// when absent or out of range (the writer drops those).
+std::optional<int64_t> FitWhole(std::optional<double> v, double max) {
+  if (!v || !std::isfinite(*v)) return std::nullopt;
+  const auto r = static_cast<int64_t>(std::llround(*v));
+  if (r < 0 || static_cast<double>(r) > max) return std::nullopt;
+  return r;
+}
+
+// All three formats of every stored workout, written once for the suite.
+class ActivityFilesTest : public ::testing::Test {
+ protected:
+  struct Exported {
+    ActivityExportResult fit, tcx, gpx;
+    std::map<std::string, RideDetail> rides;  // by workout id
+  };
+
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    exported_ = new Exported();
+    auto store = Workspace(WorkspaceOptions{}).OpenExistingStore(testing::SyncedDbPath());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    for (auto [format, result] : {std::pair{ActivityFormat::kFit, &exported_->fit},
+                                  {ActivityFormat::kTcx, &exported_->tcx},
+                                  {ActivityFormat::kGpx, &exported_->gpx}}) {
+      ActivityExportRequest request;
+      request.format = format;
+      request.dir = dir_->path() + "/" + std::string(ActivityFormatExtension(format));
+      auto written = ExportActivities(**store, request);
+      ASSERT_TRUE(written.ok()) << written.status().ToString();
+      *result = std::move(*written);
+    }
+    auto rows = (*store)->WorkoutRows();
+    ASSERT_TRUE(rows.ok());
+    for (const model::WorkoutRow& row : *rows) {
+      auto ride = LoadRide(**store, row.workout_id);
+      ASSERT_TRUE(ride.ok() && ride->has_value());
+      exported_->rides.emplace(row.workout_id, std::move(**ride));
+    }
+  }
+  static void TearDownTestSuite() {
+    delete exported_;
+    delete dir_;
+  }
+
+  static const RideDetail& Ride(const ExportedFile& file) {
+    return exported_->rides.at(file.workout_ids.front());
+  }
+
+  // The points gpsbabel reads from `path` as `format` (its unicsv rows), with their columns.
+  static std::vector<std::map<std::string, std::string>> Gpsbabel(const std::string& format,
+                                                                  const std::string& path) {
+    const ToolRun run = RunTool(
+        {PELO_GPSBABEL, "-t", "-i", format, "-f", path, "-o", "unicsv", "-F", "-"}, dir_->path());
+    EXPECT_EQ(run.exit_code, 0) << path << ": " << run.err;
+    std::vector<std::map<std::string, std::string>> rows;
+    std::istringstream lines(run.out);
+    std::string line;
+    std::vector<std::string> header;
+    auto split = [](const std::string& text) {
+      std::vector<std::string> cells;
+      std::istringstream in(text);
+      for (std::string cell; std::getline(in, cell, ',');) {
+        if (!cell.empty() && cell.back() == '\r') cell.pop_back();
+        cells.push_back(cell);
+      }
+      return cells;
+    };
+    while (std::getline(lines, line)) {
+      if (line.empty()) continue;
+      if (header.empty()) {
+        header = split(line);
+        continue;
+      }
+      const std::vector<std::string> cells = split(line);
+      auto& row = rows.emplace_back();
+      for (size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
+    }
+    return rows;
+  }
+
+  static testing::TempDir* dir_;
+  static Exported* exported_;
+};
+
+testing::TempDir* ActivityFilesTest::dir_ = nullptr;
+ActivityFilesTest::Exported* ActivityFilesTest::exported_ = nullptr;
+
+TEST_F(ActivityFilesTest, EveryDisciplineIsWrittenOrSkippedWithItsReason) {
+  std::map<std::string, int> written;  // by discipline
+  for (const ExportedFile& f : exported_->fit.written) written[Ride(f).workout.discipline] += 1;
+  EXPECT_GE(written.size(), 4u);
+  for (const auto& result : {&exported_->fit, &exported_->tcx}) {
+    for (const SkippedWorkout& s : result->skipped) {
+      const RideDetail& ride = exported_->rides.at(s.workout_ids.front());
+      EXPECT_TRUE(ride.samples.empty()) << s.workout_ids.front() << ": " << s.reason;
+      EXPECT_EQ(s.reason, "no samples");
+    }
+  }
+  for (const ExportedFile& f : exported_->gpx.written) EXPECT_FALSE(Ride(f).gps.empty());
+  for (const SkippedWorkout& s : exported_->gpx.skipped) {
+    EXPECT_TRUE(exported_->rides.at(s.workout_ids.front()).gps.empty()) << s.reason;
+  }
+}
+
+TEST_F(ActivityFilesTest, GarminsDecoderReadsEveryFitFileAsTheDatabaseHasIt) {
+  ASSERT_TRUE(Runnable(PELO_NODE)) << "node not found: run `bash scripts/install-deps.sh --tests`";
+  std::vector<std::string> argv = {PELO_NODE, PELO_SOURCE_DIR "/web/tools/fit-decode.mjs"};
+  for (const ExportedFile& f : exported_->fit.written) argv.push_back(f.path);
+  ASSERT_GT(argv.size(), 2u);
+  const ToolRun run = RunTool(argv, dir_->path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::istringstream lines(run.out);
+  std::string line;
+  for (const ExportedFile& f : exported_->fit.written) {
+    ASSERT_TRUE(std::getline(lines, line)) << f.path;
+    SCOPED_TRACE(f.path);
+    const nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(doc.is_discarded());
+    EXPECT_EQ(doc["integrity"], true);
+    ASSERT_EQ(doc["errors"], nlohmann::json::array()) << doc["errors"].dump();
+    const nlohmann::json& m = doc["messages"];
+    const RideDetail& ride = Ride(f);
+    const exporter::Activity a = BuildActivity(ride, {});
+
+    const nlohmann::json& records = m["recordMesgs"];
+    ASSERT_EQ(records.size(), ride.samples.size());
+    std::map<int64_t, const model::GpsPoint*> gps;
+    for (const model::GpsPoint& p : ride.gps) gps.emplace(p.seconds_offset, &p);
+    for (size_t i = 0; i < records.size(); ++i) {
+      const model::SampleRow& s = ride.samples[i];
+      const nlohmann::json& r = records[i];
+      SCOPED_TRACE("record " + std::to_string(i));
+      ASSERT_EQ(r["timestamp"], exporter::fit::FitTimestamp(a.start_time + s.t_s));
+      auto expect_field = [&r](const char* key, std::optional<int64_t> want) {
+        if (want) {
+          EXPECT_EQ(r.value(key, nlohmann::json()), *want) << key;
+        } else {
+          EXPECT_FALSE(r.contains(key)) << key << " " << r[key].dump();
+        }
+      };
+      expect_field("power", FitWhole(s.output_w, 65534));
+      expect_field("heartRate", FitWhole(s.heart_rate_bpm, 254));
+      expect_field("cadence",
+                   FitWhole(a.discipline == "caesar" ? s.stroke_rate_spm : s.cadence_rpm, 254));
+      const auto point = gps.find(s.t_s);
+      if (point != gps.end()) {
+        EXPECT_EQ(r["positionLat"], *exporter::fit::Semicircles(point->second->latitude));
+        EXPECT_EQ(r["positionLong"], *exporter::fit::Semicircles(point->second->longitude));
+      } else {
+        EXPECT_FALSE(r.contains("positionLat"));
+      }
+    }
+    const std::vector<double> distance = exporter::CumulativeDistanceM(a);
+    if (!records.empty() && distance.back() > 0) {
+      EXPECT_EQ(records.back()["distance"], *exporter::fit::DistanceM(distance.back()));
+    }
+    ASSERT_EQ(m["sessionMesgs"].size(), 1u);
+    const nlohmann::json& session = m["sessionMesgs"][0];
+    if (a.distance_km && distance.back() > 0) {
+      EXPECT_EQ(session["totalDistance"], *exporter::fit::DistanceM(*a.distance_km * 1000));
+    }
+    if (const auto kcal = FitWhole(a.calories_kcal, 65534)) {
+      EXPECT_EQ(session["totalCalories"], *kcal);
+    }
+    if (a.ftp_w) {
+      EXPECT_EQ(session["thresholdPower"], std::llround(*a.ftp_w));
+    }
+    EXPECT_EQ(m["lapMesgs"].size(), std::max<size_t>(1, a.laps.size()));
+    EXPECT_EQ(m["activityMesgs"].size(), 1u);
+  }
+}
+
+TEST_F(ActivityFilesTest, GpsbabelReadsEveryFitRecordWithItsHeartRateCadenceAndPower) {
+  ASSERT_TRUE(Runnable(PELO_GPSBABEL))
+      << "gpsbabel not found: run `bash scripts/install-deps.sh --tests`";
+  ASSERT_FALSE(exported_->fit.written.empty());
+  for (const ExportedFile& f : exported_->fit.written) {
+    SCOPED_TRACE(f.path);
+    const RideDetail& ride = Ride(f);
+    const auto rows = Gpsbabel("garmin_fit,allpoints=1", f.path);
+    ASSERT_EQ(rows.size(), ride.samples.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const model::SampleRow& s = ride.samples[i];
+      auto expect_column = [&](const char* column, std::optional<int64_t> want) {
+        // gpsbabel writes "82.0": compared as numbers, an empty cell as none.
+        const auto cell = rows[i].find(column);
+        const std::string text = cell == rows[i].end() ? "" : cell->second;
+        const std::optional<double> got =
+            text.empty() ? std::nullopt : std::optional<double>(std::stod(text));
+        const std::optional<double> expected =
+            want ? std::optional<double>(static_cast<double>(*want)) : std::nullopt;
+        EXPECT_EQ(got, expected) << column << " at " << i << ": \"" << text << "\"";
+      };
+      expect_column("Heartrate", FitWhole(s.heart_rate_bpm, 254));
+      expect_column("Power", FitWhole(s.output_w, 65534));
+      if (ride.workout.discipline != "caesar") {
+        expect_column("Cadence", FitWhole(s.cadence_rpm, 254));
+      }
+    }
+  }
+}
+
+TEST_F(ActivityFilesTest, TcxAndGpxFilesAreValidAndCarryEveryStoredGpsPoint) {
+  ASSERT_TRUE(Runnable(PELO_XMLLINT)) << "xmllint not found: run `bash scripts/install-deps.sh "
+                                         "--tests`";
+  ASSERT_TRUE(Runnable(PELO_GPSBABEL))
+      << "gpsbabel not found: run `bash scripts/install-deps.sh --tests`";
+  for (const auto& [result, schema, reader] :
+       {std::tuple{&exported_->tcx, "tcx.xsd", "gtrnctr"}, {&exported_->gpx, "gpx.xsd", "gpx"}}) {
+    std::vector<std::string> argv = {PELO_XMLLINT, "--noout", "--nonet", "--schema",
+                                     std::string(PELO_SHARED_DIR "/schemas/") + schema};
+    for (const ExportedFile& f : result->written) argv.push_back(f.path);
+    const ToolRun lint = RunTool(argv, dir_->path());
+    EXPECT_EQ(lint.exit_code, 0) << lint.err.substr(0, 2000);
+    for (const ExportedFile& f : result->written) {
+      const size_t points = Gpsbabel(reader, f.path).size();
+      EXPECT_EQ(points, Ride(f).gps.size()) << f.path;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace pelo::app
