@@ -131,6 +131,7 @@ exporter::Activity BuildActivity(const RideDetail& ride, const ActivityOptions& 
   a.start_time = w.start_time.value_or(0);
   a.samples = ride.samples;
   a.gps = ride.gps;
+  exporter::AddRouteSeconds(a);
   a.distance_km = Positive(w.distance_km);
   a.calories_kcal = w.calories_kcal;
   if (w.start_time && !w.timezone.empty()) {

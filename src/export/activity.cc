@@ -4,8 +4,37 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace pelo::exporter {
+
+void AddRouteSeconds(Activity& a) {
+  std::vector<model::SampleRow> extra;
+  for (const model::GpsPoint& p : a.gps) {
+    const auto at =
+        std::lower_bound(a.samples.begin(), a.samples.end(), p.seconds_offset,
+                         [](const model::SampleRow& s, int64_t t) { return s.t_s < t; });
+    if (at != a.samples.end() && at->t_s == p.seconds_offset) continue;
+    model::SampleRow row;
+    row.t_s = p.seconds_offset;
+    extra.push_back(std::move(row));
+  }
+  if (extra.empty()) return;
+  std::sort(extra.begin(), extra.end(),
+            [](const model::SampleRow& x, const model::SampleRow& y) { return x.t_s < y.t_s; });
+  extra.erase(std::unique(extra.begin(), extra.end(),
+                          [](const model::SampleRow& x, const model::SampleRow& y) {
+                            return x.t_s == y.t_s;
+                          }),
+              extra.end());
+  std::vector<model::SampleRow> merged;
+  merged.reserve(a.samples.size() + extra.size());
+  std::merge(std::make_move_iterator(a.samples.begin()), std::make_move_iterator(a.samples.end()),
+             std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()),
+             std::back_inserter(merged),
+             [](const model::SampleRow& x, const model::SampleRow& y) { return x.t_s < y.t_s; });
+  a.samples = std::move(merged);
+}
 
 int64_t SampleStepS(const std::vector<model::SampleRow>& samples) {
   int64_t step = 0;

@@ -79,6 +79,11 @@ struct Activity {
   DeviceIdentity device;                 // who the FIT file says made it
 };
 
+// Adds an empty sample (t_s only) at each second of the route that has no sample, in time order,
+// so that every writer keeps every GPS point: Peloton's samples can skip seconds its track has
+// (a 2019 outdoor walk: 16 of 1,198). Positions are matched to samples by second (offset).
+void AddRouteSeconds(Activity& activity);
+
 // Seconds per sample: the smallest step between successive samples (1 at 1 Hz, 5 when Peloton
 // kept every 5th second); 1 when there are fewer than two.
 int64_t SampleStepS(const std::vector<model::SampleRow>& samples);

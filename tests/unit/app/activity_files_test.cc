@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "pelo/app/activity.h"
@@ -29,59 +30,85 @@ using exporter::testing::ToolRun;
 bool Runnable(const std::string& path) { return !path.empty() && access(path.c_str(), X_OK) == 0; }
 
 // The value a one-byte (uint8) or two-byte (uint16) FIT field holds for `v`: rounded, nullopt
-// when absent or out of range (the writer drops those).
-std::optional<int64_t> FitWhole(std::optional<double> v, double max) {
+// when absent or out of [min, max] (the writer drops those; a heart rate of 0 is no reading).
+std::optional<int64_t> FitWhole(std::optional<double> v, double max, double min = 0) {
   if (!v || !std::isfinite(*v)) return std::nullopt;
   const auto r = static_cast<int64_t>(std::llround(*v));
-  if (r < 0 || static_cast<double>(r) > max) return std::nullopt;
+  if (static_cast<double>(r) < min || static_cast<double>(r) > max) return std::nullopt;
   return r;
 }
 
-// All three formats of every stored workout, written once for the suite.
-class ActivityFilesTest : public ::testing::Test {
+// The activity's time axis holds every stored sample and every second of the route.
+void ExpectSamplesAndRouteSeconds(const RideDetail& ride, const exporter::Activity& a) {
+  std::set<int64_t> seconds;
+  for (const model::SampleRow& s : ride.samples) seconds.insert(s.t_s);
+  for (const model::GpsPoint& p : ride.gps) seconds.insert(p.seconds_offset);
+  std::set<int64_t> axis;
+  for (const model::SampleRow& s : a.samples) axis.insert(s.t_s);
+  EXPECT_EQ(axis, seconds);
+  EXPECT_EQ(axis.size(), a.samples.size());
+}
+
+// All three formats of every stored workout of one database ("simulator": SyncedDbPath, every
+// discipline the simulator makes; "fixtures": FixtureDbPath, the captured real workouts), written
+// once per database for the suite.
+class ActivityFilesTest : public ::testing::TestWithParam<std::string> {
  protected:
   struct Exported {
+    testing::TempDir dir;
     ActivityExportResult fit, tcx, gpx;
     std::map<std::string, RideDetail> rides;  // by workout id
   };
 
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    exported_ = new Exported();
-    auto store = Workspace(WorkspaceOptions{}).OpenExistingStore(testing::SyncedDbPath());
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    for (auto [format, result] : {std::pair{ActivityFormat::kFit, &exported_->fit},
-                                  {ActivityFormat::kTcx, &exported_->tcx},
-                                  {ActivityFormat::kGpx, &exported_->gpx}}) {
+  void SetUp() override {
+    const std::string& db =
+        GetParam() == "fixtures" ? testing::FixtureDbPath() : testing::SyncedDbPath();
+    static std::map<std::string, std::unique_ptr<Exported>> by_db;
+    std::unique_ptr<Exported>& slot = by_db[db];
+    if (!slot) slot = ExportAll(db);
+    exported_ = slot.get();
+    ASSERT_NE(exported_, nullptr);
+  }
+
+  static std::unique_ptr<Exported> ExportAll(const std::string& db) {
+    auto exported = std::make_unique<Exported>();
+    auto store = Workspace(WorkspaceOptions{}).OpenExistingStore(db);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    if (!store.ok()) return nullptr;
+    for (auto [format, result] : {std::pair{ActivityFormat::kFit, &exported->fit},
+                                  {ActivityFormat::kTcx, &exported->tcx},
+                                  {ActivityFormat::kGpx, &exported->gpx}}) {
       ActivityExportRequest request;
       request.format = format;
-      request.dir = dir_->path() + "/" + std::string(ActivityFormatExtension(format));
+      request.dir = exported->dir.path() + "/" + std::string(ActivityFormatExtension(format));
       auto written = ExportActivities(**store, request);
-      ASSERT_TRUE(written.ok()) << written.status().ToString();
+      EXPECT_TRUE(written.ok()) << written.status().ToString();
+      if (!written.ok()) return nullptr;
       *result = std::move(*written);
     }
     auto rows = (*store)->WorkoutRows();
-    ASSERT_TRUE(rows.ok());
+    EXPECT_TRUE(rows.ok());
+    if (!rows.ok()) return nullptr;
     for (const model::WorkoutRow& row : *rows) {
       auto ride = LoadRide(**store, row.workout_id);
-      ASSERT_TRUE(ride.ok() && ride->has_value());
-      exported_->rides.emplace(row.workout_id, std::move(**ride));
+      EXPECT_TRUE(ride.ok() && ride->has_value());
+      if (ride.ok() && ride->has_value()) {
+        exported->rides.emplace(row.workout_id, std::move(**ride));
+      }
     }
-  }
-  static void TearDownTestSuite() {
-    delete exported_;
-    delete dir_;
+    return exported;
   }
 
-  static const RideDetail& Ride(const ExportedFile& file) {
+  const RideDetail& Ride(const ExportedFile& file) const {
     return exported_->rides.at(file.workout_ids.front());
   }
 
   // The points gpsbabel reads from `path` as `format` (its unicsv rows), with their columns.
-  static std::vector<std::map<std::string, std::string>> Gpsbabel(const std::string& format,
-                                                                  const std::string& path) {
-    const ToolRun run = RunTool(
-        {PELO_GPSBABEL, "-t", "-i", format, "-f", path, "-o", "unicsv", "-F", "-"}, dir_->path());
+  std::vector<std::map<std::string, std::string>> Gpsbabel(const std::string& format,
+                                                           const std::string& path) const {
+    const ToolRun run =
+        RunTool({PELO_GPSBABEL, "-t", "-i", format, "-f", path, "-o", "unicsv", "-F", "-"},
+                exported_->dir.path());
     EXPECT_EQ(run.exit_code, 0) << path << ": " << run.err;
     std::vector<std::map<std::string, std::string>> rows;
     std::istringstream lines(run.out);
@@ -109,14 +136,13 @@ class ActivityFilesTest : public ::testing::Test {
     return rows;
   }
 
-  static testing::TempDir* dir_;
-  static Exported* exported_;
+  const Exported* exported_ = nullptr;
 };
 
-testing::TempDir* ActivityFilesTest::dir_ = nullptr;
-ActivityFilesTest::Exported* ActivityFilesTest::exported_ = nullptr;
+INSTANTIATE_TEST_SUITE_P(Databases, ActivityFilesTest,
+                         ::testing::Values(std::string("simulator"), std::string("fixtures")));
 
-TEST_F(ActivityFilesTest, EveryDisciplineIsWrittenOrSkippedWithItsReason) {
+TEST_P(ActivityFilesTest, EveryDisciplineIsWrittenOrSkippedWithItsReason) {
   std::map<std::string, int> written;  // by discipline
   for (const ExportedFile& f : exported_->fit.written) written[Ride(f).workout.discipline] += 1;
   EXPECT_GE(written.size(), 4u);
@@ -133,12 +159,12 @@ TEST_F(ActivityFilesTest, EveryDisciplineIsWrittenOrSkippedWithItsReason) {
   }
 }
 
-TEST_F(ActivityFilesTest, GarminsDecoderReadsEveryFitFileAsTheDatabaseHasIt) {
+TEST_P(ActivityFilesTest, GarminsDecoderReadsEveryFitFileAsTheDatabaseHasIt) {
   ASSERT_TRUE(Runnable(PELO_NODE)) << "node not found: run `bash scripts/install-deps.sh --tests`";
   std::vector<std::string> argv = {PELO_NODE, PELO_SOURCE_DIR "/web/tools/fit-decode.mjs"};
   for (const ExportedFile& f : exported_->fit.written) argv.push_back(f.path);
   ASSERT_GT(argv.size(), 2u);
-  const ToolRun run = RunTool(argv, dir_->path());
+  const ToolRun run = RunTool(argv, exported_->dir.path());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::istringstream lines(run.out);
   std::string line;
@@ -154,11 +180,12 @@ TEST_F(ActivityFilesTest, GarminsDecoderReadsEveryFitFileAsTheDatabaseHasIt) {
     const exporter::Activity a = BuildActivity(ride, {});
 
     const nlohmann::json& records = m["recordMesgs"];
-    ASSERT_EQ(records.size(), ride.samples.size());
+    ExpectSamplesAndRouteSeconds(ride, a);
+    ASSERT_EQ(records.size(), a.samples.size());
     std::map<int64_t, const model::GpsPoint*> gps;
     for (const model::GpsPoint& p : ride.gps) gps.emplace(p.seconds_offset, &p);
     for (size_t i = 0; i < records.size(); ++i) {
-      const model::SampleRow& s = ride.samples[i];
+      const model::SampleRow& s = a.samples[i];
       const nlohmann::json& r = records[i];
       SCOPED_TRACE("record " + std::to_string(i));
       ASSERT_EQ(r["timestamp"], exporter::fit::FitTimestamp(a.start_time + s.t_s));
@@ -170,7 +197,7 @@ TEST_F(ActivityFilesTest, GarminsDecoderReadsEveryFitFileAsTheDatabaseHasIt) {
         }
       };
       expect_field("power", FitWhole(s.output_w, 65534));
-      expect_field("heartRate", FitWhole(s.heart_rate_bpm, 254));
+      expect_field("heartRate", FitWhole(s.heart_rate_bpm, 254, 1));
       expect_field("cadence",
                    FitWhole(a.discipline == "caesar" ? s.stroke_rate_spm : s.cadence_rpm, 254));
       const auto point = gps.find(s.t_s);
@@ -201,28 +228,30 @@ TEST_F(ActivityFilesTest, GarminsDecoderReadsEveryFitFileAsTheDatabaseHasIt) {
   }
 }
 
-TEST_F(ActivityFilesTest, GpsbabelReadsEveryFitRecordWithItsHeartRateCadenceAndPower) {
+TEST_P(ActivityFilesTest, GpsbabelReadsEveryFitRecordWithItsHeartRateCadenceAndPower) {
   ASSERT_TRUE(Runnable(PELO_GPSBABEL))
       << "gpsbabel not found: run `bash scripts/install-deps.sh --tests`";
   ASSERT_FALSE(exported_->fit.written.empty());
   for (const ExportedFile& f : exported_->fit.written) {
     SCOPED_TRACE(f.path);
     const RideDetail& ride = Ride(f);
+    const exporter::Activity a = BuildActivity(ride, {});
     const auto rows = Gpsbabel("garmin_fit,allpoints=1", f.path);
-    ASSERT_EQ(rows.size(), ride.samples.size());
+    ASSERT_EQ(rows.size(), a.samples.size());
     for (size_t i = 0; i < rows.size(); ++i) {
-      const model::SampleRow& s = ride.samples[i];
+      const model::SampleRow& s = a.samples[i];
       auto expect_column = [&](const char* column, std::optional<int64_t> want) {
         // gpsbabel writes "82.0": compared as numbers, an empty cell as none.
         const auto cell = rows[i].find(column);
         const std::string text = cell == rows[i].end() ? "" : cell->second;
         const std::optional<double> got =
             text.empty() ? std::nullopt : std::optional<double>(std::stod(text));
+        // gpsbabel keeps 0 W and 0 rpm as "none" (its unset value), so prints them empty.
         const std::optional<double> expected =
-            want ? std::optional<double>(static_cast<double>(*want)) : std::nullopt;
+            want && *want != 0 ? std::optional<double>(static_cast<double>(*want)) : std::nullopt;
         EXPECT_EQ(got, expected) << column << " at " << i << ": \"" << text << "\"";
       };
-      expect_column("Heartrate", FitWhole(s.heart_rate_bpm, 254));
+      expect_column("Heartrate", FitWhole(s.heart_rate_bpm, 254, 1));
       expect_column("Power", FitWhole(s.output_w, 65534));
       if (ride.workout.discipline != "caesar") {
         expect_column("Cadence", FitWhole(s.cadence_rpm, 254));
@@ -231,7 +260,7 @@ TEST_F(ActivityFilesTest, GpsbabelReadsEveryFitRecordWithItsHeartRateCadenceAndP
   }
 }
 
-TEST_F(ActivityFilesTest, TcxAndGpxFilesAreValidAndCarryEveryStoredGpsPoint) {
+TEST_P(ActivityFilesTest, TcxAndGpxFilesAreValidAndCarryEveryStoredGpsPoint) {
   ASSERT_TRUE(Runnable(PELO_XMLLINT)) << "xmllint not found: run `bash scripts/install-deps.sh "
                                          "--tests`";
   ASSERT_TRUE(Runnable(PELO_GPSBABEL))
@@ -241,7 +270,7 @@ TEST_F(ActivityFilesTest, TcxAndGpxFilesAreValidAndCarryEveryStoredGpsPoint) {
     std::vector<std::string> argv = {PELO_XMLLINT, "--noout", "--nonet", "--schema",
                                      std::string(PELO_SHARED_DIR "/schemas/") + schema};
     for (const ExportedFile& f : result->written) argv.push_back(f.path);
-    const ToolRun lint = RunTool(argv, dir_->path());
+    const ToolRun lint = RunTool(argv, exported_->dir.path());
     EXPECT_EQ(lint.exit_code, 0) << lint.err.substr(0, 2000);
     for (const ExportedFile& f : result->written) {
       const size_t points = Gpsbabel(reader, f.path).size();

@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+
 #include <atomic>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
 
 #include "pelo/app/connection.h"
 #include "pelo/http/transport.h"
@@ -54,27 +58,81 @@ WorkspaceOptions OptionsFor(const std::string& config_dir, const sim::Server& se
 
 auth::LoginInput PkceInput() { return {auth::Method::kPkce, kEmail, kPassword, ""}; }
 
-const std::string& SyncedDbPath() {
+namespace {
+
+// Syncs `server`'s workouts into `dir`/pelo.db through the app layer; expects `workouts` of them.
+std::string SyncInto(const TempDir& dir, std::unique_ptr<sim::Server> server, int workouts) {
+  const std::string db = dir.path() + "/pelo.db";
+  if (!server) return db;
+  const Workspace workspace(OptionsFor(dir.path() + "/config", *server));
+  {
+    auto conn = SignIn(workspace, EndpointsOf(*server), PkceInput());
+    EXPECT_TRUE(conn.ok()) << conn.status().ToString();
+    auto store = workspace.OpenStoreForSync(db);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    if (conn.ok() && store.ok()) {
+      const sync::SyncResult result = sync::Run(*conn->client, **store, sync::Options{});
+      EXPECT_TRUE(result.status.ok()) << result.status.ToString();
+      EXPECT_EQ(result.stored_total, workouts);
+    }
+  }
+  server->Stop();
+  return db;
+}
+
+nlohmann::json ReadFixture(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  return nlohmann::json::parse(text);
+}
+
+}  // namespace
+
+const std::string& FixtureDbPath() {
   static TempDir dir;
   static const std::string path = [] {
-    const std::string db = dir.path() + "/pelo.db";
-    std::unique_ptr<sim::Server> server = StartSimulator(30);
-    if (!server) return db;
-    const Workspace workspace(OptionsFor(dir.path() + "/config", *server));
-    {
-      auto conn = SignIn(workspace, EndpointsOf(*server), PkceInput());
-      EXPECT_TRUE(conn.ok()) << conn.status().ToString();
-      auto store = workspace.OpenStoreForSync(db);
-      EXPECT_TRUE(store.ok()) << store.status().ToString();
-      if (conn.ok() && store.ok()) {
-        const sync::SyncResult result = sync::Run(*conn->client, **store, sync::Options{});
-        EXPECT_TRUE(result.status.ok()) << result.status.ToString();
-        EXPECT_EQ(result.stored_total, 30);
-      }
+    namespace fs = std::filesystem;
+    const fs::path p2g = fs::path(PELO_SHARED_DIR) / "fixtures/peloton/peloton-to-garmin";
+    const fs::path served = fs::path(dir.path()) / "served";
+    fs::create_directories(served);
+    int files = 0;
+    for (const fs::path& envelope : {p2g / "src/UnitTests/Data/SyncMyWorkout01.json",
+                                     p2g / "src/UnitTests/Data/lanebreaker.json"}) {
+      fs::copy_file(envelope, served / envelope.filename());
+      ++files;
     }
-    server->Stop();
-    return db;
+    for (const auto& entry : fs::directory_iterator(p2g / "src/UnitTests/Data/p2g_workouts")) {
+      fs::copy_file(entry.path(), served / entry.path().filename());
+      ++files;
+    }
+    for (const char* kind :
+         {"cycling", "cycling_freestyle", "cycling_km", "running", "running_outdoor", "strength"}) {
+      const fs::path data = p2g / "tests/data";
+      const nlohmann::json envelope = {
+          {"Workout", ReadFixture(data / ("peloton_workout_" + std::string(kind) + ".json"))},
+          {"WorkoutSamples",
+           ReadFixture(data / ("peloton_workoutsamples_" + std::string(kind) + ".json"))}};
+      std::ofstream(served / ("tests_data_" + std::string(kind) + ".json")) << envelope.dump();
+      ++files;
+    }
+    sim::Options options;
+    options.email = kEmail;
+    options.password = kPassword;
+    options.workouts_from = served.string();
+    auto server = sim::Server::Create(options);
+    EXPECT_TRUE(server.ok()) << server.status().ToString();
+    if (!server.ok()) return dir.path() + "/pelo.db";
+    EXPECT_TRUE((*server)->Start().ok());
+    http::GlobalInit();
+    return SyncInto(dir, std::move(*server), files);
   }();
+  return path;
+}
+
+const std::string& SyncedDbPath() {
+  static TempDir dir;
+  static const std::string path = [] { return SyncInto(dir, StartSimulator(30), 30); }();
   return path;
 }
 

@@ -48,4 +48,10 @@ auth::LoginInput PkceInput();
 // app::SignIn and sync::Run; the same file for every test of the binary. Tests only read it.
 const std::string& SyncedDbPath();
 
+// A database synced the same way from the simulator serving every captured workout of
+// ../shared/fixtures/peloton (its {Workout, WorkoutSamples} envelopes, and the detail and graph
+// files of tests/data paired into envelopes): real rides, runs, walks, rows, strength and
+// meditation as Peloton sent them. The same file for every test of the binary; read only.
+const std::string& FixtureDbPath();
+
 }  // namespace pelo::app::testing

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace pelo::exporter {
@@ -82,6 +83,31 @@ TEST(ActivityDistance, RowsFromSplitPaceAndIsZeroWithoutSpeed) {
   yoga.distance_km = 1.0;  // nothing to scale: still 0
   for (double v : CumulativeDistanceM(yoga)) EXPECT_EQ(v, 0.0);
   EXPECT_TRUE(CumulativeDistanceM(Activity{}).empty());
+}
+
+TEST(ActivityRoute, EverySecondOfTheRouteGetsASample) {
+  Activity a;
+  ActivityAddSamples(a, 0, 10, 1, 10);
+  a.samples.erase(a.samples.begin() + 4, a.samples.begin() + 7);  // seconds 4-6 missing
+  for (int64_t t : {1, 5, 5, 6, 12, 3}) {                         // a repeat, one past the end
+    model::GpsPoint p;
+    p.seconds_offset = t;
+    p.latitude = 51;
+    p.longitude = -1;
+    a.gps.push_back(p);
+  }
+  std::sort(a.gps.begin(), a.gps.end(), [](const model::GpsPoint& x, const model::GpsPoint& y) {
+    return x.seconds_offset < y.seconds_offset;
+  });
+  AddRouteSeconds(a);
+  std::vector<int64_t> seconds;
+  for (const model::SampleRow& s : a.samples) seconds.push_back(s.t_s);
+  EXPECT_EQ(seconds, (std::vector<int64_t>{0, 1, 2, 3, 5, 6, 7, 8, 9, 12}));
+  EXPECT_TRUE(a.samples[4].speed_kph == std::nullopt) << "added seconds carry nothing but time";
+  EXPECT_EQ(a.samples[3].speed_kph, 10);
+  const std::vector<model::SampleRow> before = a.samples;
+  AddRouteSeconds(a);
+  EXPECT_EQ(a.samples, before);
 }
 
 }  // namespace
