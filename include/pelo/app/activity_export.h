@@ -60,7 +60,7 @@ struct SkippedWorkout {
 };
 
 struct ActivityExportResult {
-  std::vector<ExportedFile> written;   // in the order written (newest first)
+  std::vector<ExportedFile> written;  // in the order written (newest first)
   std::vector<SkippedWorkout> skipped;
 };
 
