@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -16,6 +18,7 @@
 #include "pelo/app/activity_export.h"
 #include "pelo/app/ride.h"
 #include "pelo/app/workspace.h"
+#include "pelo/export/fit.h"
 #include "pelo/export/fit_writer.h"
 #include "unit/app/app_fixture.h"
 #include "unit/export/tool_run.h"
@@ -277,6 +280,44 @@ TEST_P(ActivityFilesTest, TcxAndGpxFilesAreValidAndCarryEveryStoredGpsPoint) {
       EXPECT_EQ(points, Ride(f).gps.size()) << f.path;
     }
   }
+}
+
+TEST_P(ActivityFilesTest, AStackOfTwoWorkoutsIsOneActivityWithALapPerClass) {
+  ASSERT_TRUE(Runnable(PELO_NODE)) << "node not found: run `bash scripts/install-deps.sh --tests`";
+  // The two longest workouts with samples, the second moved to start 2 minutes after the first
+  // ends (as if taken back to back).
+  std::vector<const RideDetail*> rides;
+  for (const auto& [id, ride] : exported_->rides) {
+    if (!ride.samples.empty() && ride.workout.start_time) rides.push_back(&ride);
+  }
+  ASSERT_GE(rides.size(), 2u);
+  std::sort(rides.begin(), rides.end(), [](const RideDetail* a, const RideDetail* b) {
+    return a->samples.size() > b->samples.size();
+  });
+  exporter::Activity first = BuildActivity(*rides[0], {});
+  exporter::Activity second = BuildActivity(*rides[1], {});
+  second.start_time = first.start_time + first.samples.back().t_s + 120;
+  const size_t records = first.samples.size() + second.samples.size();
+  const exporter::Activity stacked = StackActivities({first, second});
+  auto bytes = exporter::FitFile(stacked);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  const std::string path = exported_->dir.path() + "/stacked.fit";
+  std::ofstream(path, std::ios::binary) << *bytes;
+  const ToolRun run = RunTool({PELO_NODE, PELO_SOURCE_DIR "/web/tools/fit-decode.mjs", path},
+                              exported_->dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["integrity"], true);
+  ASSERT_EQ(doc["errors"], nlohmann::json::array());
+  const nlohmann::json& m = doc["messages"];
+  EXPECT_EQ(m["recordMesgs"].size(), records);
+  ASSERT_EQ(m["lapMesgs"].size(), 2u);
+  EXPECT_EQ(m["lapMesgs"][1]["startTime"],
+            exporter::fit::FitTimestamp(second.start_time +
+                                        std::min<int64_t>(0, second.samples.front().t_s)));
+  ASSERT_EQ(m["sessionMesgs"].size(), 1u);
+  EXPECT_EQ(m["sessionMesgs"][0]["numLaps"], 2);
+  EXPECT_EQ(m["activityMesgs"].size(), 1u);
 }
 
 }  // namespace
