@@ -1,12 +1,15 @@
 // The FIT encoder core on a 3-hour ride at 1 Hz: 10,800 record messages of a timestamp and
 // seven channels (heart rate, cadence, distance, enhanced speed, power, enhanced altitude, and
 // Peloton's resistance as a developer field), with positions as well when outdoors. The samples
-// are doubles, as the store gives them, so each iteration scales them too.
+// are doubles, as the store gives them, so each iteration scales them too. And the whole FIT
+// activity file of such a ride (exporter::FitFile: records, laps, session, zones).
 #include <benchmark/benchmark.h>
 
 #include <cmath>
 #include <vector>
 
+#include "fit_activity.h"
+#include "pelo/export/fit.h"
 #include "pelo/export/fit_writer.h"
 
 namespace pelo::bench {
@@ -77,6 +80,25 @@ void BM_FitEncode3h(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kFitSeconds);
 }
 BENCHMARK(BM_FitEncode3h)->Arg(0)->Arg(1)->ArgName("gps")->Unit(benchmark::kMillisecond);
+
+// FitFile of the 3-hour ride: the distance so far per sample, GPS matched by offset, 10,800
+// records, 12 laps with their statistics, the session and time in zones.
+void BM_FitFile3h(benchmark::State& state) {
+  const exporter::Activity a = FitBenchRide3h(state.range(0) != 0);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    StatusOr<std::string> file = exporter::FitFile(a);
+    if (!file.ok()) {
+      state.SkipWithError(file.status().ToString().c_str());
+      break;
+    }
+    bytes = file->size();
+    benchmark::DoNotOptimize(file->data());
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(a.samples.size()));
+}
+BENCHMARK(BM_FitFile3h)->Arg(0)->Arg(1)->ArgName("gps")->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace pelo::bench

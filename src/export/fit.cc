@@ -36,12 +36,18 @@ constexpr std::array<uint8_t, 16> kFitPeloApplicationId = {'p', 'e', 'l', 'o', '
 // pelo must not change the bytes of an old workout's file.
 constexpr uint32_t kFitDeveloperFieldsVersion = 1;
 constexpr uint8_t kFitDeveloperIndex = 0;
-// Peloton's names and units for the values FIT has no field for: its resistance (a percentage of
-// the bike's range, not FIT's record.resistance) and a rower's work per stroke.
-const fit::DeveloperField kFitResistanceField{kFitDeveloperIndex, 0,  fit::BaseType::kUint8, 1,
-                                              "Resistance",       "%"};
-const fit::DeveloperField kFitOutputPerStrokeField{
-    kFitDeveloperIndex, 1, fit::BaseType::kUint16, 1, "Output per Stroke", "J"};
+// The values FIT has no field for, under Peloton's names and units: its resistance (a percentage
+// of the bike's range, not FIT's record.resistance) and a rower's work per stroke.
+constexpr uint8_t kFitResistanceNumber = 0, kFitOutputPerStrokeNumber = 1;
+
+fit::DeveloperField FitResistanceField() {
+  return {kFitDeveloperIndex, kFitResistanceNumber, fit::BaseType::kUint8, 1, "Resistance", "%"};
+}
+fit::DeveloperField FitOutputPerStrokeField() {
+  return {kFitDeveloperIndex,     kFitOutputPerStrokeNumber,
+          fit::BaseType::kUint16, 1,
+          "Output per Stroke",    "J"};
+}
 
 int64_t FitFileTime(const Activity& a, int64_t t_s) {
   return fit::FitTimestamp(a.start_time + t_s);
@@ -95,22 +101,26 @@ struct FitRecordLayout {
   }
   std::vector<fit::DeveloperFieldRef> DeveloperFields() const {
     std::vector<fit::DeveloperFieldRef> f;
-    if (resistance) f.push_back({kFitDeveloperIndex, kFitResistanceField.number});
-    if (output_per_stroke) f.push_back({kFitDeveloperIndex, kFitOutputPerStrokeField.number});
+    if (resistance) f.push_back({kFitDeveloperIndex, kFitResistanceNumber});
+    if (output_per_stroke) f.push_back({kFitDeveloperIndex, kFitOutputPerStrokeNumber});
     return f;
   }
 };
 
-FitRecordLayout FitRecordLayoutOf(const Activity& a, bool has_distance) {
+FitRecordLayout FitRecordLayoutOf(const Activity& a,
+                                  const std::vector<internal::FitSampleValues>& values,
+                                  bool has_distance) {
   FitRecordLayout l;
   l.distance = has_distance;
   l.position = std::any_of(a.gps.begin(), a.gps.end(), FitValidPosition);
+  for (const internal::FitSampleValues& v : values) {
+    l.heart_rate = l.heart_rate || v.heart_rate_bpm.has_value();
+    l.cadence = l.cadence || v.cadence.has_value();
+    l.speed = l.speed || v.speed_mps.has_value();
+    l.power = l.power || v.power_w.has_value();
+  }
   for (const model::SampleRow& s : a.samples) {
     l.altitude = l.altitude || (s.altitude_m && std::isfinite(*s.altitude_m));
-    l.heart_rate = l.heart_rate || internal::FitHeartRateBpm(s).has_value();
-    l.cadence = l.cadence || internal::FitCadence(s).has_value();
-    l.speed = l.speed || internal::FitSpeedMps(s).has_value();
-    l.power = l.power || internal::FitPowerW(s).has_value();
     l.grade = l.grade || (s.incline_pct && std::isfinite(*s.incline_pct));
     const auto resistance = fit::Scaled(s.resistance_pct, 1);
     l.resistance = l.resistance || (resistance && *resistance >= 0 && *resistance <= 254);
@@ -148,6 +158,7 @@ Status WriteFitIdentity(fit::FitWriter& w, const Activity& a) {
 // The records, one per sample at its own second, with a timer stop where the next sample comes
 // more than a step later and a start at that sample (the runs of `tl`).
 Status WriteFitRecords(fit::FitWriter& w, const Activity& a, const FitTimeline& tl,
+                       const std::vector<internal::FitSampleValues>& sample_values,
                        const std::vector<double>& distance, const FitRecordLayout& layout) {
   PELO_RETURN_IF_ERROR(w.Define(
       kFitLocalRecord, {fit::mesg_num::kRecord, layout.Fields(), layout.DeveloperFields()}));
@@ -155,6 +166,7 @@ Status WriteFitRecords(fit::FitWriter& w, const Activity& a, const FitTimeline& 
   std::array<fit::Value, 16> values;
   for (size_t i = 0; i < a.samples.size(); ++i) {
     const model::SampleRow& s = a.samples[i];
+    const internal::FitSampleValues& v = sample_values[i];
     if (i > 0 && s.t_s - a.samples[i - 1].t_s > tl.step_s) {
       PELO_RETURN_IF_ERROR(
           WriteFitEvent(w, a, a.samples[i - 1].t_s + tl.step_s, fit_types::event_type::kStopAll));
@@ -168,11 +180,11 @@ Status WriteFitRecords(fit::FitWriter& w, const Activity& a, const FitTimeline& 
       values[n++] = p ? fit::Semicircles(p->longitude) : std::nullopt;
     }
     if (layout.altitude) values[n++] = fit::AltitudeM(s.altitude_m);
-    if (layout.heart_rate) values[n++] = internal::FitHeartRateBpm(s);
-    if (layout.cadence) values[n++] = internal::FitCadence(s);
+    if (layout.heart_rate) values[n++] = v.heart_rate_bpm;
+    if (layout.cadence) values[n++] = v.cadence;
     if (layout.distance) values[n++] = fit::DistanceM(distance[i]);
-    if (layout.speed) values[n++] = fit::SpeedMps(internal::FitSpeedMps(s));
-    if (layout.power) values[n++] = internal::FitPowerW(s);
+    if (layout.speed) values[n++] = fit::SpeedMps(v.speed_mps);
+    if (layout.power) values[n++] = v.power_w;
     if (layout.grade) values[n++] = fit::Scaled(s.incline_pct, 100);
     if (layout.resistance) values[n++] = fit::Scaled(s.resistance_pct, 1);
     if (layout.output_per_stroke) values[n++] = fit::Scaled(FitOutputPerStrokeJ(s), 1);
@@ -233,7 +245,16 @@ StatusOr<std::string> FitFile(const Activity& a) {
   const FitTimeline tl = internal::MakeFitTimeline(a);
   const std::vector<double> distance = CumulativeDistanceM(a);
   const bool has_distance = !distance.empty() && distance.back() > 0;
-  const FitRecordLayout layout = FitRecordLayoutOf(a, has_distance);
+  // Each sample's values, worked out once for its record, its lap and the session.
+  std::vector<internal::FitSampleValues> values;
+  values.reserve(a.samples.size());
+  for (const model::SampleRow& s : a.samples) values.push_back(internal::FitValuesOf(s));
+  const FitRecordLayout layout = FitRecordLayoutOf(a, values, has_distance);
+  const std::vector<internal::FitLapSpan> laps = internal::FitLapSpans(a, tl);
+  const std::vector<internal::FitSampleStats> lap_stats =
+      internal::FitLapStats(a, tl, values, laps);
+  internal::FitSampleStats session_stats;
+  for (const internal::FitSampleStats& st : lap_stats) session_stats.Merge(st);
   const internal::FitSummaryInput summary{a, tl, distance, has_distance,
                                           internal::FitSportOf(a.discipline, a.is_outdoor)};
 
@@ -244,22 +265,23 @@ StatusOr<std::string> FitFile(const Activity& a) {
     PELO_RETURN_IF_ERROR(w.WriteDeveloperDataId(kFitLocalDeveloper, kFitDeveloperIndex,
                                                 kFitPeloApplicationId, kFitDeveloperFieldsVersion));
     if (layout.resistance) {
-      PELO_RETURN_IF_ERROR(w.WriteFieldDescription(kFitLocalDeveloper, kFitResistanceField));
+      PELO_RETURN_IF_ERROR(w.WriteFieldDescription(kFitLocalDeveloper, FitResistanceField()));
     }
     if (layout.output_per_stroke) {
-      PELO_RETURN_IF_ERROR(w.WriteFieldDescription(kFitLocalDeveloper, kFitOutputPerStrokeField));
+      PELO_RETURN_IF_ERROR(w.WriteFieldDescription(kFitLocalDeveloper, FitOutputPerStrokeField()));
     }
   }
   namespace e = fit::event;
   PELO_RETURN_IF_ERROR(
       w.Define(kFitLocalEvent, {fit::mesg_num::kEvent, {e::kTimestamp, e::kEvent, e::kEventType}}));
   PELO_RETURN_IF_ERROR(WriteFitEvent(w, a, tl.runs.front().begin_s, fit_types::event_type::kStart));
-  if (!a.samples.empty()) PELO_RETURN_IF_ERROR(WriteFitRecords(w, a, tl, distance, layout));
-
-  const std::vector<internal::FitLapSpan> laps = internal::FitLapSpans(a, tl);
-  PELO_RETURN_IF_ERROR(internal::WriteFitLaps(w, kFitLocalLap, summary, laps));
+  if (!a.samples.empty()) {
+    PELO_RETURN_IF_ERROR(WriteFitRecords(w, a, tl, values, distance, layout));
+  }
+  PELO_RETURN_IF_ERROR(internal::WriteFitLaps(w, kFitLocalLap, summary, laps, lap_stats));
   if (!a.sets.empty()) PELO_RETURN_IF_ERROR(WriteFitSets(w, a));
-  PELO_RETURN_IF_ERROR(internal::WriteFitSession(w, kFitLocalSession, summary, laps.size()));
+  PELO_RETURN_IF_ERROR(
+      internal::WriteFitSession(w, kFitLocalSession, summary, session_stats, laps.size()));
   PELO_RETURN_IF_ERROR(internal::WriteFitTimeInZone(w, kFitLocalTimeInZone, summary));
   PELO_RETURN_IF_ERROR(WriteFitActivity(w, a, tl));
   PELO_RETURN_IF_ERROR(WriteFitEvent(w, a, tl.end_s, fit_types::event_type::kStopAll));

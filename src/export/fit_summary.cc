@@ -106,13 +106,25 @@ std::vector<FitLapSpan> FitLapSpans(const Activity& a, const FitTimeline& tl) {
   return laps;
 }
 
+std::vector<FitSampleStats> FitLapStats(const Activity& a, const FitTimeline& tl,
+                                        const std::vector<FitSampleValues>& values,
+                                        const std::vector<FitLapSpan>& laps) {
+  std::vector<FitSampleStats> stats(laps.size());
+  for (size_t l = 0; l < laps.size(); ++l) {
+    for (size_t i = laps[l].begin; i < laps[l].end && i < values.size(); ++i) {
+      stats[l].Add(values[i], FitHoldS(a.samples, i, tl.step_s));
+    }
+  }
+  return stats;
+}
+
 Status FitMessage::Write(fit::FitWriter& w, uint8_t local, uint16_t global) const {
   PELO_RETURN_IF_ERROR(w.Define(local, {global, fields_}));
   return w.Write(local, values_);
 }
 
 Status WriteFitLaps(fit::FitWriter& w, uint8_t local, const FitSummaryInput& in,
-                    const std::vector<FitLapSpan>& laps) {
+                    const std::vector<FitLapSpan>& laps, const std::vector<FitSampleStats>& stats) {
   namespace lap = fit::lap;
   const Activity& a = in.activity;
   PELO_RETURN_IF_ERROR(w.Define(local, {fit::mesg_num::kLap,
@@ -148,7 +160,7 @@ Status WriteFitLaps(fit::FitWriter& w, uint8_t local, const FitSummaryInput& in,
   int64_t elapsed = 0, kcal_before = 0;
   for (size_t i = 0; i < laps.size(); ++i) {
     const FitLapSpan& l = laps[i];
-    const FitSampleStats st = FitStatsOf(a, in.timeline, l.begin, l.end);
+    const FitSampleStats& st = stats[i];
     const int64_t timer_s = in.timeline.TimerS(l.start_s, l.start_s + l.length_s);
     elapsed += l.length_s;
     std::optional<int64_t> kcal;
@@ -189,7 +201,7 @@ Status WriteFitLaps(fit::FitWriter& w, uint8_t local, const FitSummaryInput& in,
                         FitWhole(st.cadence.Max()),
                         FitWhole(st.power.Mean()),
                         FitWhole(st.power.Max()),
-                        FitWhole(st.work_j),
+                        FitWhole(st.WorkJ()),
                         last ? fit_enum::lap_trigger::kSessionEnd : fit_enum::lap_trigger::kManual,
                         in.sport.sport,
                         in.sport.sub_sport}));
@@ -198,11 +210,10 @@ Status WriteFitLaps(fit::FitWriter& w, uint8_t local, const FitSummaryInput& in,
 }
 
 Status WriteFitSession(fit::FitWriter& w, uint8_t local, const FitSummaryInput& in,
-                       size_t num_laps) {
+                       const FitSampleStats& st, size_t num_laps) {
   namespace s = fit::session;
   const Activity& a = in.activity;
   const FitTimeline& tl = in.timeline;
-  const FitSampleStats st = FitStatsOf(a, tl, 0, a.samples.size());
   std::optional<double> distance;
   if (a.distance_km && std::isfinite(*a.distance_km) && *a.distance_km >= 0) {
     distance = *a.distance_km * 1000.0;
@@ -211,7 +222,7 @@ Status WriteFitSession(fit::FitWriter& w, uint8_t local, const FitSummaryInput& 
   }
   std::optional<double> avg_speed;
   if (distance && tl.TimerS() > 0) avg_speed = *distance / static_cast<double>(tl.TimerS());
-  std::optional<double> work_j = st.work_j;
+  std::optional<double> work_j = st.WorkJ();
   if (a.total_work_kj) work_j = *a.total_work_kj * 1000.0;
   const std::vector<int64_t> hr_zones = FitZoneMs(a.heart_rate_zone_s);
   const std::vector<int64_t> power_zones = FitZoneMs(a.power_zone_s);
@@ -264,7 +275,7 @@ Status WriteFitTimeInZone(fit::FitWriter& w, uint8_t local, const FitSummaryInpu
   const std::vector<int64_t> hr_zones = FitZoneMs(a.heart_rate_zone_s);
   const std::vector<int64_t> power_zones = FitZoneMs(a.power_zone_s);
   const std::optional<double> ftp = FitValidFtp(a);
-  // Each zone's top as a whole value within it; the top zone is open, so its bound is INVALID.
+  // Each zone's highest whole value; the top zone is open, so its bound is INVALID.
   std::vector<int64_t> power_bounds;
   if (ftp) {
     for (const int pct : kFitPowerZoneLowerPct) {
@@ -276,7 +287,9 @@ Status WriteFitTimeInZone(fit::FitWriter& w, uint8_t local, const FitSummaryInpu
   std::vector<int64_t> hr_bounds;
   bool any_hr_bound = false;
   for (const std::optional<double>& b : a.heart_rate_zone_high_bpm) {
-    const std::optional<int64_t> v = b ? FitLastBelow(*b) : std::nullopt;
+    // Already each zone's highest heart rate (activity.h); a fraction is not a whole bpm of it.
+    const std::optional<int64_t> v =
+        b && std::isfinite(*b) && *b >= 0 ? fit::Scaled(std::floor(*b), 1) : std::nullopt;
     hr_bounds.push_back(v.value_or(kFitUnknownElement));
     any_hr_bound = any_hr_bound || v.has_value();
   }

@@ -35,6 +35,12 @@ struct FitLapSpan {
 // whole session.
 std::vector<FitLapSpan> FitLapSpans(const Activity& activity, const FitTimeline& timeline);
 
+// Each lap's statistics from the samples' values (FitValuesOf of each sample, in order). The laps
+// share the samples out, so merged they are the session's.
+std::vector<FitSampleStats> FitLapStats(const Activity& activity, const FitTimeline& timeline,
+                                        const std::vector<FitSampleValues>& values,
+                                        const std::vector<FitLapSpan>& laps);
+
 // A message of the fields that have something to say: a field is added with its value only when
 // the value is present, so a message's layout holds no field that is always INVALID.
 class FitMessage {
@@ -65,11 +71,12 @@ struct FitSummaryInput {
 
 // A lap message per span, message_index 0, 1, ...
 Status WriteFitLaps(fit::FitWriter& w, uint8_t local, const FitSummaryInput& in,
-                    const std::vector<FitLapSpan>& laps);
+                    const std::vector<FitLapSpan>& laps, const std::vector<FitSampleStats>& stats);
 
-// The session (message_index 0): pelo's stored totals, or the samples' where none is stored.
+// The session (message_index 0): pelo's stored totals, or the samples' (`stats`) where none is
+// stored.
 Status WriteFitSession(fit::FitWriter& w, uint8_t local, const FitSummaryInput& in,
-                       size_t num_laps);
+                       const FitSampleStats& stats, size_t num_laps);
 
 // The time_in_zone message of the session, when the activity knows any zone time or its FTP.
 Status WriteFitTimeInZone(fit::FitWriter& w, uint8_t local, const FitSummaryInput& in);

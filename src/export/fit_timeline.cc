@@ -68,40 +68,36 @@ FitTimeline MakeFitTimeline(const Activity& a) {
   return tl;
 }
 
-std::optional<int64_t> FitPowerW(const model::SampleRow& s) {
-  return FitWholeIn(s.output_w, 0, 65534);
-}
-
-std::optional<int64_t> FitHeartRateBpm(const model::SampleRow& s) {
-  return FitWholeIn(s.heart_rate_bpm, 1, 254);
-}
-
-std::optional<int64_t> FitCadence(const model::SampleRow& s) {
-  return FitWholeIn(s.cadence_rpm ? s.cadence_rpm : s.stroke_rate_spm, 0, 254);
-}
-
-std::optional<double> FitSpeedMps(const model::SampleRow& s) {
-  const std::optional<double> v = SampleSpeedMps(s);
+FitSampleValues FitValuesOf(const model::SampleRow& s) {
+  FitSampleValues v;
+  if (const auto w = FitWholeIn(s.output_w, 0, 65534)) v.power_w = static_cast<uint16_t>(*w);
+  if (const auto hr = FitWholeIn(s.heart_rate_bpm, 1, 254)) {
+    v.heart_rate_bpm = static_cast<uint8_t>(*hr);
+  }
+  const auto cadence = FitWholeIn(s.cadence_rpm ? s.cadence_rpm : s.stroke_rate_spm, 0, 254);
+  if (cadence) v.cadence = static_cast<uint8_t>(*cadence);
   // enhanced_speed is uint32 mm/s: anything a workout reaches fits, a corrupt value may not.
-  if (!v || *v * 1000.0 > 4294967294.0) return std::nullopt;
+  const std::optional<double> speed = SampleSpeedMps(s);
+  if (speed && *speed * 1000.0 <= 4294967294.0) v.speed_mps = speed;
   return v;
 }
 
-FitSampleStats FitStatsOf(const Activity& a, const FitTimeline& tl, size_t begin, size_t end) {
-  FitSampleStats st;
-  double work = 0;
-  for (size_t i = begin; i < end && i < a.samples.size(); ++i) {
-    const model::SampleRow& s = a.samples[i];
-    if (const auto v = FitPowerW(s)) {
-      st.power.Add(static_cast<double>(*v));
-      work += static_cast<double>(*v) * static_cast<double>(FitHoldS(a.samples, i, tl.step_s));
-    }
-    if (const auto v = FitHeartRateBpm(s)) st.heart_rate.Add(static_cast<double>(*v));
-    if (const auto v = FitCadence(s)) st.cadence.Add(static_cast<double>(*v));
-    if (const auto v = FitSpeedMps(s)) st.speed.Add(*v);
+void FitSampleStats::Add(const FitSampleValues& v, int64_t hold_s) {
+  if (v.power_w) {
+    power.Add(*v.power_w);
+    work_j += static_cast<double>(*v.power_w) * static_cast<double>(hold_s);
   }
-  if (st.power.n > 0) st.work_j = work;
-  return st;
+  if (v.heart_rate_bpm) heart_rate.Add(*v.heart_rate_bpm);
+  if (v.cadence) cadence.Add(*v.cadence);
+  if (v.speed_mps) speed.Add(*v.speed_mps);
+}
+
+void FitSampleStats::Merge(const FitSampleStats& o) {
+  power.Merge(o.power);
+  heart_rate.Merge(o.heart_rate);
+  cadence.Merge(o.cadence);
+  speed.Merge(o.speed);
+  work_j += o.work_j;
 }
 
 }  // namespace pelo::exporter::internal

@@ -41,13 +41,17 @@ FitTimeline MakeFitTimeline(const Activity& activity);
 // How long sample `i` stands for: until the next sample, at most one step (the last: one step).
 int64_t FitHoldS(const std::vector<model::SampleRow>& samples, size_t i, int64_t step_s);
 
-// A sample's values as their FIT fields hold them, nullopt where absent or out of the field's
-// range (dropped, never wrapped or clamped): power uint16 W, heart rate uint8 bpm (0 is
-// Peloton's "no sensor"), cadence uint8 rpm (a rower's strokes per minute), speed m/s.
-std::optional<int64_t> FitPowerW(const model::SampleRow& s);
-std::optional<int64_t> FitHeartRateBpm(const model::SampleRow& s);
-std::optional<int64_t> FitCadence(const model::SampleRow& s);
-std::optional<double> FitSpeedMps(const model::SampleRow& s);
+// A sample's values as their FIT record fields hold them, nullopt where absent or out of the
+// field's range (dropped, never wrapped or clamped): power uint16 W (65535 is INVALID), heart
+// rate uint8 bpm (0 is Peloton's "no sensor"), cadence uint8 rpm (a rower's strokes per minute),
+// speed m/s (enhanced_speed, uint32 mm/s).
+struct FitSampleValues {
+  std::optional<uint16_t> power_w;
+  std::optional<uint8_t> heart_rate_bpm;
+  std::optional<uint8_t> cadence;
+  std::optional<double> speed_mps;
+};
+FitSampleValues FitValuesOf(const model::SampleRow& s);
 
 // Mean and maximum of the values a stretch holds.
 struct FitStat {
@@ -60,19 +64,28 @@ struct FitStat {
     sum += v;
     ++n;
   }
+  void Merge(const FitStat& o) {
+    if (o.n == 0) return;
+    max = n == 0 ? o.max : (o.max > max ? o.max : max);
+    sum += o.sum;
+    n += o.n;
+  }
   std::optional<double> Mean() const {
     return n > 0 ? std::optional<double>(sum / static_cast<double>(n)) : std::nullopt;
   }
   std::optional<double> Max() const { return n > 0 ? std::optional<double>(max) : std::nullopt; }
 };
 
-// The totals of samples [begin, end).
+// The statistics of a stretch of samples: of a lap, or (merged) of the session.
 struct FitSampleStats {
   FitStat power, heart_rate, cadence, speed;
-  std::optional<double> work_j;  // power x the time each sample stands for; nullopt without power
-};
+  double work_j = 0;  // power x the time each sample stands for (FitHoldS)
 
-FitSampleStats FitStatsOf(const Activity& activity, const FitTimeline& timeline, size_t begin,
-                          size_t end);
+  void Add(const FitSampleValues& v, int64_t hold_s);
+  void Merge(const FitSampleStats& o);
+  std::optional<double> WorkJ() const {
+    return power.n > 0 ? std::optional<double>(work_j) : std::nullopt;
+  }
+};
 
 }  // namespace pelo::exporter::internal

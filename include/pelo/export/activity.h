@@ -71,7 +71,8 @@ struct Activity {
   std::optional<double> ftp_w;  // the FTP in effect on the workout's date (pelo's FTP chain)
   // Time in the 7 power zones (analytics.md §2.10) and 5 heart-rate zones (§2.11) as pelo
   // computed them, seconds; nullopt where unknown. Zone upper bounds, where known: power from
-  // ftp_w, heart rate in bpm (zones 1..4; zone 5 is open).
+  // ftp_w, heart rate in bpm (zones 1..4; zone 5 is open): the highest heart rate of the zone,
+  // inclusive, as Peloton's zones give it (max_value 119 for "<120 bpm").
   std::array<std::optional<double>, 7> power_zone_s{};
   std::array<std::optional<double>, 5> heart_rate_zone_s{};
   std::array<std::optional<double>, 4> heart_rate_zone_high_bpm{};

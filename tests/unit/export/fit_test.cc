@@ -153,7 +153,7 @@ Activity FfRide() {
   a.ftp_w = 250;
   a.power_zone_s = {100, 200, 300, 400, 500, 200, 100};
   a.heart_rate_zone_s = {60, 600, std::nullopt, 540, 0};
-  a.heart_rate_zone_high_bpm = {120, 140, 155, 170};
+  a.heart_rate_zone_high_bpm = {119, 139, 154.6, 169};  // inclusive, as Peloton's max_value
   return a;
 }
 
@@ -329,6 +329,7 @@ TEST(FitFile, SessionHoldsPelosStoredTotalsZonesAndThreshold) {
   // Each zone's top whole watt at FTP 250 (zone 2 starts at 55%: 137.5 W, so zone 1 ends at 137);
   // zone 7 is open.
   EXPECT_EQ(z["powerZoneHighBoundary"], json({137, 187, 224, 262, 299, 374, nullptr}));
+  // Heart rate: the zones' highest heart rates as given (154.6 bpm: 154 is the highest whole one).
   EXPECT_EQ(z["hrZoneHighBoundary"], json({119, 139, 154, 169, nullptr}));
   EXPECT_EQ(FfInt(z, "functionalThresholdPower"), 250);
   EXPECT_EQ(FfInt(z, "pwrCalcType"), 1);
