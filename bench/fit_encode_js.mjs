@@ -12,7 +12,7 @@
 //   node bench/fit_encode_js.mjs [--runs 5] [--gps]
 //   node bench/fit_encode_js.mjs --from FILE [--runs 5]
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,6 +100,6 @@ for (let i = 0; i < runs; ++i) {
   times.push(Number(process.hrtime.bigint() - t0) / 1e6);
 }
 times.sort((a, b) => a - b);
-const what = source ? `${from}: ${source.messages.length} messages` : (gps ? 'gps' : 'indoor');
+const what = source ? `${basename(from)}: ${source.messages.length} messages` : (gps ? 'gps' : 'indoor');
 console.log(`fit_encode_js: ${what}, ${bytes} bytes, median ` +
   `${times[Math.floor(times.length / 2)].toFixed(1)} ms of ${runs} (${times.map((t) => t.toFixed(1)).join(' ')})`);

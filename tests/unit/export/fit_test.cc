@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pelo/export/fit_exercises.h"
@@ -495,12 +497,16 @@ TEST(FitFile, OutOfRangeValuesAreDroppedNotWrapped) {
   const std::vector<std::optional<double>> hr = {999, 255, 254, -1, kFfNaN, 1e300, 120};
   const std::vector<std::optional<double>> power = {-5, 65535, 65534, kFfNaN, 1e20, 0, 200};
   const std::vector<std::optional<double>> cadence = {300, 255, 254, -0.6, kFfNaN, 90, 0};
+  // Resistance goes to the writer as it is: FitWriter itself must refuse what a uint8 cannot
+  // hold (255 is uint8's INVALID).
+  const std::vector<std::optional<double>> resistance = {300, 255, 254, -1, kFfNaN, 0, 45};
   for (size_t i = 0; i < hr.size(); ++i) {
     model::SampleRow s;
     s.t_s = static_cast<int64_t>(i);
     s.heart_rate_bpm = hr[i];
     s.output_w = power[i];
     s.cadence_rpm = cadence[i];
+    s.resistance_pct = resistance[i];
     a.samples.push_back(s);
   }
   const json doc = FfDecodeOne(FfFile(a));
@@ -512,7 +518,11 @@ TEST(FitFile, OutOfRangeValuesAreDroppedNotWrapped) {
       std::nullopt, std::nullopt, 65534, std::nullopt, std::nullopt, 0, 200};
   const std::vector<std::optional<int64_t>> want_cadence = {
       std::nullopt, std::nullopt, 254, std::nullopt, std::nullopt, 90, 0};
+  const std::vector<std::optional<int64_t>> want_resistance = {
+      std::nullopt, std::nullopt, 254, std::nullopt, std::nullopt, 0, 45};
+  const std::string key = FfDeveloperKey(doc, "Resistance");
   for (size_t i = 0; i < hr.size(); ++i) {
+    EXPECT_EQ(FfDeveloperValue(r[i], key), want_resistance[i]) << i;
     EXPECT_EQ(FfInt(r[i], "heartRate"), want_hr[i]) << i;
     EXPECT_EQ(FfInt(r[i], "power"), want_power[i]) << i;
     EXPECT_EQ(FfInt(r[i], "cadence"), want_cadence[i]) << i;
