@@ -7,6 +7,8 @@
 #include <cmath>
 #include <utility>
 
+#include "pelo/analytics/power.h"
+#include "pelo/analytics/ride_power.h"
 #include "pelo/common/time_zone.h"
 #include "pelo/export/fit.h"
 
@@ -47,6 +49,20 @@ std::vector<exporter::Lap> TileLaps(std::vector<exporter::Lap> laps,
   }
   laps.back().length_s = std::max<int64_t>(1, end - laps.back().start_s);
   return laps;
+}
+
+// The part's power at 1 Hz (each sample held for its step, analytics.md §1.2); empty without
+// power.
+std::vector<double> Power1Hz(const exporter::Activity& p) {
+  std::vector<std::optional<double>> series;
+  series.reserve(p.samples.size());
+  bool any = false;
+  for (const model::SampleRow& s : p.samples) {
+    series.push_back(s.output_w);
+    any = any || s.output_w.has_value();
+  }
+  if (!any) return {};
+  return analytics::ToPower1Hz(series, static_cast<int>(exporter::SampleStepS(p.samples)));
 }
 
 std::optional<double> Positive(std::optional<double> v) {
@@ -207,6 +223,12 @@ exporter::Activity StackActivities(std::vector<exporter::Activity> parts) {
     const auto [from, to] = span(a);
     a.laps = {exporter::Lap{from, to - from, a.title}};
   }
+  // NP over the classes' riding time, the breaks between them left out (as a pause is).
+  std::vector<double> power_1hz = Power1Hz(a);
+  for (size_t i = 1; i < parts.size(); ++i) {
+    const std::vector<double> more = Power1Hz(parts[i]);
+    power_1hz.insert(power_1hz.end(), more.begin(), more.end());
+  }
   if (parts.size() == 1) return a;
   double seconds = static_cast<double>(span(a).second - span(a).first);
   // Duration-weighted sums of the averages, each with the seconds it covers.
@@ -261,8 +283,9 @@ exporter::Activity StackActivities(std::vector<exporter::Activity> parts) {
   a.avg_power_w = power.Mean();
   a.avg_heart_rate_bpm = hr.Mean();
   a.avg_cadence_rpm = cadence.Mean();
-  a.normalized_power_w.reset();
+  a.normalized_power_w = analytics::NormalizedPower(power_1hz);
   a.intensity_factor.reset();
+  if (a.normalized_power_w && a.ftp_w) a.intensity_factor = *a.normalized_power_w / *a.ftp_w;
   return a;
 }
 

@@ -57,7 +57,7 @@ std::vector<exporter::Lap> DistanceLaps(const exporter::Activity& activity, doub
 // identity and start, every part's samples, route and sets moved onto the first's time axis
 // (the time between them is a gap), a lap per part named by its title, and the totals combined
 // (sums of work, distance, calories, time in zones and TSS; duration-weighted averages; maxima;
-// NP and IF left to the writer, which computes them from the samples).
+// NP of the classes' power together, breaks left out, and IF at the first's FTP).
 exporter::Activity StackActivities(std::vector<exporter::Activity> parts);
 
 }  // namespace pelo::app

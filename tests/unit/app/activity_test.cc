@@ -9,6 +9,7 @@
 #include <iterator>
 #include <set>
 
+#include "pelo/analytics/ride_power.h"
 #include "pelo/app/activity_export.h"
 #include "pelo/app/history.h"
 #include "pelo/app/workspace.h"
@@ -176,7 +177,12 @@ TEST(ActivityStack, MovesEachPartOntoTheFirstsTimeAxis) {
   EXPECT_EQ(a.total_work_kj, 80);
   EXPECT_DOUBLE_EQ(*a.avg_power_w, (100.0 * 600 + 70.0 * 300) / 900);
   EXPECT_EQ(a.max_heart_rate_bpm, 160);
-  EXPECT_FALSE(a.normalized_power_w);
+  // Power 100..699 W then 100..399 W: NP of the 900 s together (§2.5), not of either class.
+  std::vector<double> power;
+  for (int i = 0; i < 600; ++i) power.push_back(100 + i);
+  for (int i = 0; i < 300; ++i) power.push_back(100 + i);
+  ASSERT_TRUE(a.normalized_power_w);
+  EXPECT_DOUBLE_EQ(*a.normalized_power_w, *analytics::NormalizedPower(power));
 }
 
 model::WorkoutRow StackRow(const char* id, const char* discipline, int64_t start, int64_t end) {

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -278,7 +277,8 @@ TEST(TcxFile, NeedsSamplesAndGivesTheSameBytesEveryTime) {
   EXPECT_EQ(*TcxFile(TcxRun()), *TcxFile(TcxRun()));
 }
 
-TEST(TcxFile, WritesAThreeHourRideInMilliseconds) {
+// A 3-hour ride is one Lap of 10,800 trackpoints (its speed is measured in bench/, not here).
+TEST(TcxFile, WritesAThreeHourRide) {
   Activity ride = TcxRide();
   ride.samples.clear();
   for (int t = 0; t < 10800; ++t) {
@@ -291,13 +291,10 @@ TEST(TcxFile, WritesAThreeHourRideInMilliseconds) {
     ride.samples.push_back(s);
   }
   ride.laps.clear();
-  const auto start = std::chrono::steady_clock::now();
   auto tcx = TcxFile(ride);
-  const auto ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
   ASSERT_TRUE(tcx.ok());
   EXPECT_EQ(TcxCount(*tcx, "<Trackpoint>"), 10800u);
-  EXPECT_LT(ms.count(), 200.0);  // a few ms at -O2; generous for sanitizers and a busy machine
+  EXPECT_EQ(TcxCount(*tcx, "<Lap "), 1u);
 }
 
 }  // namespace
