@@ -95,7 +95,7 @@ void AppendKey(const std::string& key, std::string& out) {
 struct BodyWindows {
   int every_n = 1;
   int duration = 0;
-  std::vector<int> axis;  // the 1-s graph's: 1..duration
+  const std::vector<int>* axis = nullptr;  // the 1-s graph's (GraphOutline::axis, else 1..duration)
 };
 
 void WriteSeries(const std::vector<double>& values, const std::string& slug, const BodyWindows& w,
@@ -107,7 +107,7 @@ void WriteSeries(const std::vector<double>& values, const std::string& slug, con
   }
   const int decimals = WindowDecimals(slug, values);
   const std::vector<std::optional<double>> means =
-      WindowMeans(values, w.axis, w.every_n, w.duration);
+      WindowMeans(values, *w.axis, w.every_n, w.duration);
   AppendNumbers(means.size(), out, [&means, decimals](size_t i, char* cursor) {
     return WriteWindow(means[i], decimals, cursor);
   });
@@ -167,10 +167,12 @@ std::string WriteGraphBody(const GraphOutline& outline, int every_n) {
   BodyWindows w;
   w.every_n = every_n;
   w.duration = document.value("duration", 0);
-  if (every_n > 1) {
-    w.axis.reserve(static_cast<size_t>(std::max(w.duration, 0)));
-    for (int t = 1; t <= w.duration; ++t) w.axis.push_back(t);
+  std::vector<int> counted;  // 1..duration, for an outline without its axis
+  if (outline.axis.empty()) {
+    counted.reserve(static_cast<size_t>(std::max(w.duration, 0)));
+    for (int t = 1; t <= w.duration; ++t) counted.push_back(t);
   }
+  w.axis = outline.axis.empty() ? &counted : &outline.axis;
   std::string out;
   // About 5 bytes a value of the axis and each series, at one value per every_n seconds, and
   // the room AppendNumbers makes for the last array.
@@ -178,13 +180,17 @@ std::string WriteGraphBody(const GraphOutline& outline, int every_n) {
   out.reserve(4096 + points * ((outline.series.size() + 1) * 5 + kNumberRoom));
   AppendObject(document, out, [&](const std::string& key, const json& value) {
     if (key == "seconds_since_pedaling_start") {
-      // 1..duration at 1 s; windowed: 0, N, 2N, ... up to duration inclusive.
-      const int start = every_n == 1 ? 1 : 0;
-      const size_t count =
-          w.duration < start ? 0 : static_cast<size_t>((w.duration - start) / every_n + 1);
-      AppendNumbers(count, out, [start, every_n](size_t i, char* cursor) {
-        return WriteInteger(start + static_cast<int64_t>(i) * every_n, cursor);
-      });
+      // The 1-s axis at 1 s; windowed: 0, N, 2N, ... up to duration inclusive.
+      if (every_n == 1) {
+        const std::vector<int>& axis = *w.axis;
+        AppendNumbers(axis.size(), out,
+                      [&axis](size_t i, char* cursor) { return WriteInteger(axis[i], cursor); });
+      } else {
+        const size_t count = w.duration < 0 ? 0 : static_cast<size_t>(w.duration / every_n + 1);
+        AppendNumbers(count, out, [every_n](size_t i, char* cursor) {
+          return WriteInteger(static_cast<int64_t>(i) * every_n, cursor);
+        });
+      }
       return true;
     }
     if (key == "metrics" && value.is_array()) {

@@ -11,17 +11,24 @@
 
 namespace pelo::sim {
 
-// The every_n=1 performance graph of a synthetic workout (time axis 1..duration).
+// The 1-s time axis of a workout's `samples` samples (seconds_since_pedaling_start): 1, 2, ...
+// and, after a pause (WorkoutPlan::pause_at), on from the second the workout went on again.
+std::vector<int> TimeAxis(const WorkoutPlan& plan, int samples);
+
+// The every_n=1 performance graph of a synthetic workout (time axis TimeAxis; "duration" the
+// seconds it spans, a pause included).
 nlohmann::json BuildGraphJson(const WorkoutPlan& plan, const RideClass& ride,
                               const Samples& samples, const Profile& profile);
 
 // A synthetic workout's graph without its per-second arrays (thousands of DOM nodes each), which
 // graph_body.h writes straight from the samples: `document` is BuildGraphJson's with
 // "seconds_since_pedaling_start" empty and each metric's "values" the index in `series` of the
-// samples' vector it holds. `series` points into the Samples it was built from.
+// samples' vector it holds. `series` points into the Samples it was built from; `axis` is the
+// 1-s time axis (empty: 1..duration).
 struct GraphOutline {
   nlohmann::json document;
   std::vector<const std::vector<double>*> series;
+  std::vector<int> axis;
 };
 GraphOutline BuildGraphOutline(const WorkoutPlan& plan, const RideClass& ride,
                                const Samples& samples, const Profile& profile);

@@ -2,10 +2,13 @@
 #include "peloton/sim/json/ride_json.h"
 
 #include <cmath>
+#include <cstddef>
 #include <iterator>
 #include <string>
+#include <string_view>
 
 #include "pelo/common/base64.h"
+#include "peloton/sim/world/movements.h"
 #include "peloton/sim/world/prng.h"
 
 namespace pelo::sim {
@@ -95,6 +98,100 @@ nlohmann::json SegmentListJson(const RideClass& ride) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& s : ride.segments) list.push_back(SegmentJson(s, MetricsType(ride.discipline)));
   return list;
+}
+
+namespace {
+
+std::string MuscleDisplayName(std::string_view slug) {
+  if (slug == "mid_back") return "Mid Back";
+  if (slug == "low_back") return "Low Back";
+  std::string name(slug);
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 32);
+  return name;
+}
+
+// "shoulders:3,triceps:2" as muscle_groups [{muscle_group, display_name, ranking}].
+nlohmann::json MuscleGroups(std::string_view spec) {
+  nlohmann::json groups = nlohmann::json::array();
+  while (!spec.empty()) {
+    const size_t comma = spec.find(',');
+    const std::string_view item = spec.substr(0, comma);
+    const size_t colon = item.find(':');
+    const std::string_view slug = item.substr(0, colon);
+    const int ranking = colon == std::string_view::npos ? 1 : item[colon + 1] - '0';
+    groups.push_back({{"muscle_group", std::string(slug)},
+                      {"display_name", MuscleDisplayName(slug)},
+                      {"ranking", ranking}});
+    spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
+  }
+  return groups;
+}
+
+const char* WeightLevel(const MovementSpec& m) {
+  if (m.equipment == Equipment::kBodyweight) return "body_weight";
+  if (m.max_lb <= 15) return "light";
+  return m.min_lb >= 15 ? "heavy" : "medium";
+}
+
+}  // namespace
+
+nlohmann::json MovementJson(size_t movement) {
+  const MovementSpec& m = kMovements[movement];
+  const bool rest = movement == kRestMovement;
+  return {{"id", m.id},
+          {"name", m.name},
+          {"note", nullptr},
+          {"slug", m.slug},
+          {"skill_level", rest ? nlohmann::json(nullptr) : nlohmann::json("beginner")},
+          {"muscle_groups", MuscleGroups(m.muscles)},
+          {"weight_level", rest ? nlohmann::json(nullptr) : nlohmann::json(WeightLevel(m))},
+          {"short_video_url", nullptr},
+          {"long_video_url", nullptr},
+          {"movement_videos", nlohmann::json::array()},
+          {"image_url", nullptr},
+          {"talkback_description", m.name},
+          {"is_rest", rest}};
+}
+
+nlohmann::json PlannedSegmentListJson(const RideClass& ride) {
+  nlohmann::json list = SegmentListJson(ride);
+  if (ride.subsegments.empty()) return list;
+  for (auto& segment : list) segment["subsegments_v2"] = nlohmann::json::array();
+  for (const Subsegment& sub : ride.subsegments) {
+    const bool rest = sub.movement == kRestMovement;
+    list[sub.segment]["subsegments_v2"].push_back(
+        {{"id", sub.id},
+         {"type", rest ? "rest" : "movement"},
+         {"display_name", kMovements[sub.movement].name},
+         {"scheduled_offset", sub.start},
+         {"offset", sub.start - ride.segments[sub.segment].start},
+         {"length", sub.length},
+         {"rounds", nullptr},
+         {"trackable_movements_disabled", !sub.tracked},
+         {"movements", {MovementJson(sub.movement)}}});
+  }
+  return list;
+}
+
+nlohmann::json TargetMetricsJson(const std::vector<TargetBlock>& targets) {
+  nlohmann::json blocks = nlohmann::json::array();
+  for (const TargetBlock& block : targets) {
+    nlohmann::json metrics = nlohmann::json::array();
+    for (const TargetRange& range : block.metrics) {
+      // Zones, rpm and resistance are whole numbers; speed and incline have one decimal.
+      const bool whole = range.name != "speed" && range.name != "incline";
+      auto number = [whole](double v) {
+        return whole ? nlohmann::json(std::lround(v)) : nlohmann::json(v);
+      };
+      metrics.push_back(
+          {{"name", range.name}, {"upper", number(range.upper)}, {"lower", number(range.lower)}});
+    }
+    const int start = kPedalingStartOffset + block.start;
+    blocks.push_back({{"offsets", {{"start", start}, {"end", start + block.length - 1}}},
+                      {"segment_type", block.segment_type},
+                      {"metrics", metrics}});
+  }
+  return blocks;
 }
 
 namespace {
@@ -194,8 +291,8 @@ nlohmann::json InstructorCues(const RideClass& r) {
   nlohmann::json cues = nlohmann::json::array();
   if (r.discipline != kCycling) return cues;
   for (const auto& b : r.blocks) {
-    const int resistance = static_cast<int>(std::lround(25 + 30 * b.intensity));
-    const int cadence = static_cast<int>(std::lround(b.cadence));
+    const int resistance = CueResistance(b);
+    const int cadence = CueCadence(b);
     cues.push_back({{"offsets", {{"start", 60 + b.start}, {"end", 60 + b.start + b.length - 1}}},
                     {"resistance_range", {{"upper", resistance + 5}, {"lower", resistance - 5}}},
                     {"cadence_range", {{"upper", cadence + 10}, {"lower", cadence - 10}}}});
@@ -238,7 +335,7 @@ nlohmann::json RideDetailsJson(const RideClass& r, nlohmann::json details_ride) 
             {"average_avg_cadence", 0},
             {"average_avg_resistance", 0}}},
           {"segments",
-           {{"segment_list", SegmentListJson(r)},
+           {{"segment_list", PlannedSegmentListJson(r)},
             {"segment_category_distribution", nlohmann::json::object()},
             {"segment_body_focus_distribution", nlohmann::json::object()}}},
           {"default_album_images", nlohmann::json::object()},
@@ -251,6 +348,10 @@ nlohmann::json RideDetailsJson(const RideClass& r, nlohmann::json details_ride) 
           {"target_class_metrics",
            {{"target_graph_metrics", nlohmann::json::array()},
             {"total_expected_output", nlohmann::json::object()}}},
+          {"target_metrics_data",
+           {{"target_metrics", TargetMetricsJson(ClassTargets(r))},
+            {"total_expected_output", nlohmann::json::object()}}},
+          {"is_power_zone_class", r.type == "Power Zone"},
           {"events", {{"data", nlohmann::json::array()}}}};
 }
 

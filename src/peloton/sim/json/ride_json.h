@@ -2,12 +2,18 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "peloton/sim/world/catalog.h"
+#include "peloton/sim/world/targets.h"
 
 namespace pelo::sim {
+
+// Seconds of a class video before pedaling starts (`pedaling_start_offset`): class second t is
+// second 60 + t of the video, the clock of instructor cues and target metrics.
+inline constexpr int kPedalingStartOffset = 60;
 
 // "cycling", "caesar", "running" (tread and outdoor) or "floor" (strength, yoga, meditation).
 std::string MetricsType(const std::string& discipline);
@@ -24,8 +30,20 @@ nlohmann::json RideJson(const RideClass& ride, const nlohmann::json& instructor)
 // One segment_list entry.
 nlohmann::json SegmentJson(const Segment& segment, const std::string& metrics_type);
 
-// The class's segment_list.
+// The class's segment_list (as a performance graph carries it).
 nlohmann::json SegmentListJson(const RideClass& ride);
+
+// The segment_list of the class's details: SegmentListJson with each segment's
+// `subsegments_v2` (its movement plan) for a strength class.
+nlohmann::json PlannedSegmentListJson(const RideClass& ride);
+
+// One movement of the library (world/movements.h) as a subsegment lists it.
+nlohmann::json MovementJson(size_t movement);
+
+// Target metric blocks as the API writes them: {offsets: {start, end}, segment_type,
+// metrics: [{name, upper, lower}]}, offsets on the video's clock (kPedalingStartOffset + class
+// second), `end` inclusive.
+nlohmann::json TargetMetricsJson(const std::vector<TargetBlock>& targets);
 
 // The `ride` of GET /api/ride/{id}/details (and of the class library): a workout's `ride`
 // (RideJson with its instructor) with the user's view of the class as the details show it.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "peloton/sim/json/graph_json.h"
+#include "peloton/sim/json/movement_tracker.h"
 #include "peloton/sim/json/ride_json.h"
 #include "peloton/sim/world/prng.h"
 
@@ -21,6 +22,9 @@ struct Device {
 
 Device DeviceFor(const WorkoutPlan& w) {
   if (w.discipline == kCycling) return {"home_bike_v1", "home_bike", "Cycling Workout", "Bike"};
+  if (w.discipline == kRunning && w.outdoor) {
+    return {"iOS_app", "iOS_app", "Running Workout", "iPhone"};
+  }
   if (w.discipline == kRunning) return {"home_tread", "home_tread", "Running Workout", "Tread"};
   if (w.discipline == kRowing) return {"caesar", "caesar", "Rowing Workout", "Row"};
   if (w.discipline == kWalking) return {"iOS_app", "iOS_app", "Walking Workout", "iPhone"};
@@ -88,8 +92,8 @@ json WorkoutDetailJson(const WorkoutPlan& w, const RideClass& ride, json ride_js
             {"fitbit_id", nullptr},
             {"service_id", nullptr},
             {"effort_zones", w.has_hr ? EffortZonesJson(w.zone_seconds) : json(nullptr)},
-            {"has_paused", false},
-            {"is_pause_available", false},
+            {"has_paused", w.pause_s > 0},
+            {"is_pause_available", w.pause_s > 0},
             {"is_skip_intro_available", true},
             {"total_heart_rate_zone_durations", nullptr},
             {"average_effort_score", nullptr},
@@ -97,6 +101,7 @@ json WorkoutDetailJson(const WorkoutPlan& w, const RideClass& ride, json ride_js
             {"leaderboard_rank", w.outdoor ? json(nullptr) : json(1000 + (w.seed % 9000))},
             {"total_leaderboard_users", w.outdoor ? json(nullptr) : json(12000 + (w.seed % 20000))},
             {"device_type_display_name", device.display}};
+  if (w.discipline == kStrength) j["movement_tracker_data"] = MovementTrackerJson(w, ride);
   if (w.discipline == kCycling) {
     j["ftp_info"] = {
         {"ftp", w.ftp},
@@ -130,7 +135,7 @@ json ListedWorkout(const json& detail, bool join_ride, bool join_instructor) {
   for (const char* key :
        {"achievement_templates", "leaderboard_rank", "total_leaderboard_users", "ftp_info",
         "device_type_display_name", "has_paused", "is_pause_available", "is_skip_intro_available",
-        "total_heart_rate_zone_durations", "average_effort_score"}) {
+        "total_heart_rate_zone_durations", "average_effort_score", "movement_tracker_data"}) {
     out.erase(key);
   }
   if (!join_ride) out.erase("ride");

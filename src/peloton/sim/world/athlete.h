@@ -33,6 +33,11 @@ struct WorkoutPlan {
   int ftp = 0;                 // FTP in effect going into the workout
   std::string ftp_workout_id;  // the test that set it, "" when set manually
   double fitness = 0;          // the athlete's true threshold power that day (W)
+  // A pause: the workout stopped after `pause_at` seconds of the class for `pause_s` seconds
+  // (0: never paused). The samples are the class's; the time axis and end_time skip the pause.
+  int pause_at = 0;
+  int pause_s = 0;
+  bool movements_tracked = false;  // a strength workout with the Peloton Guide's rep counts
   // Filled from the samples at build time.
   double total_work = 0;
   std::array<int, 5> zone_seconds{};

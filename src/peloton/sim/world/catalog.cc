@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "peloton/sim/world/instructors.h"
+#include "peloton/sim/world/movements.h"
 #include "peloton/sim/world/prng.h"
 
 namespace pelo::sim {
@@ -113,7 +115,9 @@ void BuildPlan(Rng& rng, RideClass& c, const DisciplineSpec& spec, const std::st
   const int warmup = c.duration <= 600 ? 120 : std::max(180, (c.duration / 60 / 7) * 60);
   const int cooldown = c.duration <= 600 ? 60 : 120;
   const int main_end = c.duration - cooldown;
-  c.blocks.push_back({0, warmup, 0.5, 82, 0});
+  // Easy cadence to open and close: rpm on a bike, strokes a minute on a rower.
+  const bool rowing = c.discipline == kRowing;
+  c.blocks.push_back({0, warmup, 0.5, rowing ? 20.0 : 82.0, 0});
   bool on = true;
   for (int t = warmup; t < main_end; on = !on) {
     Block b = NextBlock(rng, c.discipline, type, on);
@@ -122,7 +126,7 @@ void BuildPlan(Rng& rng, RideClass& c, const DisciplineSpec& spec, const std::st
     t += b.length;
     c.blocks.push_back(b);
   }
-  c.blocks.push_back({main_end, cooldown, 0.4, 78, 0});
+  c.blocks.push_back({main_end, cooldown, 0.4, rowing ? 18.0 : 78.0, 0});
   const bool floor = IsFloor(c.discipline);
   auto seg = [&](const char* name, const char* icon, int start, int length, double mets) {
     c.segments.push_back(
@@ -156,6 +160,63 @@ RideClass MakeClass(const DisciplineSpec& spec, int n, size_t serial) {
   return c;
 }
 
+// The movements a strength class's main set draws from, by its type.
+uint8_t MainPool(const std::string& type) {
+  if (type == "Upper Body") return kUpperPool;
+  if (type == "Lower Body") return kLowerPool;
+  if (type == "Core") return kCorePool;
+  return kUpperPool | kLowerPool | kCorePool | kFullBodyPool;
+}
+
+// `count` different movements of `pool`, in the order drawn.
+std::vector<size_t> Circuit(Rng& rng, uint8_t pool, int count) {
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < kMovementCount; ++i) {
+    if ((kMovements[i].pools & pool) != 0) candidates.push_back(i);
+  }
+  const size_t n = std::min(candidates.size(), static_cast<size_t>(count));
+  for (size_t i = 0; i < n; ++i) {
+    const size_t pick = i + static_cast<size_t>(rng.Next() % (candidates.size() - i));
+    std::swap(candidates[i], candidates[pick]);
+  }
+  candidates.resize(n);
+  return candidates;
+}
+
+// A strength class's plan: each segment filled with a circuit of movements of its kind done in
+// order (2-3 for the warm-up and cool-down, 2-4 in a main set of up to 10 minutes and 3-6 in a
+// longer one, sets of 30-60 s with 15-30 s rests between them). From a stream of its own, so the
+// class's other draws are as they were.
+void BuildMovementPlan(RideClass& c, size_t serial) {
+  constexpr uint64_t kPlanSalt = 0x5B5E6;
+  Rng rng(Mix(kCatalogSeed ^ kPlanSalt, serial));
+  auto add = [&](size_t segment, int start, int length, size_t movement, bool tracked) {
+    const uint64_t n = serial * 4096 + c.subsegments.size();
+    c.subsegments.push_back(
+        {HexId(Mix(kCatalogSeed, kPlanSalt), n), segment, start, length, movement, tracked});
+  };
+  for (size_t seg = 0; seg < c.segments.size(); ++seg) {
+    const bool main = seg > 0 && seg + 1 < c.segments.size();
+    const uint8_t pool = main ? MainPool(c.type) : seg == 0 ? kWarmupPool : kCooldownPool;
+    const int length = c.segments[seg].length;
+    const int kinds = !main ? rng.Int(2, 3) : length <= 600 ? rng.Int(2, 4) : rng.Int(3, 6);
+    const std::vector<size_t> circuit = Circuit(rng, pool, kinds);
+    const int end = c.segments[seg].start + c.segments[seg].length;
+    size_t next = 0;
+    for (int t = c.segments[seg].start; t < end;) {
+      int work = main ? 15 * rng.Int(2, 4) : 30 * rng.Int(1, 2);
+      if (end - (t + work) < 30) work = end - t;  // no set shorter than 30 s at the end
+      add(seg, t, work, circuit[next++ % circuit.size()], main);
+      t += work;
+      if (!main || t >= end) continue;
+      int rest = 15 * rng.Int(1, 2);
+      if (end - (t + rest) < 30) rest = end - t;
+      add(seg, t, rest, kRestMovement, false);
+      t += rest;
+    }
+  }
+}
+
 RideClass MakeFtpTest() {
   RideClass c;
   c.discipline = kCycling;
@@ -184,7 +245,11 @@ Catalog BuildCatalog() {
   }
   size_t serial = 0;
   for (const auto& spec : Specs()) {
-    for (int n = 0; n < spec.count; ++n) cat.classes.push_back(MakeClass(spec, n, serial++));
+    for (int n = 0; n < spec.count; ++n) {
+      cat.classes.push_back(MakeClass(spec, n, serial));
+      if (cat.classes.back().discipline == kStrength) BuildMovementPlan(cat.classes.back(), serial);
+      ++serial;
+    }
   }
   cat.ftp_test_class = cat.classes.size();
   cat.classes.push_back(MakeFtpTest());

@@ -2,6 +2,7 @@
 // Fixed for every seed, like the real library is the same for every member.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -39,6 +40,17 @@ struct Segment {
   double mets = 3.5;
 };
 
+// One part of a strength class's plan (GET /api/ride/{id}/details
+// segments.segment_list[].subsegments_v2[]): a movement done for `length` seconds, or a rest.
+struct Subsegment {
+  std::string id;
+  size_t segment = 0;  // into RideClass::segments
+  int start = 0;       // class second it starts
+  int length = 0;
+  size_t movement = 0;   // into kMovements (world/movements.h); kRestMovement for a rest
+  bool tracked = false;  // a main-set movement the Peloton Guide counts (not warm-up/cool-down)
+};
+
 struct RideClass {
   std::string id;
   std::string title;
@@ -53,6 +65,8 @@ struct RideClass {
   bool is_ftp_test = false;
   std::vector<Segment> segments;
   std::vector<Block> blocks;
+  // Strength classes' movement plan, in class order, covering every segment; empty otherwise.
+  std::vector<Subsegment> subsegments;
 };
 
 struct Catalog {

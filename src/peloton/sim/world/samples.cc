@@ -2,6 +2,7 @@
 // rate follows effort with a lag, so the series look like real rides.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <vector>
 
@@ -85,10 +86,34 @@ void Cycling(const WorkoutPlan& plan, const RideClass& ride, const Profile& prof
   }
 }
 
+// Rolling ground under an outdoor route: the height (ft) of three waves at a distance along it,
+// drawn from a stream of the workout's own so that its samples' other draws stay as they were.
+class Terrain {
+ public:
+  explicit Terrain(uint64_t seed) {
+    Rng rng(seed);
+    for (Wave& w : waves_) w = {rng.Range(6, 28), rng.Range(0.3, 1.6), rng.Range(0, 6.283)};
+  }
+  double At(double miles) const {
+    double feet = 0;
+    for (const Wave& w : waves_) feet += w.feet * std::sin(6.283185307 * miles / w.miles + w.phase);
+    return feet;
+  }
+
+ private:
+  struct Wave {
+    double feet = 0, miles = 1, phase = 0;
+  };
+  Wave waves_[3];
+};
+
 void OnFoot(const WorkoutPlan& plan, const RideClass& ride, const Profile& profile, Rng& rng,
             Samples& s) {
+  constexpr uint64_t kTerrainSalt = 0x7E55A;
   HeartModel heart(profile);
   const double form = rng.Range(0.96, 1.04);
+  const Terrain terrain(Mix(plan.seed, kTerrainSalt));
+  double miles = 0;
   double speed = 0, altitude = rng.Range(60, 200), heading = rng.Range(0, 6.283);
   double lat = 40.7812, lon = -73.9665;
   Reserve(s.duration, {&s.speed, &s.pace});
@@ -100,7 +125,7 @@ void OnFoot(const WorkoutPlan& plan, const RideClass& ride, const Profile& profi
   BlockCursor blocks(ride);
   for (int t = 0; t < s.duration; ++t) {
     const Block& b = blocks.At(t);
-    const double target = plan.outdoor
+    const double target = plan.discipline == kWalking
                               ? (2.8 + 2.5 * b.intensity) * form
                               : profile.run_threshold_mph * (0.3 + 0.7 * b.intensity) * form;
     speed += (target - speed) * 0.08;
@@ -115,7 +140,8 @@ void OnFoot(const WorkoutPlan& plan, const RideClass& ride, const Profile& profi
     if (plan.has_hr) s.heart_rate.push_back(heart.Step(mph / profile.run_threshold_mph, rng));
     if (!plan.outdoor) continue;
     altitude = std::clamp(altitude + 0.08 * rng.Normal(), 20.0, 260.0);
-    s.altitude.push_back(std::round(altitude));
+    miles += mph / 3600;
+    s.altitude.push_back(std::round(altitude + 100 + terrain.At(miles)));
     heading += 0.03 * rng.Normal();
     const double meters = mph * 0.44704;
     lat += meters * std::cos(heading) / 111320.0;

@@ -133,6 +133,49 @@ WorkoutPlan PlanWorkout(const Catalog& catalog, Rng& rng, uint64_t seed, int i, 
   return w;
 }
 
+// Salts of the draws added after the history's first version: each workout makes them from
+// Rng(Mix(seed, salt)), never from the history's own stream, so that every earlier draw (and so
+// every workout's class, time and samples) stays as it was.
+constexpr uint64_t kOutdoorRunSalt = 0x0D7D00;
+constexpr uint64_t kGuideSalt = 0x6D1DE;
+constexpr uint64_t kPauseSalt = 0x9A05E;
+
+// How many workouts of a kind came before: what picks the ones every history has.
+struct Ordinals {
+  int rides = 0;  // not counting FTP tests
+  int runs = 0;
+  int rows = 0;
+  int strength = 0;
+};
+
+// What the history's own draws do not decide: runs outdoors (the second run of every history
+// and about one in six others), strength workouts counted by the Peloton Guide (the first and
+// about half of the others), and pauses (the third ride, the third run and the second row of
+// every history, and about one in thirty other workouts, never an FTP test or a meditation).
+void AddVariations(WorkoutPlan& w, const RideClass& ride, Ordinals& n) {
+  if (w.discipline == kRunning) {
+    w.outdoor = n.runs == 1 || Rng(Mix(w.seed, kOutdoorRunSalt)).Chance(0.16);
+  }
+  if (w.discipline == kStrength) {
+    w.movements_tracked = n.strength == 0 || Rng(Mix(w.seed, kGuideSalt)).Chance(0.5);
+  }
+  Rng pause(Mix(w.seed, kPauseSalt));
+  const bool drawn = pause.Chance(0.033);
+  const bool pausable = !ride.is_ftp_test && w.discipline != kMeditation;
+  const bool forced = (w.discipline == kCycling && !ride.is_ftp_test && n.rides == 2) ||
+                      (w.discipline == kRunning && n.runs == 2) ||
+                      (w.discipline == kRowing && n.rows == 1);
+  if (pausable && (drawn || forced)) {
+    w.pause_at = pause.Int(ride.duration / 5, ride.duration * 4 / 5);
+    w.pause_s = pause.Int(60, 300);
+    w.end_time += w.pause_s;
+  }
+  if (w.discipline == kCycling && !ride.is_ftp_test) ++n.rides;
+  if (w.discipline == kRunning) ++n.runs;
+  if (w.discipline == kRowing) ++n.rows;
+  if (w.discipline == kStrength) ++n.strength;
+}
+
 }  // namespace
 
 History BuildHistory(const Catalog& catalog, const Profile& profile, uint64_t seed, int count,
@@ -147,10 +190,12 @@ History BuildHistory(const Catalog& catalog, const Profile& profile, uint64_t se
   double fitness = untrained;
   h.current_ftp = h.initial_ftp = static_cast<int>(std::lround(fitness * rng.Range(0.92, 0.98)));
   int64_t next_test = h.first_day + 86400LL * rng.Int(14, 28);
+  Ordinals ordinals;
   for (int i = 0; i < count; ++i) {
     WorkoutPlan w =
         PlanWorkout(catalog, rng, seed, i, count, starts[static_cast<size_t>(i)], &next_test);
     const RideClass& ride = catalog.classes[w.class_pos];
+    AddVariations(w, ride, ordinals);
     fitness = body.ThresholdAt((w.start_time - h.first_day) / 86400.0);
     body.Train(w, ride.duration);
     w.fitness = fitness;

@@ -27,6 +27,7 @@ TEST_P(GraphBodyWorldTest, ServedAsTheDomPathServedIt) {
   options.workouts = GetParam().workouts;
   const auto kinds = testing::ExpectServedAsTheDomPath(options);
   EXPECT_TRUE(kinds.count("walking+gps")) << "each world has an outdoor walk";
+  EXPECT_TRUE(kinds.count("running+gps")) << "and outdoor runs";
 }
 
 INSTANTIATE_TEST_SUITE_P(Worlds, GraphBodyWorldTest, ::testing::ValuesIn(kWorlds),
