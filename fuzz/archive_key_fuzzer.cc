@@ -26,6 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     default:
       PELO_FUZZ_CHECK(key.workout_id.empty());
   }
+  // Rebuild keys class plans by this id: it must be one (and a part of the path).
+  if (key.kind == ArchiveKind::kRideDetails) {
+    PELO_FUZZ_CHECK(IsId(key.ride_id));
+    PELO_FUZZ_CHECK(path.find(key.ride_id) != std::string_view::npos);
+  } else {
+    PELO_FUZZ_CHECK(key.ride_id.empty());
+  }
   PELO_FUZZ_CHECK((key.kind == ArchiveKind::kPerformanceGraph) == (key.every_n >= 1));
 
   // The list-entry paths sync writes classify back to their workout: "<user>,<workout>".

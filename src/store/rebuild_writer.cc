@@ -9,11 +9,25 @@ namespace {
 
 // Children before parents. Everything here is derived from the archive; raw_responses,
 // sync_state, pending_workouts and workout_deletions are not.
-constexpr const char* kDerivedTables[] = {
-    "ride_curves",     "ride_metrics",      "samples",
-    "gps_points",      "segments",          "heart_rate_zones",
-    "workout_metrics", "workout_summaries", "workouts",
-    "rides",           "instructors",       "users"};
+constexpr const char* kDerivedTables[] = {"ride_curves",
+                                          "ride_metrics",
+                                          "samples",
+                                          "gps_points",
+                                          "segments",
+                                          "heart_rate_zones",
+                                          "workout_metrics",
+                                          "workout_summaries",
+                                          "tracked_movement_weights",
+                                          "tracked_movements",
+                                          "target_block_metrics",
+                                          "target_blocks",
+                                          "workouts",
+                                          "rides",
+                                          "instructors",
+                                          "users",
+                                          "class_plan_movements",
+                                          "class_plan_steps",
+                                          "class_plans"};
 
 class SqliteRebuildWriter final : public RebuildWriter {
  public:
@@ -39,6 +53,12 @@ class SqliteRebuildWriter final : public RebuildWriter {
     }
     PELO_RETURN_IF_ERROR(inserts_->RideOf(bundle.workout));
     return inserts_->Workout(bundle, workout.samples).WithContext("workout " + bundle.workout.id);
+  }
+
+  Status WriteClassPlan(const std::string& ride_id,
+                        const std::vector<model::ClassPlanStep>& plan) override {
+    if (ride_id.empty()) return Status(ErrorCode::kInvalidArgument, "a class plan without ride id");
+    return inserts_->ClassPlan(ride_id, plan).WithContext("class plan of ride " + ride_id);
   }
 
  private:

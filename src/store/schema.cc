@@ -136,6 +136,46 @@ UPDATE ride_metrics SET every_n = (SELECT w.every_n FROM workouts w WHERE w.id =
 CREATE TABLE ride_curves (
   workout_id TEXT PRIMARY KEY REFERENCES workouts(id) ON DELETE CASCADE,
   metrics_version INTEGER NOT NULL, watts BLOB NOT NULL) WITHOUT ROWID;
+)sql",
+                                                       R"sql(
+-- What the workout files (FIT, TCX, GPX) need besides the samples (ADR 0024). Rows written
+-- before have none: the next sync rebuilds once from the archive and fetches what it lacks.
+-- The movements Peloton Guide tracked in a strength workout (the detail's
+-- movement_tracker_data...repetition_summary_data[]), in Peloton's order; completed_number is
+-- repetitions, or seconds for a hold.
+CREATE TABLE tracked_movements (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL, movement_id TEXT, movement_name TEXT, is_hold INTEGER NOT NULL,
+  completed_number REAL, offset_s INTEGER NOT NULL, length_s INTEGER NOT NULL,
+  PRIMARY KEY (workout_id, position)) WITHOUT ROWID;
+-- Their weights (weight[].weight_data): value 0 is bodyweight; unit "lb" or "kg" as sent.
+CREATE TABLE tracked_movement_weights (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  movement_position INTEGER NOT NULL, position INTEGER NOT NULL, value REAL NOT NULL,
+  unit TEXT, PRIMARY KEY (workout_id, movement_position, position)) WITHOUT ROWID;
+-- The performance graph's target_metrics_performance_data.target_metrics[]: from start_s to
+-- end_s the class targeted each metric's [lower, upper] (units as Peloton sent them).
+CREATE TABLE target_blocks (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL, start_s INTEGER NOT NULL, end_s INTEGER NOT NULL,
+  segment_type TEXT, PRIMARY KEY (workout_id, position)) WITHOUT ROWID;
+CREATE TABLE target_block_metrics (
+  workout_id TEXT NOT NULL REFERENCES workouts(id) ON DELETE CASCADE,
+  block_position INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT, lower REAL,
+  upper REAL, PRIMARY KEY (workout_id, block_position, position)) WITHOUT ROWID;
+-- Class plans: a class's GET /api/ride/{id}/details subsegments_v2, fetched once per class
+-- (ride id) for strength workouts. A row here means the plan is stored, even with no step.
+-- Keyed by ride id, not by workout: a workout reads its class's plan through workouts.ride_id.
+CREATE TABLE class_plans (ride_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE class_plan_steps (
+  ride_id TEXT NOT NULL REFERENCES class_plans(ride_id) ON DELETE CASCADE,
+  position INTEGER NOT NULL, id TEXT, type TEXT, display_name TEXT,
+  segment_start_s INTEGER NOT NULL, offset_s INTEGER NOT NULL, length_s INTEGER NOT NULL,
+  rounds INTEGER, PRIMARY KEY (ride_id, position)) WITHOUT ROWID;
+CREATE TABLE class_plan_movements (
+  ride_id TEXT NOT NULL REFERENCES class_plans(ride_id) ON DELETE CASCADE,
+  step_position INTEGER NOT NULL, position INTEGER NOT NULL, id TEXT, name TEXT,
+  PRIMARY KEY (ride_id, step_position, position)) WITHOUT ROWID;
 )sql"};
   return kMigrations;
 }

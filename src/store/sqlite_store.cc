@@ -105,6 +105,47 @@ class SqliteStore final : public Store {
         .WithContext("saving workout " + bundle.workout.id);
   }
 
+  Status SaveClassPlan(const std::string& ride_id, const std::vector<model::ClassPlanStep>& plan,
+                       const RawResponse& raw) override {
+    std::lock_guard lock(mutex_);
+    return InTransaction(*db_, [&] { return WriteClassPlan(*db_, ride_id, plan, raw); })
+        .WithContext("saving the class plan of ride " + ride_id);
+  }
+
+  StatusOr<std::unordered_set<std::string>> ClassPlanRideIds() override {
+    std::lock_guard lock(mutex_);
+    PELO_ASSIGN_OR_RETURN(Statement q, db_->Prepare("SELECT ride_id FROM class_plans"));
+    std::unordered_set<std::string> ids;
+    while (true) {
+      PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) return ids;
+      ids.insert(q.Text(0));
+    }
+  }
+
+  StatusOr<std::vector<WorkoutSource>> WorkoutSources(const std::string& discipline) override {
+    std::lock_guard lock(mutex_);
+    // raw_responses_by_workout covers (workout_id, path): no body is read.
+    PELO_ASSIGN_OR_RETURN(Statement q, db_->Prepare(R"sql(
+      SELECT w.id, w.ride_id, r.path FROM workouts w
+      LEFT JOIN raw_responses r ON r.workout_id = w.id
+      WHERE w.fitness_discipline = ?1
+        AND NOT EXISTS (SELECT 1 FROM workout_deletions d WHERE d.workout_id = w.id)
+      ORDER BY w.id, r.path)sql"));
+    q.Bind(1, discipline);
+    std::vector<WorkoutSource> sources;
+    while (true) {
+      PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) return sources;
+      std::string id = q.Text(0);
+      if (sources.empty() || sources.back().workout_id != id) {
+        sources.push_back({std::move(id), q.Text(1), {}});
+      }
+      std::string path = q.Text(2);
+      if (!path.empty()) sources.back().archived_paths.push_back(std::move(path));
+    }
+  }
+
   StatusOr<std::vector<std::string>> PendingWorkoutIds() override {
     std::lock_guard lock(mutex_);
     PELO_ASSIGN_OR_RETURN(Statement q,

@@ -67,6 +67,13 @@ std::optional<double> DistanceKm(std::optional<double> value, std::string_view u
   return std::nullopt;
 }
 
+std::optional<double> ElevationM(std::optional<double> value, std::string_view unit) {
+  if (!value) return std::nullopt;
+  if (unit == "ft") return *value * kMetresPerFoot;
+  if (unit == "m") return *value;
+  return std::nullopt;
+}
+
 std::vector<model::SampleRow> BuildSampleRows(const std::string& workout_id,
                                               const model::PerformanceGraph& graph) {
   const std::vector<int64_t>& times = graph.seconds_since_pedaling_start;

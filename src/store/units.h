@@ -17,6 +17,9 @@ inline constexpr double kMetresPerFoot = 0.3048;
 // A distance in `unit` ("mi", "km", "m") as km; nullopt for an unknown unit.
 std::optional<double> DistanceKm(std::optional<double> value, std::string_view unit);
 
+// A height in `unit` ("ft", "m") as metres; nullopt for an unknown unit.
+std::optional<double> ElevationM(std::optional<double> value, std::string_view unit);
+
 // One row per time-axis entry of `graph` (duplicate timestamps: the first wins), each metric
 // converted to metric units; metrics with an unknown unit are left empty rather than guessed.
 std::vector<model::SampleRow> BuildSampleRows(const std::string& workout_id,

@@ -5,6 +5,7 @@
 
 #include "store/ride_curves_table.h"
 #include "store/ride_metrics_table.h"
+#include "store/units.h"
 #include "store/workout_reader.h"
 
 namespace pelo::store {
@@ -72,6 +73,99 @@ Status ReadGps(const sqlite::Database& db, const std::string& workout_id,
                     });
 }
 
+// The summaries' `elevation` (summaries[] over average_summaries[]) in metres.
+StatusOr<std::optional<double>> ReadElevationGainM(const sqlite::Database& db,
+                                                   const std::string& workout_id) {
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(R"sql(
+    SELECT value, display_unit FROM workout_summaries
+    WHERE workout_id = ?1 AND slug = 'elevation' ORDER BY kind = 'average' LIMIT 1)sql"));
+  PELO_ASSIGN_OR_RETURN(bool row, q.Bind(1, workout_id).Step());
+  if (!row) return std::optional<double>();
+  return ElevationM(q.OptDouble(0), q.Text(1));
+}
+
+Status ReadTargetBlocks(const sqlite::Database& db, const std::string& workout_id,
+                        std::vector<model::TargetBlock>& out) {
+  PELO_RETURN_IF_ERROR(ReadRowsOf(db, R"sql(
+    SELECT start_s, end_s, segment_type FROM target_blocks
+    WHERE workout_id = ?1 ORDER BY position)sql",
+                                  workout_id, out, [](const Statement& q, model::TargetBlock& b) {
+                                    b.start_s = q.Int(0);
+                                    b.end_s = q.Int(1);
+                                    b.segment_type = q.Text(2);
+                                  }));
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(R"sql(
+    SELECT block_position, name, lower, upper FROM target_block_metrics
+    WHERE workout_id = ?1 ORDER BY block_position, position)sql"));
+  q.Bind(1, workout_id);
+  while (true) {
+    PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return OkStatus();
+    const int64_t block = q.Int(0);
+    if (block < 0 || static_cast<size_t>(block) >= out.size()) continue;
+    out[static_cast<size_t>(block)].metrics.push_back({q.Text(1), q.OptDouble(2), q.OptDouble(3)});
+  }
+}
+
+Status ReadTrackedMovements(const sqlite::Database& db, const std::string& workout_id,
+                            std::vector<model::TrackedMovement>& out) {
+  PELO_RETURN_IF_ERROR(ReadRowsOf(db, R"sql(
+    SELECT movement_id, movement_name, is_hold, completed_number, offset_s, length_s
+    FROM tracked_movements WHERE workout_id = ?1 ORDER BY position)sql",
+                                  workout_id, out,
+                                  [](const Statement& q, model::TrackedMovement& m) {
+                                    m.movement_id = q.Text(0);
+                                    m.movement_name = q.Text(1);
+                                    m.is_hold = q.Int(2) != 0;
+                                    m.completed_number = q.OptDouble(3);
+                                    m.offset_s = q.Int(4);
+                                    m.length_s = q.Int(5);
+                                  }));
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(R"sql(
+    SELECT movement_position, value, unit FROM tracked_movement_weights
+    WHERE workout_id = ?1 ORDER BY movement_position, position)sql"));
+  q.Bind(1, workout_id);
+  while (true) {
+    PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return OkStatus();
+    const int64_t movement = q.Int(0);
+    if (movement < 0 || static_cast<size_t>(movement) >= out.size()) continue;
+    out[static_cast<size_t>(movement)].weights.push_back({q.OptDouble(1).value_or(0), q.Text(2)});
+  }
+}
+
+// The plan of the workout's class, through workouts.ride_id.
+Status ReadClassPlan(const sqlite::Database& db, const std::string& workout_id,
+                     std::vector<model::ClassPlanStep>& out) {
+  PELO_RETURN_IF_ERROR(ReadRowsOf(db, R"sql(
+    SELECT s.id, s.type, s.display_name, s.segment_start_s, s.offset_s, s.length_s, s.rounds
+    FROM workouts w JOIN class_plan_steps s ON s.ride_id = w.ride_id
+    WHERE w.id = ?1 ORDER BY s.position)sql",
+                                  workout_id, out,
+                                  [](const Statement& q, model::ClassPlanStep& step) {
+                                    step.id = q.Text(0);
+                                    step.type = q.Text(1);
+                                    step.display_name = q.Text(2);
+                                    step.segment_start_s = q.Int(3);
+                                    step.offset_s = q.Int(4);
+                                    step.length_s = q.Int(5);
+                                    step.rounds = q.OptInt(6);
+                                  }));
+  if (out.empty()) return OkStatus();
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(R"sql(
+    SELECT m.step_position, m.id, m.name
+    FROM workouts w JOIN class_plan_movements m ON m.ride_id = w.ride_id
+    WHERE w.id = ?1 ORDER BY m.step_position, m.position)sql"));
+  q.Bind(1, workout_id);
+  while (true) {
+    PELO_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return OkStatus();
+    const int64_t step = q.Int(0);
+    if (step < 0 || static_cast<size_t>(step) >= out.size()) continue;
+    out[static_cast<size_t>(step)].movements.push_back({q.Text(1), q.Text(2)});
+  }
+}
+
 }  // namespace
 
 StatusOr<std::optional<WorkoutDetail>> ReadWorkoutDetail(sqlite::Database& db,
@@ -88,6 +182,10 @@ StatusOr<std::optional<WorkoutDetail>> ReadWorkoutDetail(sqlite::Database& db,
   PELO_RETURN_IF_ERROR(ReadSegments(db, workout_id, detail->segments));
   PELO_RETURN_IF_ERROR(ReadHeartRateZones(db, workout_id, detail->heart_rate_zones));
   PELO_RETURN_IF_ERROR(ReadGps(db, workout_id, detail->gps));
+  PELO_ASSIGN_OR_RETURN(detail->elevation_gain_m, ReadElevationGainM(db, workout_id));
+  PELO_RETURN_IF_ERROR(ReadTargetBlocks(db, workout_id, detail->target_blocks));
+  PELO_RETURN_IF_ERROR(ReadTrackedMovements(db, workout_id, detail->tracked_movements));
+  PELO_RETURN_IF_ERROR(ReadClassPlan(db, workout_id, detail->class_plan));
   return detail;
 }
 

@@ -23,6 +23,16 @@ enum : int {
   kSegment,
   kSample,
   kGps,
+  kTrackedMovement,
+  kMovementWeight,
+  kTargetBlock,
+  kTargetMetric,
+  kClassPlanMovementsDelete,
+  kClassPlanStepsDelete,
+  kClassPlanDelete,
+  kClassPlan,
+  kClassPlanStep,
+  kClassPlanMovement,
   kRideMetrics,  // prepared from RideMetricsInsertSql, after kSql's
   kRideCurve,
 };
@@ -69,6 +79,29 @@ constexpr const char* kSql[] = {
     R"sql(
     INSERT INTO gps_points (workout_id, position, t_s, latitude, longitude, accuracy,
       distance_km, segment_id, is_gap) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql",
+    R"sql(
+    INSERT INTO tracked_movements (workout_id, position, movement_id, movement_name, is_hold,
+      completed_number, offset_s, length_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql",
+    R"sql(
+    INSERT INTO tracked_movement_weights (workout_id, movement_position, position, value, unit)
+    VALUES (?1, ?2, ?3, ?4, ?5))sql",
+    R"sql(
+    INSERT INTO target_blocks (workout_id, position, start_s, end_s, segment_type)
+    VALUES (?1, ?2, ?3, ?4, ?5))sql",
+    R"sql(
+    INSERT INTO target_block_metrics (workout_id, block_position, position, name, lower, upper)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql",
+    // Each table: rebuild turns foreign keys (so ON DELETE CASCADE) off.
+    "DELETE FROM class_plan_movements WHERE ride_id = ?1",
+    "DELETE FROM class_plan_steps WHERE ride_id = ?1",
+    "DELETE FROM class_plans WHERE ride_id = ?1",
+    "INSERT INTO class_plans (ride_id) VALUES (?1)",
+    R"sql(
+    INSERT INTO class_plan_steps (ride_id, position, id, type, display_name, segment_start_s,
+      offset_s, length_s, rounds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql",
+    R"sql(
+    INSERT INTO class_plan_movements (ride_id, step_position, position, id, name)
+    VALUES (?1, ?2, ?3, ?4, ?5))sql",
 };
 
 }  // namespace
@@ -122,7 +155,34 @@ Status WorkoutInserts::Workout(const WorkoutBundle& bundle,
   PELO_RETURN_IF_ERROR(InsertSegments(id, bundle.graph));
   PELO_RETURN_IF_ERROR(InsertSamples(key, samples));
   PELO_RETURN_IF_ERROR(InsertGps(id, bundle.graph));
+  PELO_RETURN_IF_ERROR(InsertTrackedMovements(id, bundle.workout));
+  PELO_RETURN_IF_ERROR(InsertTargetBlocks(id, bundle.graph));
   return RideRows(id, bundle.metrics, bundle.curve_w);
+}
+
+Status WorkoutInserts::ClassPlan(const std::string& ride_id,
+                                 const std::vector<model::ClassPlanStep>& plan) {
+  for (int stmt : {kClassPlanMovementsDelete, kClassPlanStepsDelete, kClassPlanDelete}) {
+    PELO_RETURN_IF_ERROR(Stmt(stmt).Bind(1, ride_id).Run());
+  }
+  PELO_RETURN_IF_ERROR(Stmt(kClassPlan).Bind(1, ride_id).Run());
+  Statement& step_stmt = Stmt(kClassPlanStep);
+  Statement& movement_stmt = Stmt(kClassPlanMovement);
+  for (size_t i = 0; i < plan.size(); ++i) {
+    const model::ClassPlanStep& step = plan[i];
+    const auto position = static_cast<int64_t>(i);
+    step_stmt.Bind(1, ride_id).Bind(2, position).BindTextOrNull(3, step.id);
+    step_stmt.BindTextOrNull(4, step.type).BindTextOrNull(5, step.display_name);
+    step_stmt.Bind(6, step.segment_start_s).Bind(7, step.offset_s).Bind(8, step.length_s);
+    PELO_RETURN_IF_ERROR(step_stmt.Bind(9, step.rounds).Run());
+    for (size_t j = 0; j < step.movements.size(); ++j) {
+      const model::PlannedMovement& movement = step.movements[j];
+      movement_stmt.Bind(1, ride_id).Bind(2, position).Bind(3, static_cast<int64_t>(j));
+      movement_stmt.BindTextOrNull(4, movement.id).BindTextOrNull(5, movement.name);
+      PELO_RETURN_IF_ERROR(movement_stmt.Run());
+    }
+  }
+  return OkStatus();
 }
 
 Status WorkoutInserts::RideRows(const std::string& id,
@@ -214,6 +274,43 @@ Status WorkoutInserts::InsertSamples(int64_t workout_key,
     stmt.Bind(8, r.incline_pct).Bind(9, r.pace_min_per_km).Bind(10, r.altitude_m);
     stmt.Bind(11, r.stroke_rate_spm).Bind(12, r.split_pace_s_per_500m);
     PELO_RETURN_IF_ERROR(stmt.RunAllBound());
+  }
+  return OkStatus();
+}
+
+Status WorkoutInserts::InsertTrackedMovements(const std::string& id, const model::Workout& w) {
+  Statement& movement_stmt = Stmt(kTrackedMovement);
+  Statement& weight_stmt = Stmt(kMovementWeight);
+  for (size_t i = 0; i < w.tracked_movements.size(); ++i) {
+    const model::TrackedMovement& m = w.tracked_movements[i];
+    const auto position = static_cast<int64_t>(i);
+    movement_stmt.Bind(1, id).Bind(2, position).BindTextOrNull(3, m.movement_id);
+    movement_stmt.BindTextOrNull(4, m.movement_name).Bind(5, int64_t{m.is_hold});
+    movement_stmt.Bind(6, m.completed_number).Bind(7, m.offset_s).Bind(8, m.length_s);
+    PELO_RETURN_IF_ERROR(movement_stmt.Run());
+    for (size_t j = 0; j < m.weights.size(); ++j) {
+      weight_stmt.Bind(1, id).Bind(2, position).Bind(3, static_cast<int64_t>(j));
+      weight_stmt.Bind(4, m.weights[j].value).BindTextOrNull(5, m.weights[j].unit);
+      PELO_RETURN_IF_ERROR(weight_stmt.Run());
+    }
+  }
+  return OkStatus();
+}
+
+Status WorkoutInserts::InsertTargetBlocks(const std::string& id, const model::PerformanceGraph& g) {
+  Statement& block_stmt = Stmt(kTargetBlock);
+  Statement& metric_stmt = Stmt(kTargetMetric);
+  for (size_t i = 0; i < g.target_blocks.size(); ++i) {
+    const model::TargetBlock& block = g.target_blocks[i];
+    const auto position = static_cast<int64_t>(i);
+    block_stmt.Bind(1, id).Bind(2, position).Bind(3, block.start_s).Bind(4, block.end_s);
+    PELO_RETURN_IF_ERROR(block_stmt.BindTextOrNull(5, block.segment_type).Run());
+    for (size_t j = 0; j < block.metrics.size(); ++j) {
+      const model::TargetMetric& metric = block.metrics[j];
+      metric_stmt.Bind(1, id).Bind(2, position).Bind(3, static_cast<int64_t>(j));
+      metric_stmt.BindTextOrNull(4, metric.name).Bind(5, metric.lower).Bind(6, metric.upper);
+      PELO_RETURN_IF_ERROR(metric_stmt.Run());
+    }
   }
   return OkStatus();
 }

@@ -24,10 +24,11 @@ class WorkoutInserts {
   Status RideRows(const std::string& id, const std::optional<model::RideMetricsRow>& metrics,
                   const std::optional<std::vector<double>>& curve_w);
   // Inserts the workout row and every child row (ride_metrics and ride_curves when the bundle
-  // has them);
-  // `samples` are BuildSampleRows of its graph.
+  // has them); `samples` are BuildSampleRows of its graph.
   // The workout must not be stored (the caller deleted any previous version).
   Status Workout(const WorkoutBundle& bundle, const std::vector<model::SampleRow>& samples);
+  // Replaces the plan of class `ride_id` (its class_plans row, steps and movements).
+  Status ClassPlan(const std::string& ride_id, const std::vector<model::ClassPlanStep>& plan);
 
  private:
   WorkoutInserts(sqlite::Database& db, std::vector<sqlite::Statement> statements)
@@ -39,6 +40,8 @@ class WorkoutInserts {
   Status InsertSegments(const std::string& id, const model::PerformanceGraph& g);
   Status InsertSamples(int64_t workout_key, const std::vector<model::SampleRow>& samples);
   Status InsertGps(const std::string& id, const model::PerformanceGraph& g);
+  Status InsertTrackedMovements(const std::string& id, const model::Workout& w);
+  Status InsertTargetBlocks(const std::string& id, const model::PerformanceGraph& g);
 
   sqlite::Database& db_;
   std::vector<sqlite::Statement> statements_;

@@ -12,9 +12,17 @@ using sqlite::Database;
 using sqlite::Statement;
 
 // Child tables first: they reference workouts(id) (samples: workouts(key)).
-constexpr const char* kChildTables[] = {"workout_summaries", "workout_metrics", "heart_rate_zones",
-                                        "segments",          "gps_points",      "ride_metrics",
-                                        "ride_curves"};
+constexpr const char* kChildTables[] = {"workout_summaries",
+                                        "workout_metrics",
+                                        "heart_rate_zones",
+                                        "segments",
+                                        "gps_points",
+                                        "ride_metrics",
+                                        "ride_curves",
+                                        "tracked_movements",
+                                        "target_blocks",
+                                        "target_block_metrics",
+                                        "tracked_movement_weights"};
 
 Status DeleteWorkout(Database& db, const std::string& id) {
   PELO_ASSIGN_OR_RETURN(Statement samples, db.Prepare(R"sql(
@@ -59,6 +67,16 @@ Status WriteWorkoutBundle(Database& db, const WorkoutBundle& bundle) {
   PELO_RETURN_IF_ERROR(inserts->Workout(bundle, BuildSampleRows(id, bundle.graph)));
   PELO_RETURN_IF_ERROR(ReplaceArchived(db, id, bundle.raw));
   return ClearPendingWorkout(db, id);
+}
+
+Status WriteClassPlan(Database& db, const std::string& ride_id,
+                      const std::vector<model::ClassPlanStep>& plan, const RawResponse& raw) {
+  if (ride_id.empty()) {
+    return Status(ErrorCode::kInvalidArgument, "cannot store a class plan without ride id");
+  }
+  PELO_ASSIGN_OR_RETURN(auto inserts, WorkoutInserts::Prepare(db));
+  PELO_RETURN_IF_ERROR(inserts->ClassPlan(ride_id, plan));
+  return ArchiveRaw(db, raw);
 }
 
 Status ClearPendingWorkout(Database& db, const std::string& workout_id) {

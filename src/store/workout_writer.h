@@ -1,4 +1,5 @@
-// The writes behind SaveWorkout, SaveUser and SaveInstructors; callers own the transaction.
+// The writes behind SaveWorkout, SaveClassPlan, SaveUser and SaveInstructors; callers own the
+// transaction.
 #pragma once
 
 #include <string_view>
@@ -13,6 +14,9 @@ namespace pelo::store {
 Status WriteInstructors(sqlite::Database& db, const std::vector<model::Instructor>& instructors);
 // Replaces every row of `bundle.workout` (detail, ride, instructor, graph, raw responses).
 Status WriteWorkoutBundle(sqlite::Database& db, const WorkoutBundle& bundle);
+// Replaces the plan of class `ride_id` and archives `raw` as a response of no workout.
+Status WriteClassPlan(sqlite::Database& db, const std::string& ride_id,
+                      const std::vector<model::ClassPlanStep>& plan, const RawResponse& raw);
 // Forgets that `workout_id` was listed in progress (nothing when it was not).
 Status ClearPendingWorkout(sqlite::Database& db, const std::string& workout_id);
 // Inserts or replaces the user row.

@@ -44,6 +44,17 @@ Status ArchiveGrouper::Add(const std::string& path, std::string_view body) {
       item.instructors = std::move(list).value();
       return emit_(std::move(item));
     }
+    case ArchiveKind::kRideDetails: {
+      // Sync archives a class's details only with the plan it stored from them.
+      StatusOr<model::RideDetails> details = api::ParseRideDetails(body);
+      json_bytes_ += static_cast<int64_t>(body.size());
+      if (!details.ok()) return OkStatus();
+      RebuildItem item;
+      item.kind = RebuildItem::Kind::kClassPlan;
+      item.ride_id = key.ride_id;
+      item.class_plan = std::move(details->class_plan);
+      return emit_(std::move(item));
+    }
     default:
       break;
   }

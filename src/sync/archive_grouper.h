@@ -1,5 +1,5 @@
 // Turns the archive stream (Store::ForEachArchived order) into what rebuild writes: the user,
-// instructor lists, and one prepared workout per workout id.
+// instructor lists, class plans, and one prepared workout per workout id.
 #pragma once
 
 #include <cstdint>
@@ -19,11 +19,13 @@ namespace pelo::sync {
 // One thing to write; `kind` says which member holds it. (Not a std::variant: GCC 12 reports a
 // bogus maybe-uninitialized in variant's move at -O2.)
 struct RebuildItem {
-  enum class Kind { kUser, kInstructors, kWorkout };
+  enum class Kind { kUser, kInstructors, kWorkout, kClassPlan };
   Kind kind = Kind::kWorkout;
   model::User user;
   std::vector<model::Instructor> instructors;
   store::PreparedWorkout workout;
+  std::string ride_id;  // kClassPlan: of `class_plan`
+  std::vector<model::ClassPlanStep> class_plan;
 };
 
 class ArchiveGrouper {

@@ -9,6 +9,8 @@ constexpr std::string_view kWorkoutPrefix = "/api/workout/";
 constexpr std::string_view kUserPrefix = "/api/user/";
 constexpr std::string_view kGraphSuffix = "/performance_graph";
 constexpr std::string_view kListMarker = "/workouts#";
+constexpr std::string_view kRidePrefix = "/api/ride/";
+constexpr std::string_view kDetailsSuffix = "/details";
 
 // The value of `name` in a query string ("a=1&every_n=5"), or "".
 std::string_view QueryValue(std::string_view query, std::string_view name) {
@@ -76,6 +78,14 @@ ArchiveKey ClassifyArchivePath(std::string_view path) {
     }
     key.kind = ArchiveKind::kWorkoutListEntry;
     key.workout_id = std::string(id);
+  } else if (route.substr(0, kRidePrefix.size()) == kRidePrefix &&
+             route.size() > kRidePrefix.size() + kDetailsSuffix.size() &&
+             route.substr(route.size() - kDetailsSuffix.size()) == kDetailsSuffix) {
+    const std::string_view id =
+        route.substr(kRidePrefix.size(), route.size() - kRidePrefix.size() - kDetailsSuffix.size());
+    if (!IsId(id)) return key;
+    key.kind = ArchiveKind::kRideDetails;
+    key.ride_id = std::string(id);
   }
   return key;
 }

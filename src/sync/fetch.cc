@@ -11,6 +11,19 @@ bool StopsTheSync(const Status& status) {
          api::IsHtmlPageError(status);
 }
 
+ClassPlanFetch FetchClassPlan(api::Client& client, const std::string& ride_id) {
+  ClassPlanFetch out;
+  out.ride_id = ride_id;
+  auto details = client.RideDetails(ride_id);
+  if (!details.ok()) {
+    out.error = details.status().WithContext("class plan of ride " + ride_id);
+    return out;
+  }
+  out.plan = std::move(details->value.class_plan);
+  out.raw = {std::move(details->path), std::move(details->raw)};
+  return out;
+}
+
 Outcome FetchWorkout(api::Client& client, const std::string& user_id, const Job& job, int every_n) {
   Outcome out;
   out.workout_id = job.workout_id;

@@ -9,8 +9,18 @@ std::optional<int64_t> CreatedAt(const model::Workout& entry) {
 }
 
 bool NeedsDetail(const model::Workout& entry) {
+  if (entry.fitness_discipline == kStrength) return true;
   if (entry.ftp_info) return false;
   return entry.has_pedaling_metrics || entry.fitness_discipline == "cycling";
+}
+
+bool IsClassRideId(std::string_view ride_id) {
+  return ride_id.find_first_not_of('0') != std::string_view::npos;
+}
+
+std::string ClassPlanRideId(const model::Workout& workout) {
+  if (workout.fitness_discipline != kStrength || !workout.ride) return {};
+  return IsClassRideId(workout.ride->id) ? workout.ride->id : std::string();
 }
 
 bool ListingRules::Wants(const model::Workout& entry) {

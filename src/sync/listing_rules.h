@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 
 #include "pelo/model/workout.h"
@@ -32,9 +33,21 @@ struct ListingInputs {
 // The list's sort key: created_at, else start_time; nullopt when the entry has neither.
 std::optional<int64_t> CreatedAt(const model::Workout& entry);
 
-// True when pelo needs the workout's detail: the list entry lacks `ftp_info` and the workout is
-// one whose power analytics need the FTP in effect (a ride with pedaling metrics).
+// The discipline whose workouts sync keeps the detail (tracked movements) and class plan of.
+inline constexpr const char* kStrength = "strength";
+
+// True when pelo needs the workout's detail: a strength workout (its tracked movements are in
+// the detail only), or a list entry without `ftp_info` of a workout whose power analytics need
+// the FTP in effect (a ride with pedaling metrics).
 bool NeedsDetail(const model::Workout& entry);
+
+// True when `ride_id` names a class: not empty, and not the all-zero id of a workout taken
+// without one ("Just Ride", "Just Lift").
+bool IsClassRideId(std::string_view ride_id);
+
+// The class whose plan (GET /api/ride/{id}/details) sync keeps for `workout`: its ride id when
+// it is a strength workout of a class, else "".
+std::string ClassPlanRideId(const model::Workout& workout);
 
 // Walks the list entries (newest first) and decides, entry by entry, what to fetch and when to
 // stop listing.

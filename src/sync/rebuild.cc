@@ -1,6 +1,7 @@
 #include "pelo/sync/rebuild.h"
 
 #include <chrono>
+#include <string>
 #include <thread>
 
 #include "pelo/common/cancel.h"
@@ -32,6 +33,10 @@ Status WriteAll(BoundedQueue<RebuildItem>& queue, store::RebuildWriter& writer,
         break;
       case RebuildItem::Kind::kInstructors:
         PELO_RETURN_IF_ERROR(writer.WriteInstructors(item->instructors));
+        break;
+      case RebuildItem::Kind::kClassPlan:
+        PELO_RETURN_IF_ERROR(writer.WriteClassPlan(item->ride_id, item->class_plan));
+        ++report.class_plans;
         break;
       case RebuildItem::Kind::kWorkout:
         PELO_RETURN_IF_ERROR(writer.WriteWorkout(item->workout));
@@ -80,6 +85,12 @@ StatusOr<RebuildResult> Rebuild(store::Store& store, const RebuildOptions& optio
     PELO_RETURN_IF_ERROR(read_status);
     report.json_bytes = grouper.json_bytes();
     report.skipped = grouper.skipped();
+    if (options.at_least_workouts && report.workouts < *options.at_least_workouts) {
+      return Status(ErrorCode::kStorage,
+                    "the archive gives " + std::to_string(report.workouts) + " of the " +
+                        std::to_string(*options.at_least_workouts) +
+                        " stored workouts: nothing rebuilt (`pelo rebuild` would drop the others)");
+    }
     return OkStatus();
   });
   if (!status.ok()) return status;
@@ -88,6 +99,7 @@ StatusOr<RebuildResult> Rebuild(store::Store& store, const RebuildOptions& optio
   PELO_ASSIGN_OR_RETURN(std::optional<model::User> user, store.LoadUser());
   PELO_RETURN_IF_ERROR(
       store.SetState(kRideMetricsSettingsKey, RideMetricsSettingsRecord(user, options.athlete)));
+  PELO_RETURN_IF_ERROR(store.SetState(kArchiveRowsVersionKey, std::to_string(kArchiveRowsVersion)));
   PELO_ASSIGN_OR_RETURN(RefreshResult refreshed, RefreshRideMetrics(store, {options.athlete}));
   report.metrics_recomputed = refreshed.recomputed;
   report.ftp_changed = refreshed.ftp_changed;

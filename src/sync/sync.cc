@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <mutex>
 #include <string>
@@ -15,6 +16,8 @@
 #include <vector>
 
 #include "pelo/common/cancel.h"
+#include "pelo/sync/archive_key.h"
+#include "pelo/sync/rebuild.h"
 #include "pelo/sync/refresh.h"
 #include "sync/bounded_queue.h"
 #include "sync/fetch.h"
@@ -78,11 +81,20 @@ class Runner {
 
  private:
   Status Prepare();
+  // A database whose derived rows predate kArchiveRowsVersion: rebuilt once from the archive.
+  Status RebuildIfOlder();
+  // What stored strength workouts lack that only the network has (ADR 0024): the detail of
+  // those stored from their list entry, the plan of their classes.
+  Status FindWhatStoredWorkoutsLack();
   Status Reconcile();
   Status Refresh();     // RefreshRideMetrics, counted in the report
   void ListWorkouts();  // the lister thread
   void Work();          // a worker thread
   void QueueJob(Job job);
+  // True for the first caller with `ride_id` (and none stored): that one fetches its plan.
+  bool ClaimClassPlan(const std::string& ride_id);
+  // Stores what `outcome.plan` holds, or reports its failure as a workout's is.
+  Status StoreClassPlan(Outcome& outcome);
   // Stores outcomes until the workers are done; returns a fatal error (storage, auth) if any.
   Status StoreOutcomes();
   Status StoreOne(Outcome& outcome);
@@ -107,6 +119,8 @@ class Runner {
   std::unordered_set<std::string> known_;
   std::optional<int64_t> watermark_;
   std::vector<std::string> pending_;
+  std::vector<std::string> lacking_detail_;  // stored strength workouts, to fetch again
+  std::vector<std::string> lacking_plan_;    // ride ids of stored strength workouts' classes
 
   BoundedQueue<Job> jobs_;
   BoundedQueue<Outcome> outcomes_;
@@ -125,6 +139,9 @@ class Runner {
 
   std::mutex error_mu_;
   Status first_error_;  // the first per-workout failure
+
+  std::mutex plans_mu_;
+  std::unordered_set<std::string> plans_claimed_;  // stored, or being fetched by this run
 };
 
 SyncResult Runner::Run() {
@@ -187,6 +204,7 @@ Status Runner::Prepare() {
   report_.username = me->value.username;
   if (report_.user_id.empty()) return Status(ErrorCode::kApi, "GET /api/me: no user id");
   PELO_RETURN_IF_ERROR(store_.SaveUser(me->value, {me->path, me->raw}));
+  PELO_RETURN_IF_ERROR(RebuildIfOlder());
   user_ = me->value;  // the workers' FTP fallback and max HR for the per-ride metrics
   context_.user = user_;
   context_.athlete = options_.athlete;
@@ -202,8 +220,50 @@ Status Runner::Prepare() {
   }
   const bool selective = !options_.workout_ids.empty() || options_.since || options_.last ||
                          !options_.discipline.empty() || options_.reconcile;
+  PELO_ASSIGN_OR_RETURN(plans_claimed_, store_.ClassPlanRideIds());
   if (!selective) {
     PELO_ASSIGN_OR_RETURN(pending_, store_.PendingWorkoutIds());
+    PELO_RETURN_IF_ERROR(FindWhatStoredWorkoutsLack());
+  }
+  return OkStatus();
+}
+
+Status Runner::RebuildIfOlder() {
+  PELO_ASSIGN_OR_RETURN(std::optional<std::string> recorded,
+                        store_.GetState(kArchiveRowsVersionKey));
+  int version = 0;
+  if (recorded) {
+    std::from_chars(recorded->data(), recorded->data() + recorded->size(), version);
+  }
+  if (version >= kArchiveRowsVersion) return OkStatus();
+  PELO_ASSIGN_OR_RETURN(int64_t workouts, store_.CountWorkouts());
+  if (workouts == 0) {  // nothing derived yet: whatever is stored next is current
+    return store_.SetState(kArchiveRowsVersionKey, std::to_string(kArchiveRowsVersion));
+  }
+  RebuildOptions options;
+  options.athlete = options_.athlete;
+  options.at_least_workouts = workouts;  // never lose a stored workout on its own
+  StatusOr<RebuildResult> rebuilt = Rebuild(store_, options);  // records the version
+  if (!rebuilt.ok()) return rebuilt.status().WithContext("rebuilding from the archive");
+  report_.rebuilt = true;
+  return OkStatus();
+}
+
+Status Runner::FindWhatStoredWorkoutsLack() {
+  PELO_ASSIGN_OR_RETURN(std::vector<store::WorkoutSource> sources,
+                        store_.WorkoutSources(internal::kStrength));
+  std::unordered_set<std::string> rides;
+  for (const store::WorkoutSource& source : sources) {
+    const bool has_detail = std::any_of(
+        source.archived_paths.begin(), source.archived_paths.end(), [](const std::string& path) {
+          return ClassifyArchivePath(path).kind == ArchiveKind::kWorkoutDetail;
+        });
+    if (!has_detail) {
+      lacking_detail_.push_back(source.workout_id);  // its plan comes with it (Work)
+    } else if (internal::IsClassRideId(source.ride_id) && !plans_claimed_.count(source.ride_id) &&
+               rides.insert(source.ride_id).second) {
+      lacking_plan_.push_back(source.ride_id);
+    }
   }
   return OkStatus();
 }
@@ -241,6 +301,11 @@ Status Runner::Refresh() {
   return OkStatus();
 }
 
+bool Runner::ClaimClassPlan(const std::string& ride_id) {
+  std::lock_guard<std::mutex> lock(plans_mu_);
+  return plans_claimed_.insert(ride_id).second;
+}
+
 void Runner::QueueJob(Job job) {
   if (!queued_ids_.insert(job.workout_id).second) return;
   ++queued_;
@@ -250,10 +315,10 @@ void Runner::QueueJob(Job job) {
 void Runner::ListWorkouts() {
   // Workouts named on the command line, and those seen in progress by earlier runs, first.
   for (const std::string& id : options_.workout_ids) {
-    QueueJob(Job{id, std::nullopt, "", true, known_.count(id) != 0});
+    QueueJob(Job{Job::kWorkout, "", id, std::nullopt, "", true, known_.count(id) != 0});
   }
   for (const std::string& id : pending_) {
-    QueueJob(Job{id, std::nullopt, "", true, known_.count(id) != 0});
+    QueueJob(Job{Job::kWorkout, "", id, std::nullopt, "", true, known_.count(id) != 0});
   }
   if (options_.workout_ids.empty()) {
     internal::ListingRules rules(
@@ -307,6 +372,18 @@ void Runner::ListWorkouts() {
     }
     newest_listed_ = rules.newest();
   }
+  // Then what stored workouts lack (none in a selective run): after what is new.
+  for (const std::string& id : lacking_detail_) {
+    if (stop_) break;
+    QueueJob(Job{Job::kWorkout, "", id, std::nullopt, "", true, true});
+  }
+  for (const std::string& ride_id : lacking_plan_) {
+    if (stop_) break;
+    Job job;
+    job.kind = Job::kClassPlan;
+    job.ride_id = ride_id;
+    jobs_.Push(std::move(job));  // not a workout: neither deduplicated nor counted as one
+  }
   listing_done_ = true;
   if (stop_) {
     jobs_.CloseAndClear();  // what is queued would fail the same way
@@ -318,12 +395,29 @@ void Runner::ListWorkouts() {
 void Runner::Work() {
   while (std::optional<Job> job = jobs_.Pop()) {
     if (stop_ || CancelRequested()) break;
-    Outcome outcome = internal::FetchWorkout(mid_sync_, report_.user_id, *job, options_.every_n);
+    Outcome outcome;
+    if (job->kind == Job::kClassPlan) {
+      if (!ClaimClassPlan(job->ride_id)) continue;  // a workout of the class fetched it
+      outcome.kind = Outcome::kClassPlan;
+      outcome.plan = internal::FetchClassPlan(mid_sync_, job->ride_id);
+    } else {
+      outcome = internal::FetchWorkout(mid_sync_, report_.user_id, *job, options_.every_n);
+    }
     if (outcome.kind == Outcome::kBundle) {
       // Here, in parallel, rather than on the storing thread: the metrics are the CPU work.
       AttachRideRows(outcome.bundle, context_);
+      const std::string ride_id = internal::ClassPlanRideId(outcome.bundle.workout);
+      if (!ride_id.empty() && ClaimClassPlan(ride_id)) {
+        outcome.plan = internal::FetchClassPlan(mid_sync_, ride_id);
+        if (!outcome.plan->error.ok()) {
+          outcome.plan->error =
+              std::move(outcome.plan->error).WithContext("workout " + outcome.workout_id);
+        }
+      }
     }
-    if (outcome.kind == Outcome::kFailed && internal::StopsTheSync(outcome.error)) {
+    const bool plan_stops =
+        outcome.plan && !outcome.plan->error.ok() && internal::StopsTheSync(outcome.plan->error);
+    if ((outcome.kind == Outcome::kFailed && internal::StopsTheSync(outcome.error)) || plan_stops) {
       // Nothing else will get through either: stop listing and fetching.
       stop_ = true;
       jobs_.CloseAndClear();
@@ -358,7 +452,9 @@ Status Runner::StoreOne(Outcome& outcome) {
     case Outcome::kBundle:
       PELO_RETURN_IF_ERROR(store_.SaveWorkout(outcome.bundle));
       ++(outcome.known ? report_.updated : report_.added);
-      return OkStatus();
+      return StoreClassPlan(outcome);
+    case Outcome::kClassPlan:
+      return StoreClassPlan(outcome);
     case Outcome::kInProgress:
       ++report_.skipped;
       return store_.MarkPending(outcome.workout_id, outcome.status);
@@ -380,6 +476,22 @@ Status Runner::StoreOne(Outcome& outcome) {
       NoteFailure(outcome.error);
       return OkStatus();
   }
+  return OkStatus();
+}
+
+Status Runner::StoreClassPlan(Outcome& outcome) {
+  if (!outcome.plan) return OkStatus();
+  internal::ClassPlanFetch& plan = *outcome.plan;
+  if (plan.error.ok()) {
+    PELO_RETURN_IF_ERROR(store_.SaveClassPlan(plan.ride_id, plan.plan, plan.raw));
+    ++report_.class_plans;
+    return OkStatus();
+  }
+  // The workout (if any) is stored: the plan alone failed, and the next sync tries it again.
+  if (plan.error.code() == ErrorCode::kUnauthenticated) return plan.error;
+  if (plan.error.code() == ErrorCode::kCancelled) return OkStatus();
+  ++report_.failed;
+  NoteFailure(plan.error);
   return OkStatus();
 }
 

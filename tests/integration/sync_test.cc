@@ -109,7 +109,7 @@ TEST_F(SyncTest, StoresEveryPageAndANoOpResyncMakesTwoRequests) {
   EXPECT_EQ(CountRequests(*server_, "list"), 1);
 }
 
-TEST_F(SyncTest, FetchesTheDetailOnlyForRidesWhoseListEntryLacksTheFtp) {
+TEST_F(SyncTest, FetchesTheDetailOnlyForRidesWhoseListEntryLacksTheFtpAndStrength) {
   sim::Options o;
   o.workouts = 60;
   StartAndLogIn(o);
@@ -122,10 +122,15 @@ TEST_F(SyncTest, FetchesTheDetailOnlyForRidesWhoseListEntryLacksTheFtp) {
   auto rows = store->WorkoutRows();
   ASSERT_TRUE(rows.ok());
   int cycling = 0;
-  for (const model::WorkoutRow& row : *rows) cycling += row.discipline == "cycling";
+  int strength = 0;
+  for (const model::WorkoutRow& row : *rows) {
+    cycling += row.discipline == "cycling";
+    strength += row.discipline == "strength";
+  }
   ASSERT_GT(cycling, 0);
-  ASSERT_LT(cycling, 60);
-  EXPECT_EQ(CountRequests(*server_, "detail"), cycling);
+  ASSERT_GT(strength, 0);
+  ASSERT_LT(cycling + strength, 60);
+  EXPECT_EQ(CountRequests(*server_, "detail"), cycling + strength);
   EXPECT_EQ(CountRequests(*server_, "graph"), 60);
   for (const model::WorkoutRow& row : *rows) {
     if (row.discipline == "cycling") {

@@ -48,6 +48,27 @@ struct GpsPoint {
   bool is_gap = false;
 };
 
+// One target of a target-metrics block: the range the class asked for (`metrics[]`).
+struct TargetMetric {
+  std::string name;  // "speed", "incline", "cadence", "resistance", "power_zone", ...
+  std::optional<double> lower;
+  std::optional<double> upper;
+
+  bool operator==(const TargetMetric&) const = default;
+};
+
+// One block of `target_metrics_performance_data.target_metrics[]`: from start_s to end_s (the
+// graph's `offsets`, s, as sent) the class targeted `metrics`. (The legacy
+// `target_performance_metrics` per-second series is another thing, not read.)
+struct TargetBlock {
+  int64_t start_s = 0;
+  int64_t end_s = 0;
+  std::string segment_type;  // "running", "cycling", ... as sent
+  std::vector<TargetMetric> metrics;
+
+  bool operator==(const TargetBlock&) const = default;
+};
+
 struct PerformanceGraph {
   std::optional<int64_t> duration;  // s
   std::vector<int64_t> seconds_since_pedaling_start;
@@ -57,6 +78,8 @@ struct PerformanceGraph {
   std::vector<Metric> metrics;
   std::vector<GpsPoint> gps;
   std::optional<double> total_effort_points;
+  // In the graph's order; blocks without both offsets are left out.
+  std::vector<TargetBlock> target_blocks;
 
   // The metric with `slug` (also searching alternatives), or nullptr.
   const Metric* FindMetric(std::string_view slug) const;

@@ -19,6 +19,30 @@ struct FtpInfo {
   bool operator==(const FtpInfo&) const = default;
 };
 
+// One weight a tracked movement was done with (`weight[].weight_data`): a list, since two
+// dumbbells may be two entries.
+struct MovementWeight {
+  double value = 0;  // 0: bodyweight
+  std::string unit;  // "lb" | "kg", as Peloton sent it ("" when it sent none)
+
+  bool operator==(const MovementWeight&) const = default;
+};
+
+// One movement performed in a strength workout, as Peloton tracked it (Peloton Guide):
+// GET /api/workout/{id} `movement_tracker_data.completed_movements_summary_data.
+// repetition_summary_data[]`.
+struct TrackedMovement {
+  std::string movement_id;
+  std::string movement_name;  // written by strangers: "Wide Grip Overhead Press"
+  bool is_hold = false;
+  std::optional<double> completed_number;  // repetitions; seconds for a hold
+  int64_t offset_s = 0;                    // s into the class (0 when Peloton sent none)
+  int64_t length_s = 0;                    // s
+  std::vector<MovementWeight> weights;     // as listed; empty when Peloton sent none
+
+  bool operator==(const TrackedMovement&) const = default;
+};
+
 struct Workout {
   std::string id;
   std::string user_id;
@@ -40,6 +64,9 @@ struct Workout {
   bool is_outdoor = false;
   std::optional<Ride> ride;         // with joins=ride
   std::optional<FtpInfo> ftp_info;  // detail only
+  // Detail only, in Peloton's order; empty without `movement_tracker_data` (a workout not
+  // tracked by Peloton Guide, or a list entry).
+  std::vector<TrackedMovement> tracked_movements;
 };
 
 // One page of GET /api/user/{id}/workouts.

@@ -66,6 +66,10 @@ class RebuildWriter {
   virtual Status WriteInstructors(const std::vector<model::Instructor>& instructors) = 0;
   // Each workout id at most once per rebuild (a second one fails: kStorage, nothing kept).
   virtual Status WriteWorkout(const PreparedWorkout& workout) = 0;
+  // The plan of class `ride_id`, as SaveClassPlan stores it; a second one for the same ride
+  // replaces the first.
+  virtual Status WriteClassPlan(const std::string& ride_id,
+                                const std::vector<model::ClassPlanStep>& plan) = 0;
 };
 
 // What Store::Reconcile changed.
@@ -95,7 +99,16 @@ struct RideMetricsState {
   std::optional<double> mmp_1200s;
 };
 
-// Everything stored of one workout that a page of it draws (Store::LoadWorkoutDetail).
+// A stored workout with the paths of its archived responses (Store::WorkoutSources): what it
+// was stored from, told without reading a body.
+struct WorkoutSource {
+  std::string workout_id;
+  std::string ride_id;                      // its class; "" without one
+  std::vector<std::string> archived_paths;  // by path; empty when nothing is archived
+};
+
+// Everything stored of one workout that a page of it draws and a workout file needs
+// (Store::LoadWorkoutDetail).
 struct WorkoutDetail {
   model::WorkoutRow workout;  // as WorkoutRows() lists it
   bool is_outdoor = false;
@@ -112,6 +125,17 @@ struct WorkoutDetail {
   std::vector<model::HeartRateZone> heart_rate_zones;
   // In the graph's order; distance in km (distance_unit "km", "" when unknown).
   std::vector<model::GpsPoint> gps;
+  // The graph's `elevation` summary (climbed: a tread's incline, an outdoor route's ascent, as
+  // Peloton summarised it) in metres; nullopt without one or in a unit pelo does not know.
+  std::optional<double> elevation_gain_m;
+  // The graph's target-metrics blocks, in its order (values in Peloton's units).
+  std::vector<model::TargetBlock> target_blocks;
+  // What Peloton Guide tracked (the detail's movement_tracker_data), in Peloton's order;
+  // empty for a workout not tracked or stored without its detail.
+  std::vector<model::TrackedMovement> tracked_movements;
+  // The plan of the workout's class (Store::SaveClassPlan, through workouts.ride_id), in the
+  // class's order; empty when none is stored or the class has no steps.
+  std::vector<model::ClassPlanStep> class_plan;
 };
 
 class Store {
@@ -128,6 +152,19 @@ class Store {
   virtual StatusOr<std::unordered_set<std::string>> StoredWorkoutIds() = 0;
   // Stores `bundle` atomically; storing the same workout again replaces it (never duplicates).
   virtual Status SaveWorkout(const WorkoutBundle& bundle) = 0;
+  // Stores the plan of class `ride_id` (GET /api/ride/{id}/details subsegments_v2), replacing
+  // any stored before, and archives `raw` (a response of no workout: storing a workout never
+  // drops it), in one transaction. An empty plan is stored too: the class has none.
+  // kInvalidArgument without a ride id.
+  virtual Status SaveClassPlan(const std::string& ride_id,
+                               const std::vector<model::ClassPlanStep>& plan,
+                               const RawResponse& raw) = 0;
+  // Ride ids whose class plan is stored (SaveClassPlan), with or without steps.
+  virtual StatusOr<std::unordered_set<std::string>> ClassPlanRideIds() = 0;
+  // Every stored workout of fitness_discipline `discipline` not flagged deleted on Peloton
+  // (Reconcile), by id, with its ride id and the paths of its archived responses (no body is
+  // read: an index range per workout).
+  virtual StatusOr<std::vector<WorkoutSource>> WorkoutSources(const std::string& discipline) = 0;
   // Workouts listed while not yet COMPLETE, to fetch again on a later sync. Storing a workout
   // (SaveWorkout) removes it from here in the same transaction.
   virtual StatusOr<std::vector<std::string>> PendingWorkoutIds() = 0;
@@ -189,11 +226,11 @@ class Store {
       const std::vector<std::string>& workout_ids,
       const std::function<Status(const std::string& path, std::string_view body)>& fn) = 0;
   // In one transaction: deletes every row derived from the archive (users, instructors, rides,
-  // workouts and their child rows, samples, GPS points, ride metrics and curves), then runs `fill`,
-  // which writes them again through the writer (on this thread). Any error, from `fill` or the
-  // database, rolls everything back. Keeps the archive byte for byte and the sync bookkeeping
-  // (sync_state, pending_workouts, workout_deletions). Other calls on this store wait until it is
-  // done, except ForEachArchived.
+  // workouts and their child rows, samples, GPS points, ride metrics and curves, class plans),
+  // then runs `fill`, which writes them again through the writer (on this thread). Any error,
+  // from `fill` or the database, rolls everything back. Keeps the archive byte for byte and the
+  // sync bookkeeping (sync_state, pending_workouts, workout_deletions). Other calls on this store
+  // wait until it is done, except ForEachArchived.
   virtual Status Rebuild(const std::function<Status(RebuildWriter&)>& fill) = 0;
 };
 

@@ -13,12 +13,14 @@ enum class ArchiveKind {
   kWorkoutDetail,     // /api/workout/{id}?joins=...      (GET /api/workout/{id})
   kWorkoutListEntry,  // /api/user/{uid}/workouts#{id}    (one item of a workout list page)
   kPerformanceGraph,  // /api/workout/{id}/performance_graph?every_n=N
+  kRideDetails,       // /api/ride/{ride_id}/details[?...]  (a class's plan; of no workout)
 };
 
 struct ArchiveKey {
   ArchiveKind kind = ArchiveKind::kOther;
   std::string workout_id;  // for the three workout kinds
   int every_n = 0;         // for kPerformanceGraph (1 when the path has no every_n)
+  std::string ride_id;     // for kRideDetails
 };
 
 // The archive path of workout `workout_id`'s entry in user `user_id`'s workout list. List pages

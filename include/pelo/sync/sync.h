@@ -52,14 +52,16 @@ struct SyncResult {
   Status status;  // ok, or why the run stopped or what failed (kCancelled on Ctrl-C)
   std::string user_id;
   std::string username;
-  int64_t listed = 0;    // list entries seen
-  int64_t added = 0;     // workouts stored for the first time ("new")
-  int64_t updated = 0;   // workouts stored again (--full, --workout, completed in-progress ones)
-  int64_t skipped = 0;   // listed but not fetched: already stored, filtered out, or in progress
-  int64_t pending = 0;   // in progress: fetched again by a later sync
-  int64_t failed = 0;    // workouts that could not be fetched or stored
-  int64_t deleted = 0;   // --reconcile: stored workouts no longer on Peloton
-  int64_t restored = 0;  // --reconcile: flagged workouts listed again
+  int64_t listed = 0;       // list entries seen
+  int64_t added = 0;        // workouts stored for the first time ("new")
+  int64_t updated = 0;      // workouts stored again (--full, --workout, completed in-progress ones)
+  int64_t skipped = 0;      // listed but not fetched: already stored, filtered out, or in progress
+  int64_t pending = 0;      // in progress: fetched again by a later sync
+  int64_t failed = 0;       // workouts that could not be fetched or stored, and class plans that
+                            // could not be fetched (their workouts are stored)
+  int64_t class_plans = 0;  // class plans fetched and stored (one per strength class)
+  int64_t deleted = 0;      // --reconcile: stored workouts no longer on Peloton
+  int64_t restored = 0;     // --reconcile: flagged workouts listed again
   int64_t stored_total = 0;  // workouts in the store after the run
   // The refresh after a successful run (sync::RefreshRideMetrics): stored workouts whose
   // metrics were computed again, of them those whose FTP in effect changed, and those whose
@@ -67,6 +69,9 @@ struct SyncResult {
   int64_t metrics_recomputed = 0;
   int64_t ftp_changed = 0;
   int64_t metrics_unavailable = 0;
+  // The database's derived rows predated what this pelo derives (kArchiveRowsVersion): they
+  // were rebuilt from the archive (sync::Rebuild) before anything was fetched.
+  bool rebuilt = false;
   int64_t requests = 0;  // HTTP requests (retries and token refreshes included)
   int64_t bytes = 0;     // response bytes received
   double seconds = 0;
@@ -76,12 +81,17 @@ struct SyncResult {
 //  - Incremental: a run lists pages newest first and stops at the first page that reaches the
 //    newest workout of the last complete run; with nothing new that is /api/me plus one page.
 //  - Concurrent: `jobs` workers fetch (detail when the list entry lacks what pelo needs, then
-//    the performance graph) while the calling thread stores, one transaction per workout.
+//    the performance graph; for a strength workout, its class's plan once per class) while the
+//    calling thread stores, one transaction per workout (and per class plan).
 //  - Resumable: killed at any point, nothing stored is lost or duplicated, and the next run
 //    ends with the database an uninterrupted run makes.
 //  - Current: each workout's metrics and curve are computed as it is stored, and a successful
 //    run ends with sync::RefreshRideMetrics (what a new FTP test, metric version or athlete
-//    setting changes is computed again from the archive).
+//    setting changes is computed again from the archive). A database whose derived rows predate
+//    this pelo's (kArchiveRowsVersion) is rebuilt from the archive once, first; and an unfiltered
+//    run fetches, after what is new, what stored strength workouts lack (ADR 0024): the detail
+//    of those stored from their list entry, the plan of their classes (a failed plan is a
+//    failure of the run, and tried again by the next).
 // Cancelled with pelo::RequestCancel(): stops fetching, stores what was already fetched, and
 // reports kCancelled. Per-workout failures do not stop the run; they are counted, and the
 // first one is the report's status. Those no other request would get past do stop it, keeping

@@ -20,6 +20,9 @@ model::Instructor ReadInstructor(const Object& object);
 model::Ride ReadRide(const Object& object);
 // The objects of `segment_list`-style arrays.
 std::vector<model::Segment> ReadSegments(const simdjson::dom::array& array);
+// Every `subsegments_v2[]` of the segments of a details `segment_list`, in order, each with its
+// segment's start.
+std::vector<model::ClassPlanStep> ReadClassPlan(const simdjson::dom::array& segment_list);
 // The songs of a details `playlist` object.
 std::vector<model::Song> ReadPlaylist(const Object& playlist);
 // A workout with its joined `ride` (or legacy `peloton.ride`) and `ftp_info`.

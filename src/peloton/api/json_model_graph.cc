@@ -81,6 +81,32 @@ std::vector<model::GpsPoint> ReadGps(const Object& graph) {
   return points;
 }
 
+model::TargetMetric ReadTargetMetric(const Object& object) {
+  return {String(object, "name"), Double(object, "lower"), Double(object, "upper")};
+}
+
+// target_metrics_performance_data.target_metrics[{offsets: {start, end}, segment_type,
+// metrics[{name, upper, lower}]}]; a block without both offsets says nothing and is left out.
+std::vector<model::TargetBlock> ReadTargetBlocks(const Object& graph) {
+  std::vector<model::TargetBlock> blocks;
+  std::optional<Object> data = ObjectField(graph, "target_metrics_performance_data");
+  if (!data) return blocks;
+  ForEachObject(*data, "target_metrics", [&](const Object& object) {
+    std::optional<Object> offsets = ObjectField(object, "offsets");
+    if (!offsets) return;
+    std::optional<int64_t> start = Int(*offsets, "start");
+    std::optional<int64_t> end = Int(*offsets, "end");
+    if (!start || !end) return;
+    model::TargetBlock block;
+    block.start_s = *start;
+    block.end_s = *end;
+    block.segment_type = String(object, "segment_type");
+    block.metrics = MapObjects(object, "metrics", ReadTargetMetric);
+    blocks.push_back(std::move(block));
+  });
+  return blocks;
+}
+
 }  // namespace
 
 model::PerformanceGraph ReadPerformanceGraph(const Object& object) {
@@ -98,6 +124,7 @@ model::PerformanceGraph ReadPerformanceGraph(const Object& object) {
   if (std::optional<Object> effort = ObjectField(object, "effort_zones")) {
     graph.total_effort_points = Double(*effort, "total_effort_points");
   }
+  graph.target_blocks = ReadTargetBlocks(object);
   return graph;
 }
 

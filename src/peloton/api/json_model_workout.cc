@@ -74,6 +74,40 @@ std::vector<model::Segment> ReadSegments(const simdjson::dom::array& array) {
 
 namespace {
 
+model::PlannedMovement ReadPlannedMovement(const Object& object) {
+  return {String(object, "id"), String(object, "name")};
+}
+
+model::ClassPlanStep ReadClassPlanStep(const Object& object, int64_t segment_start_s) {
+  model::ClassPlanStep step;
+  step.id = String(object, "id");
+  step.type = String(object, "type");
+  step.display_name = String(object, "display_name");
+  step.segment_start_s = segment_start_s;
+  std::optional<int64_t> offset = Int(object, "scheduled_offset");
+  if (!offset) offset = Int(object, "offset");
+  step.offset_s = offset.value_or(0);
+  step.length_s = Int(object, "length").value_or(0);
+  step.rounds = Int(object, "rounds");
+  step.movements = MapObjects(object, "movements", ReadPlannedMovement);
+  return step;
+}
+
+}  // namespace
+
+std::vector<model::ClassPlanStep> ReadClassPlan(const simdjson::dom::array& segment_list) {
+  std::vector<model::ClassPlanStep> plan;
+  ForEachObject(segment_list, [&](const Object& segment) {
+    const int64_t segment_start_s = Int(segment, "start_time_offset").value_or(0);
+    ForEachObject(segment, "subsegments_v2", [&](const Object& subsegment) {
+      plan.push_back(ReadClassPlanStep(subsegment, segment_start_s));
+    });
+  });
+  return plan;
+}
+
+namespace {
+
 model::Song ReadSong(const Object& object) {
   model::Song song;
   song.title = String(object, "title");
@@ -115,6 +149,41 @@ std::optional<Object> RideObject(const Object& workout) {
   return std::nullopt;
 }
 
+// One `weight[]` entry: {weight_data: {weight_value, weight_unit}}; nullopt without a value.
+std::optional<model::MovementWeight> ReadMovementWeight(const Object& object) {
+  std::optional<Object> data = ObjectField(object, "weight_data");
+  if (!data) return std::nullopt;
+  std::optional<double> value = Double(*data, "weight_value");
+  if (!value) return std::nullopt;
+  return model::MovementWeight{*value, String(*data, "weight_unit")};
+}
+
+model::TrackedMovement ReadTrackedMovement(const Object& object) {
+  model::TrackedMovement movement;
+  movement.movement_id = String(object, "movement_id");
+  movement.movement_name = String(object, "movement_name");
+  movement.is_hold = Bool(object, "is_hold");
+  movement.completed_number = Double(object, "completed_number");
+  movement.offset_s = Int(object, "offset").value_or(0);
+  movement.length_s = Int(object, "length").value_or(0);
+  ForEachObject(object, "weight", [&](const Object& weight) {
+    if (std::optional<model::MovementWeight> read = ReadMovementWeight(weight)) {
+      movement.weights.push_back(std::move(*read));
+    }
+  });
+  return movement;
+}
+
+// movement_tracker_data.completed_movements_summary_data.repetition_summary_data[]; empty when
+// any level is absent or null.
+std::vector<model::TrackedMovement> ReadTrackedMovements(const Object& workout) {
+  std::optional<Object> tracker = ObjectField(workout, "movement_tracker_data");
+  if (!tracker) return {};
+  std::optional<Object> summary = ObjectField(*tracker, "completed_movements_summary_data");
+  if (!summary) return {};
+  return MapObjects(*summary, "repetition_summary_data", ReadTrackedMovement);
+}
+
 }  // namespace
 
 model::Workout ReadWorkout(const Object& object) {
@@ -141,6 +210,7 @@ model::Workout ReadWorkout(const Object& object) {
   if (std::optional<Object> ftp_info = ObjectField(object, "ftp_info")) {
     workout.ftp_info = ReadFtpInfo(*ftp_info);
   }
+  workout.tracked_movements = ReadTrackedMovements(object);
   return workout;
 }
 

@@ -50,6 +50,7 @@ StatusOr<model::RideDetails> ParseRideDetails(std::string_view body) {
   if (std::optional<json::Object> segments = json::ObjectField(object, "segments")) {
     if (auto list = json::ArrayField(*segments, "segment_list")) {
       details.segments = json::ReadSegments(*list);
+      details.class_plan = json::ReadClassPlan(*list);
     }
   }
   if (std::optional<json::Object> playlist = json::ObjectField(object, "playlist")) {

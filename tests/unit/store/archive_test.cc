@@ -153,8 +153,11 @@ TEST_F(ArchiveTest, MigratingAVersion2ArchiveTagsEachWorkoutsResponses) {
     user.id = "u1";
     ASSERT_TRUE(store->SaveUser(user, {"/api/me", R"({"id":"u1"})"}).ok());
   }
-  // What v2 looked like: no workout_id column (nor v4's ride_metrics, v5's ride_curves).
-  ExecSql(db_path_,
+  // What v2 looked like: no workout_id column (nor v4's ride_metrics, v5's ride_curves, v6's
+  // tables).
+  ExecSql(
+      db_path_,
+      std::string(testing::kDropSchemaV6) +
           "DROP TABLE ride_curves; DROP TABLE ride_metrics; DROP INDEX raw_responses_by_workout; "
           "ALTER TABLE raw_responses "
           "DROP COLUMN workout_id;"

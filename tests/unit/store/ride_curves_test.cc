@@ -247,7 +247,7 @@ TEST_F(RideCurvesStoreTest, AVersion4DatabaseMigratesInPlace) {
   ASSERT_TRUE(store_->SaveWorkout(ride_).ok());
   ASSERT_TRUE(store_->SaveWorkout(walk_).ok());
   store_.reset();
-  ExecSql(db_path_, R"sql(
+  ExecSql(db_path_, std::string(testing::kDropSchemaV6) + R"sql(
     DROP TABLE ride_curves;
     ALTER TABLE ride_metrics DROP COLUMN every_n;
     ALTER TABLE ride_metrics DROP COLUMN is_ftp_test;
@@ -259,7 +259,7 @@ TEST_F(RideCurvesStoreTest, AVersion4DatabaseMigratesInPlace) {
     PRAGMA user_version = 4;)sql");
   EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ride_curves'"), 0);
   Open();
-  EXPECT_EQ(store_->SchemaVersion(), 5);
+  EXPECT_EQ(store_->SchemaVersion(), CurrentSchemaVersion());
   EXPECT_EQ(*store_->CountWorkouts(), 2);
   auto rows = store_->RideMetricsRows();
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();

@@ -218,8 +218,9 @@ TEST_F(RideMetricsStoreTest, RebuildWritesTheSameRowAndDropsThoseNotWrittenAgain
 TEST_F(RideMetricsStoreTest, MigratingAVersion3DatabaseAddsTheEmptyTable) {
   ASSERT_TRUE(store_->SaveWorkout(walk_).ok());
   store_.reset();
-  // What v3 looked like: neither v4's ride_metrics nor v5's ride_curves.
-  ExecSql(db_path_, "DROP TABLE ride_curves; DROP TABLE ride_metrics; PRAGMA user_version = 3");
+  // What v3 looked like: neither v4's ride_metrics nor v5's ride_curves (nor v6's tables).
+  ExecSql(db_path_, std::string(testing::kDropSchemaV6) +
+                        "DROP TABLE ride_curves; DROP TABLE ride_metrics; PRAGMA user_version = 3");
   auto store = OpenSqliteStore(db_path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ((*store)->SchemaVersion(), CurrentSchemaVersion());

@@ -36,4 +36,11 @@ std::string QueryText(const std::string& db_path, const std::string& sql);  // "
 // Runs `sql` on the file directly (e.g. to plant a fault); fails the test on error.
 void ExecSql(const std::string& db_path, const std::string& sql);
 
+// SQL that removes schema v6 (the workout files' tables), for the tests that fake a database of
+// an older pelo.
+inline constexpr const char* kDropSchemaV6 =
+    "DROP TABLE tracked_movement_weights; DROP TABLE tracked_movements; "
+    "DROP TABLE target_block_metrics; DROP TABLE target_blocks; "
+    "DROP TABLE class_plan_movements; DROP TABLE class_plan_steps; DROP TABLE class_plans; ";
+
 }  // namespace pelo::store::testing

@@ -24,7 +24,7 @@ TEST_F(StoreIntegrityTest, MigratesAnEmptyFileToTheCurrentVersion) {
   { std::ofstream touch(db_path_); }  // an existing, empty file
   auto store = OpenSqliteStore(db_path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(CurrentSchemaVersion(), 5);
+  EXPECT_EQ(CurrentSchemaVersion(), 6);
   EXPECT_EQ((*store)->SchemaVersion(), CurrentSchemaVersion());
   EXPECT_EQ(QueryInt(db_path_, "PRAGMA user_version"), CurrentSchemaVersion());
   EXPECT_EQ(QueryInt(db_path_, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'samples'"), 1);
@@ -41,7 +41,7 @@ TEST_F(StoreIntegrityTest, RefusesADatabaseFromANewerPelo) {
   auto store = OpenSqliteStore(db_path_);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), ErrorCode::kStorage);
-  EXPECT_NE(store.status().message().find("database schema v99 is newer than this pelo (v5)"),
+  EXPECT_NE(store.status().message().find("database schema v99 is newer than this pelo (v6)"),
             std::string::npos)
       << store.status().message();
   EXPECT_NE(store.status().message().find(db_path_), std::string::npos);

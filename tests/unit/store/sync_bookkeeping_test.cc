@@ -87,8 +87,10 @@ TEST_F(SyncBookkeepingTest, MigratesAVersion1DatabaseKeepingItsWorkouts) {
     ASSERT_TRUE(store->SaveWorkout(BundleFromEnvelope("SyncMyWorkout01.json")).ok());
   }
   // What v1 looked like: no bookkeeping tables (nor v3's archive workout_id, nor v4's
-  // ride_metrics, nor v5's ride_curves).
-  ExecSql(db_path_,
+  // ride_metrics, nor v5's ride_curves, nor v6's tables).
+  ExecSql(
+      db_path_,
+      std::string(testing::kDropSchemaV6) +
           "DROP TABLE ride_curves; DROP TABLE ride_metrics; DROP TABLE pending_workouts; DROP "
           "TABLE workout_deletions; "
           "DROP INDEX raw_responses_by_workout; ALTER TABLE raw_responses DROP COLUMN workout_id; "

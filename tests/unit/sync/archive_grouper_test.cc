@@ -57,6 +57,54 @@ TEST_F(ArchiveGrouperTest, PrefersTheDetailAndTheFinestGraph) {
   EXPECT_EQ(grouper_.skipped(), 0);
 }
 
+// Class plans come from their archived ride details (responses of no workout: before the
+// workouts), keyed by the path's ride id; target blocks and tracked movements with the graph
+// and the detail they are in.
+TEST_F(ArchiveGrouperTest, ClassPlansTargetBlocksAndTrackedMovements) {
+  ASSERT_TRUE(grouper_.Add("/api/me", R"({"id":"u1"})").ok());
+  ASSERT_TRUE(grouper_
+                  .Add("/api/ride/r1/details", R"({"ride":{"id":"other"},"segments":{
+                    "segment_list":[{"start_time_offset":60,"subsegments_v2":[
+                      {"id":"s1","type":"movement","display_name":"Squat","scheduled_offset":90,
+                       "length":30,"movements":[{"id":"m1","name":"Squat"}]}]}]}})")
+                  .ok());
+  ASSERT_TRUE(grouper_.Add("/api/ride/r2/details", "not json").ok());  // never stored by sync
+  ASSERT_TRUE(grouper_.Add("/api/ride/r3/details", R"({"segments":{"segment_list":[]}})").ok());
+  ASSERT_TRUE(grouper_
+                  .Add("/api/workout/w1/performance_graph?every_n=1",
+                       R"({"seconds_since_pedaling_start":[0],"target_metrics_performance_data":
+                         {"target_metrics":[{"offsets":{"start":0,"end":59},"segment_type":
+                         "running","metrics":[{"name":"speed","lower":3,"upper":4}]}]}})")
+                  .ok());
+  ASSERT_TRUE(grouper_
+                  .Add("/api/workout/w1?joins=ride",
+                       R"({"id":"w1","fitness_discipline":"strength","movement_tracker_data":
+                         {"completed_movements_summary_data":{"repetition_summary_data":[
+                         {"movement_id":"m1","movement_name":"Squat","completed_number":12,
+                          "offset":95,"length":30,"weight":[{"weight_data":
+                          {"weight_value":20,"weight_unit":"kg"}}]}]}}})")
+                  .ok());
+  ASSERT_TRUE(grouper_.Finish().ok());
+
+  ASSERT_EQ(items_.size(), 4u);
+  EXPECT_EQ(items_[1].kind, RebuildItem::Kind::kClassPlan);
+  EXPECT_EQ(items_[1].ride_id, "r1") << "the path's id, not the body's";
+  ASSERT_EQ(items_[1].class_plan.size(), 1u);
+  EXPECT_EQ(items_[1].class_plan[0].display_name, "Squat");
+  EXPECT_EQ(items_[1].class_plan[0].segment_start_s, 60);
+  EXPECT_EQ(items_[1].class_plan[0].offset_s, 90);
+  EXPECT_EQ(items_[2].kind, RebuildItem::Kind::kClassPlan);
+  EXPECT_EQ(items_[2].ride_id, "r3");
+  EXPECT_TRUE(items_[2].class_plan.empty()) << "a class without steps is stored as such";
+  ASSERT_EQ(items_[3].kind, RebuildItem::Kind::kWorkout);
+  const store::WorkoutBundle& w1 = items_[3].workout.bundle;
+  ASSERT_EQ(w1.graph.target_blocks.size(), 1u);
+  EXPECT_EQ(w1.graph.target_blocks[0].metrics.at(0).upper, 4);
+  ASSERT_EQ(w1.workout.tracked_movements.size(), 1u);
+  EXPECT_EQ(w1.workout.tracked_movements[0].weights,
+            (std::vector<model::MovementWeight>{{20, "kg"}}));
+}
+
 // Rebuild computes each workout's metrics as the sync worker did: with the archived /api/me
 // (it comes first) for the FTP fallback.
 TEST_F(ArchiveGrouperTest, ComputesEachWorkoutsMetricsWithTheArchivedProfile) {

@@ -28,10 +28,24 @@ TEST(ArchiveKeyTest, ClassifiesWhatSyncArchives) {
   EXPECT_EQ(listed.workout_id, "w9");
 }
 
+TEST(ArchiveKeyTest, RideDetailsAreAClassPlanOfNoWorkout) {
+  ArchiveKey details = ClassifyArchivePath("/api/ride/146ccb0ac0f1/details");
+  EXPECT_EQ(details.kind, ArchiveKind::kRideDetails);
+  EXPECT_EQ(details.ride_id, "146ccb0ac0f1");
+  EXPECT_EQ(details.workout_id, "");
+  ArchiveKey streamed = ClassifyArchivePath("/api/ride/r1/details?stream_source=multichannel");
+  EXPECT_EQ(streamed.kind, ArchiveKind::kRideDetails);
+  EXPECT_EQ(streamed.ride_id, "r1");
+  // Other kinds have no ride id.
+  EXPECT_EQ(ClassifyArchivePath("/api/workout/abc123").ride_id, "");
+}
+
 TEST(ArchiveKeyTest, EverythingElseIsOther) {
-  for (const char* path : {"", "/", "/api/user/u1/workouts?page=0", "/api/workout/",
-                           "/api/workout/a/summary", "/api/workout//performance_graph",
-                           "/api/user/u1/workouts#", "/api/ride/r1/details", "/api/meh"}) {
+  for (const char* path :
+       {"", "/", "/api/user/u1/workouts?page=0", "/api/workout/", "/api/workout/a/summary",
+        "/api/workout//performance_graph", "/api/user/u1/workouts#", "/api/ride/r1",
+        "/api/ride//details", "/api/ride/details", "/api/ride/a/b/details",
+        "/api/ride/r1/details/x", "/api/meh"}) {
     EXPECT_EQ(ClassifyArchivePath(path).kind, ArchiveKind::kOther) << path;
   }
 }

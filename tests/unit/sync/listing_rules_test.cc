@@ -63,7 +63,7 @@ TEST(ListingRulesTest, SinceAndLastCutTheListAndKeepTheWatermarkStill) {
   EXPECT_FALSE(last.Unfiltered());
 }
 
-TEST(ListingRulesTest, OnlyRidesWithoutFtpInfoNeedTheDetail) {
+TEST(ListingRulesTest, RidesWithoutFtpInfoAndStrengthWorkoutsNeedTheDetail) {
   model::Workout ride = Entry("r", 1, "cycling");
   EXPECT_TRUE(NeedsDetail(ride));
   ride.ftp_info = model::FtpInfo{200.0, "ftp_workout_source", "t"};
@@ -73,6 +73,29 @@ TEST(ListingRulesTest, OnlyRidesWithoutFtpInfoNeedTheDetail) {
   EXPECT_TRUE(NeedsDetail(bootcamp));
   EXPECT_FALSE(NeedsDetail(Entry("y", 1, "yoga")));
   EXPECT_FALSE(NeedsDetail(Entry("run", 1, "running")));
+  // Tracked movements are in the detail only, whatever else the entry has.
+  model::Workout strength = Entry("s", 1, "strength");
+  EXPECT_TRUE(NeedsDetail(strength));
+  strength.ftp_info = model::FtpInfo{0.0, "", ""};
+  EXPECT_TRUE(NeedsDetail(strength));
+}
+
+TEST(ListingRulesTest, ClassPlansAreKeptForStrengthClassesOnly) {
+  model::Workout strength = Entry("s", 1, "strength");
+  EXPECT_EQ(ClassPlanRideId(strength), "") << "no ride";
+  strength.ride = model::Ride{};
+  EXPECT_EQ(ClassPlanRideId(strength), "") << "a ride without id";
+  strength.ride->id = "00000000000000000000000000000000";
+  EXPECT_EQ(ClassPlanRideId(strength), "") << "Just Lift: no class";
+  strength.ride->id = "146ccb0ac0f149498f1b756924a1de55";
+  EXPECT_EQ(ClassPlanRideId(strength), "146ccb0ac0f149498f1b756924a1de55");
+  model::Workout ride = Entry("r", 1, "cycling");
+  ride.ride = strength.ride;
+  EXPECT_EQ(ClassPlanRideId(ride), "");
+
+  EXPECT_FALSE(IsClassRideId(""));
+  EXPECT_FALSE(IsClassRideId("0"));
+  EXPECT_TRUE(IsClassRideId("0a"));
 }
 
 TEST(ListingRulesTest, CreatedAtFallsBackToTheStartTime) {
