@@ -10,12 +10,14 @@
 #include "pelo/analytics/power.h"
 #include "pelo/analytics/ride_power.h"
 #include "pelo/common/time_zone.h"
+#include "pelo/export/csv.h"
 #include "pelo/export/fit.h"
 
 namespace pelo::app {
 namespace {
 
 constexpr double kMetresPerMile = 1609.344;
+constexpr double kKgPerLb = 0.45359237;
 
 bool IsRowing(std::string_view discipline) { return discipline == "caesar"; }
 
@@ -137,6 +139,135 @@ std::vector<exporter::Lap> DistanceLaps(const exporter::Activity& activity, doub
   return laps;
 }
 
+std::vector<exporter::Lap> TargetLaps(const std::vector<model::TargetBlock>& blocks,
+                                      std::optional<int64_t> pedaling_start_offset_s) {
+  std::vector<exporter::Lap> laps;
+  laps.reserve(blocks.size());
+  const int64_t zero = pedaling_start_offset_s.value_or(0);
+  for (const model::TargetBlock& b : blocks) {
+    if (b.end_s < b.start_s) continue;
+    std::string name;
+    for (const model::TargetMetric& m : b.metrics) {
+      if (!m.lower && !m.upper) continue;
+      if (!name.empty()) name += ", ";
+      name += m.name == "power_zone" ? "power zone" : m.name;
+      name += ' ';
+      if (m.lower && m.upper && *m.lower != *m.upper) {
+        name += exporter::FormatNumber(m.lower) + "-" + exporter::FormatNumber(m.upper);
+      } else {
+        name += exporter::FormatNumber(m.lower ? m.lower : m.upper);
+      }
+    }
+    laps.push_back({b.start_s - zero, b.end_s - b.start_s + 1, std::move(name)});
+  }
+  return laps;
+}
+
+std::vector<exporter::StrengthSet> StrengthSets(const std::vector<model::TrackedMovement>& tracked,
+                                                const std::vector<model::ClassPlanStep>& plan) {
+  std::vector<exporter::StrengthSet> sets;
+  auto rest = [](int64_t start, int64_t length) {
+    exporter::StrengthSet set;
+    set.start_s = start;
+    set.duration_s = length;
+    set.rest = true;
+    set.movement_name = "Rest";
+    return set;
+  };
+  if (!tracked.empty()) {
+    std::vector<const model::TrackedMovement*> order;
+    for (const model::TrackedMovement& m : tracked) order.push_back(&m);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto* a, const auto* b) { return a->offset_s < b->offset_s; });
+    for (const model::TrackedMovement* m : order) {
+      if (!sets.empty()) {
+        const int64_t end = sets.back().start_s + sets.back().duration_s;
+        if (m->offset_s > end) sets.push_back(rest(end, m->offset_s - end));
+      }
+      exporter::StrengthSet set;
+      set.start_s = m->offset_s;
+      set.duration_s = std::max<int64_t>(0, m->length_s);
+      set.movement_id = m->movement_id;
+      set.movement_name = m->movement_name;
+      if (!m->is_hold && m->completed_number && std::isfinite(*m->completed_number) &&
+          *m->completed_number >= 0 && *m->completed_number < 1e6) {
+        set.repetitions = std::llround(*m->completed_number);
+      }
+      // Two dumbbells are two entries: the weight moved is their sum (P2G halves it, #727).
+      for (const model::MovementWeight& w : m->weights) {
+        if (!std::isfinite(w.value) || w.value < 0) continue;
+        if (w.unit == "lb") {
+          set.weight_kg = set.weight_kg.value_or(0) + w.value * kKgPerLb;
+        } else if (w.unit == "kg") {
+          set.weight_kg = set.weight_kg.value_or(0) + w.value;
+        }
+      }
+      sets.push_back(std::move(set));
+    }
+    return sets;
+  }
+  std::vector<const model::ClassPlanStep*> steps;
+  for (const model::ClassPlanStep& step : plan) {
+    if (step.length_s > 0) steps.push_back(&step);
+  }
+  std::stable_sort(steps.begin(), steps.end(),
+                   [](const auto* a, const auto* b) { return a->offset_s < b->offset_s; });
+  for (const model::ClassPlanStep* step : steps) {
+    std::vector<const model::PlannedMovement*> movements;
+    for (const model::PlannedMovement& m : step->movements) {
+      if (m.name != "Rest") movements.push_back(&m);
+    }
+    if (step->type == "rest" || movements.empty()) {
+      sets.push_back(rest(step->offset_s, step->length_s));
+      continue;
+    }
+    // The step's time shared among its movements (a circuit of two: half each), the remainder
+    // to the last, so that the sets tile the step.
+    const auto n = static_cast<int64_t>(movements.size());
+    const int64_t each = step->length_s / n;
+    for (int64_t i = 0; i < n; ++i) {
+      if (each == 0 && i + 1 < n) continue;
+      exporter::StrengthSet set;
+      set.start_s = step->offset_s + i * each;
+      set.duration_s = i + 1 < n ? each : step->length_s - i * each;
+      set.movement_id = movements[static_cast<size_t>(i)]->id;
+      set.movement_name = movements[static_cast<size_t>(i)]->name;
+      sets.push_back(std::move(set));
+    }
+  }
+  return sets;
+}
+
+void ToSampleTime(exporter::Activity& a) {
+  if (a.samples.size() < 2) return;
+  // The pauses: where t_s jumps by more than a sampling step, from the step after the sample
+  // before the jump, for the rest of it.
+  const int64_t step = exporter::SampleStepS(a.samples);
+  std::vector<std::pair<int64_t, int64_t>> pauses;  // (first paused second, length)
+  for (size_t i = 1; i < a.samples.size(); ++i) {
+    const int64_t jump = a.samples[i].t_s - a.samples[i - 1].t_s;
+    if (jump > step) pauses.emplace_back(a.samples[i - 1].t_s + step, jump - step);
+  }
+  if (pauses.empty()) return;
+  auto map = [&pauses](int64_t class_s) {
+    int64_t t = class_s;
+    for (const auto& [from, length] : pauses) {
+      if (t >= from) t += length;
+    }
+    return t;
+  };
+  for (exporter::Lap& lap : a.laps) {
+    const int64_t end = map(lap.start_s + lap.length_s);
+    lap.start_s = map(lap.start_s);
+    lap.length_s = end - lap.start_s;
+  }
+  for (exporter::StrengthSet& set : a.sets) {
+    const int64_t end = map(set.start_s + set.duration_s);
+    set.start_s = map(set.start_s);
+    set.duration_s = end - set.start_s;
+  }
+}
+
 exporter::Activity BuildActivity(const RideDetail& ride, const ActivityOptions& options) {
   const model::WorkoutRow& w = ride.workout;
   exporter::Activity a;
@@ -186,19 +317,18 @@ exporter::Activity BuildActivity(const RideDetail& ride, const ActivityOptions& 
                  ? device->second
                  : exporter::DefaultFitDevice(w.discipline, ride.is_outdoor);
 
-  switch (options.laps) {
-    case LapSource::kSegments:
-      a.laps = SegmentLaps(ride.segments);
-      break;
-    case LapSource::kTargets:
-      a.laps = {};  // TARGETS-PENDING
-      break;
-    case LapSource::kDistance:
-      a.laps =
-          DistanceLaps(a, options.lap_distance_m.value_or(IsRowing(w.discipline) ? 500 : 1000));
-      break;
-    case LapSource::kNone:
-      break;
+  a.total_ascent_m = Positive(ride.elevation_gain_m);
+  a.sets = StrengthSets(ride.tracked_movements, ride.class_plan);
+
+  // Segments, target blocks and sets are on the class's clock; distance laps come from the
+  // samples themselves.
+  if (options.laps == LapSource::kSegments) a.laps = SegmentLaps(ride.segments);
+  if (options.laps == LapSource::kTargets) {
+    a.laps = TargetLaps(ride.target_blocks, ride.pedaling_start_offset_s);
+  }
+  ToSampleTime(a);
+  if (options.laps == LapSource::kDistance) {
+    a.laps = DistanceLaps(a, options.lap_distance_m.value_or(IsRowing(w.discipline) ? 500 : 1000));
   }
   a.laps = TileLaps(std::move(a.laps), a.samples);
   return a;

@@ -91,6 +91,11 @@ StatusOr<std::optional<RideDetail>> LoadRide(store::Store& store, const std::str
   ride->samples = std::move(stored->samples);
   ride->curve = CurvePoints(stored->curve_w);
   ride->gps = std::move(stored->gps);
+  ride->elevation_gain_m = stored->elevation_gain_m;
+  ride->target_blocks = std::move(stored->target_blocks);
+  ride->pedaling_start_offset_s = stored->pedaling_start_offset_s;
+  ride->tracked_movements = std::move(stored->tracked_movements);
+  ride->class_plan = std::move(stored->class_plan);
   return ride;
 }
 

@@ -113,6 +113,18 @@ constexpr MovementEntry kMovements[] = {
     {"kettlebell swing", {c::kHipRaise, 23}},                   // kettlebellSwing
     {"clamshell", {c::kHipRaise, 44}},                          // clams
     {"plank", {c::kPlank, 43}},                                 // plank
+    {"forearm side plank", {c::kPlank, 66}},                    // sidePlank
+    {"arm circles", {c::kWarmUp, 5}},                           // armCircles
+    {"body weight squat", {c::kSquat, 100}},                    // airSquat
+    {"overhead extension", {c::kTricepsExtension, 15}},         // overheadDumbbellTricepsExtension
+    {"neutral grip chest press", {c::kBenchPress, 13}},         // neutralGripDumbbellBenchPress
+    {"high pull", {c::kOlympicLift, 8}},                        // barbellHighPull
+    {"dumbbell swing", {c::kHipSwing, 1}},                      // singleArmDumbbellSwing
+    {"scissors", {c::kCore, 65}},                               // scissors
+    {"hamstring stretch", {c::kWarmUp, 44}},                    // stretchHamstring
+    {"quad stretch", {c::kWarmUp, 61}},                         // stretchQuad
+    {"child's pose", {c::kWarmUp, 39}},                         // stretchChildsPose
+    {"figure four stretch", {c::kWarmUp, 59}},                  // stretchPigeonPose
     {"forearm plank", {c::kPlank, 43}},                         // plank
     {"high plank", {c::kPlank, 92}},                            // straightArmPlank
     {"side plank", {c::kPlank, 66}},                            // sidePlank

@@ -84,6 +84,16 @@ StatusOr<std::optional<double>> ReadElevationGainM(const sqlite::Database& db,
   return ElevationM(q.OptDouble(0), q.Text(1));
 }
 
+StatusOr<std::optional<int64_t>> ReadPedalingStartOffset(const sqlite::Database& db,
+                                                         const std::string& workout_id) {
+  PELO_ASSIGN_OR_RETURN(Statement q, db.Prepare(R"sql(
+    SELECT r.pedaling_start_offset FROM workouts w JOIN rides r ON r.id = w.ride_id
+    WHERE w.id = ?1)sql"));
+  PELO_ASSIGN_OR_RETURN(bool row, q.Bind(1, workout_id).Step());
+  if (!row) return std::optional<int64_t>();
+  return q.OptInt(0);
+}
+
 Status ReadTargetBlocks(const sqlite::Database& db, const std::string& workout_id,
                         std::vector<model::TargetBlock>& out) {
   PELO_RETURN_IF_ERROR(ReadRowsOf(db, R"sql(
@@ -184,6 +194,9 @@ StatusOr<std::optional<WorkoutDetail>> ReadWorkoutDetail(sqlite::Database& db,
   PELO_RETURN_IF_ERROR(ReadGps(db, workout_id, detail->gps));
   PELO_ASSIGN_OR_RETURN(detail->elevation_gain_m, ReadElevationGainM(db, workout_id));
   PELO_RETURN_IF_ERROR(ReadTargetBlocks(db, workout_id, detail->target_blocks));
+  if (!detail->target_blocks.empty()) {
+    PELO_ASSIGN_OR_RETURN(detail->pedaling_start_offset_s, ReadPedalingStartOffset(db, workout_id));
+  }
   PELO_RETURN_IF_ERROR(ReadTrackedMovements(db, workout_id, detail->tracked_movements));
   PELO_RETURN_IF_ERROR(ReadClassPlan(db, workout_id, detail->class_plan));
   return detail;

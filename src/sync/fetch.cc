@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "pelo/http/url.h"
 #include "pelo/sync/archive_key.h"
 
 namespace pelo::sync::internal {
@@ -15,6 +16,12 @@ ClassPlanFetch FetchClassPlan(api::Client& client, const std::string& ride_id) {
   ClassPlanFetch out;
   out.ride_id = ride_id;
   auto details = client.RideDetails(ride_id);
+  if (!details.ok() && details.status().http_status() == 404) {
+    // A class Peloton no longer serves has no plan to get: kept as an empty plan (archived as an
+    // empty body, which rebuild reads the same way) rather than failing every later sync.
+    out.raw = {"/api/ride/" + http::UrlEncode(ride_id) + "/details", "{}"};
+    return out;
+  }
   if (!details.ok()) {
     out.error = details.status().WithContext("class plan of ride " + ride_id);
     return out;

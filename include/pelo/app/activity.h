@@ -48,6 +48,24 @@ exporter::Activity BuildActivity(const RideDetail& ride, const ActivityOptions& 
 // out.
 std::vector<exporter::Lap> SegmentLaps(const std::vector<model::Segment>& segments);
 
+// Laps on the samples' time axis, one per target-metrics block (Peloton's offsets count from the
+// start of the class video, `pedaling_start_offset_s` before t = 0; `end` is the block's last
+// second), named by its targets ("power zone 3", "cadence 80-90, resistance 35-45").
+std::vector<exporter::Lap> TargetLaps(const std::vector<model::TargetBlock>& blocks,
+                                      std::optional<int64_t> pedaling_start_offset_s);
+
+// The sets of a strength workout on the class's clock: one per movement Peloton Guide tracked
+// (repetitions, weight in kg: the entries' sum, lb converted), with a rest set for each break
+// between them; else one per step of the class plan (movements by time, no repetitions: a step of
+// several movements shares its time among them; "rest" steps are rest sets). None without either.
+std::vector<exporter::StrengthSet> StrengthSets(
+    const std::vector<model::TrackedMovement>& tracked,
+    const std::vector<model::ClassPlanStep>& plan);
+
+// Moves laps and sets from the class's clock (seconds of class, a pause not counted) onto the
+// samples' time axis, where a pause is a jump in t_s: a second after a pause moves by the pause.
+void ToSampleTime(exporter::Activity& activity);
+
 // Laps of `lap_m` metres each, by the activity's cumulative distance (exporter::
 // CumulativeDistanceM): a lap ends at the first sample at or past each multiple; the last lap
 // holds what is left. None when the activity covers no distance or lap_m is not positive.

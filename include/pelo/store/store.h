@@ -128,8 +128,12 @@ struct WorkoutDetail {
   // The graph's `elevation` summary (climbed: a tread's incline, an outdoor route's ascent, as
   // Peloton summarised it) in metres; nullopt without one or in a unit pelo does not know.
   std::optional<double> elevation_gain_m;
-  // The graph's target-metrics blocks, in its order (values in Peloton's units).
+  // The graph's target-metrics blocks, in its order (values in Peloton's units). Their offsets
+  // count from the start of the class's video, pedaling_start_offset_s before the samples' t = 0.
   std::vector<model::TargetBlock> target_blocks;
+  // The class's pedaling_start_offset (s of intro before the time axis's zero); nullopt without
+  // a stored class.
+  std::optional<int64_t> pedaling_start_offset_s;
   // What Peloton Guide tracked (the detail's movement_tracker_data), in Peloton's order;
   // empty for a workout not tracked or stored without its detail.
   std::vector<model::TrackedMovement> tracked_movements;

@@ -19,7 +19,9 @@
 #include "pelo/app/ride.h"
 #include "pelo/app/workspace.h"
 #include "pelo/export/fit.h"
+#include "pelo/export/fit_exercises.h"
 #include "pelo/export/fit_writer.h"
+#include "peloton/sim/world/movements.h"
 #include "unit/app/app_fixture.h"
 #include "unit/export/tool_run.h"
 
@@ -226,8 +228,37 @@ TEST_P(ActivityFilesTest, GarminsDecoderReadsEveryFitFileAsTheDatabaseHasIt) {
     if (a.ftp_w) {
       EXPECT_EQ(session["thresholdPower"], std::llround(*a.ftp_w));
     }
-    EXPECT_EQ(m["lapMesgs"].size(), std::max<size_t>(1, a.laps.size()));
     EXPECT_EQ(m["activityMesgs"].size(), 1u);
+    if (a.sets.empty()) {
+      EXPECT_EQ(m["lapMesgs"].size(), std::max<size_t>(1, a.laps.size()));
+      continue;
+    }
+    // Strength: a set per tracked movement (or per step of the class plan), and a lap per set.
+    const nlohmann::json& sets = m["setMesgs"];
+    ASSERT_EQ(sets.size(), a.sets.size());
+    EXPECT_EQ(m["lapMesgs"].size(), a.sets.size());
+    for (size_t i = 0; i < sets.size(); ++i) {
+      const exporter::StrengthSet& want = a.sets[i];
+      const nlohmann::json& set = sets[i];
+      SCOPED_TRACE("set " + std::to_string(i) + " " + want.movement_name);
+      EXPECT_EQ(set["setType"], want.rest ? 0 : 1);
+      EXPECT_EQ(set["startTime"], exporter::fit::FitTimestamp(a.start_time + want.start_s));
+      EXPECT_EQ(set["duration"], want.duration_s * 1000);
+      if (want.repetitions) {
+        EXPECT_EQ(set["repetitions"], *want.repetitions);
+      } else {
+        EXPECT_FALSE(set.contains("repetitions"));
+      }
+      if (want.weight_kg) {
+        EXPECT_EQ(set["weight"], *exporter::fit::SetWeightKg(want.weight_kg));
+      }
+      if (!want.rest) {
+        // Every movement the simulator and the captures have maps to a FIT exercise.
+        const auto exercise = exporter::FitExerciseFor(want.movement_name);
+        ASSERT_TRUE(exercise) << want.movement_name << " has no FIT exercise";
+        EXPECT_EQ(set["category"][0], exercise->category);
+      }
+    }
   }
 }
 
@@ -318,6 +349,18 @@ TEST_P(ActivityFilesTest, AStackOfTwoWorkoutsIsOneActivityWithALapPerClass) {
   ASSERT_EQ(m["sessionMesgs"].size(), 1u);
   EXPECT_EQ(m["sessionMesgs"][0]["numLaps"], 2);
   EXPECT_EQ(m["activityMesgs"].size(), 1u);
+}
+
+TEST(ActivityFitExercises, EveryMovementOfTheSimulatorAndTheCapturesMapsToAFitExercise) {
+  for (const sim::MovementSpec& m : sim::kMovements) {
+    if (exporter::IsRestMovement(m.name)) continue;
+    EXPECT_TRUE(exporter::FitExerciseFor(m.name)) << m.name;
+  }
+  // The captured strength workouts' movements (peer projections of real workouts).
+  for (const char* name : {"Wide Grip Overhead Press", "Push Up", "Roll Up", "Hollow Rock",
+                           "Shoulder Tap", "Hollow Hold"}) {
+    EXPECT_TRUE(exporter::FitExerciseFor(name)) << name;
+  }
 }
 
 }  // namespace

@@ -185,6 +185,81 @@ TEST(ActivityStack, MovesEachPartOntoTheFirstsTimeAxis) {
   EXPECT_DOUBLE_EQ(*a.normalized_power_w, *analytics::NormalizedPower(power));
 }
 
+TEST(ActivityLaps, TargetBlocksBecomeLapsOnTheSamplesClock) {
+  // As the tread capture: blocks on the video clock (60 s of intro), `end` their last second.
+  std::vector<model::TargetBlock> blocks = {
+      {60, 72, "running", {{"speed", 1.0, 3.0}, {"incline", 0.0, 1.0}}},
+      {73, 180, "running", {{"speed", 2.5, 3.0}}},
+      {181, 300, "power_zone", {{"power_zone", 3.0, 3.0}}},
+      {400, 390, "running", {}}};  // backwards: left out
+  const auto laps = TargetLaps(blocks, 60);
+  EXPECT_EQ(Spans(laps),
+            (std::vector<std::pair<int64_t, int64_t>>{{0, 13}, {13, 108}, {121, 120}}));
+  EXPECT_EQ(laps[0].name, "speed 1-3, incline 0-1");
+  EXPECT_EQ(laps[2].name, "power zone 3");
+
+  RideDetail ride = RideWith(ActivitySamples(0, 300, 1));
+  ride.target_blocks = blocks;
+  ride.pedaling_start_offset_s = 60;
+  ActivityOptions options;
+  options.laps = LapSource::kTargets;
+  EXPECT_EQ(Spans(BuildActivity(ride, options).laps),
+            (std::vector<std::pair<int64_t, int64_t>>{{0, 13}, {13, 108}, {121, 179}}));
+}
+
+TEST(ActivityLaps, APausedWorkoutsLapsMoveByThePause) {
+  // 0..99, a 50 s pause, then 150..249: a segment from class second 120 starts at t = 170.
+  std::vector<model::SampleRow> samples = ActivitySamples(0, 100, 1);
+  for (model::SampleRow& s : ActivitySamples(150, 100, 1)) samples.push_back(s);
+  RideDetail ride = RideWith(samples);
+  ride.segments = {{"", "A", "", "", 0, 120, {}}, {"", "B", "", "", 120, 80, {}}};
+  EXPECT_EQ(Spans(BuildActivity(ride, {}).laps),
+            (std::vector<std::pair<int64_t, int64_t>>{{0, 170}, {170, 80}}));
+}
+
+TEST(ActivitySets, TrackedMovementsWithRestsBetween) {
+  model::TrackedMovement press{"258884d9586b45b3973228147a6b0c48",
+                               "Wide Grip Overhead Press",
+                               false,
+                               10,
+                               90,
+                               30,
+                               {{10, "lb"}}};
+  model::TrackedMovement curl{"c1", "Bicep Curl", false, 12, 120, 30, {{15, "lb"}, {15, "lb"}}};
+  model::TrackedMovement plank{"p1", "Plank", true, 40, 165, 45, {{0, "lb"}}};
+  const auto sets = StrengthSets({plank, press, curl}, {});
+  ASSERT_EQ(sets.size(), 4u);  // press, curl, a 15 s rest, plank
+  EXPECT_EQ(sets[0].movement_name, "Wide Grip Overhead Press");
+  EXPECT_EQ(sets[0].repetitions, 10);
+  EXPECT_NEAR(*sets[0].weight_kg, 4.5359237, 1e-9);
+  EXPECT_NEAR(*sets[1].weight_kg, 30 * 0.45359237, 1e-9) << "two dumbbells: their sum";
+  EXPECT_TRUE(sets[2].rest);
+  EXPECT_EQ(sets[2].start_s, 150);
+  EXPECT_EQ(sets[2].duration_s, 15);
+  EXPECT_FALSE(sets[3].repetitions) << "a hold's number is seconds, not repetitions";
+  EXPECT_EQ(sets[3].weight_kg, 0);
+  EXPECT_EQ(sets[3].duration_s, 45);
+}
+
+TEST(ActivitySets, ClassPlanStepsByTime) {
+  model::ClassPlanStep warm{"s1", "movement", "Roll Up", 0, 0, 30, {}, {{"0b85", "Roll Up"}}};
+  model::ClassPlanStep circuit{
+      "s2", "movement", "", 0, 30, 61, {}, {{"b264", "Hollow Rock"}, {"5b33", "Shoulder Tap"}}};
+  model::ClassPlanStep rest{"s3", "rest", "Rest", 0, 91, 30, {}, {{"3ca2", "Rest"}}};
+  model::ClassPlanStep empty{"s4", "movement", "", 0, 121, 0, {}, {{"x", "Squat"}}};
+  const auto sets = StrengthSets({}, {rest, circuit, warm, empty});
+  ASSERT_EQ(sets.size(), 4u);
+  EXPECT_EQ(sets[0].movement_name, "Roll Up");
+  EXPECT_FALSE(sets[0].repetitions);
+  EXPECT_EQ(sets[1].movement_name, "Hollow Rock");
+  EXPECT_EQ(sets[1].duration_s, 30);
+  EXPECT_EQ(sets[2].movement_name, "Shoulder Tap");
+  EXPECT_EQ(sets[2].start_s, 60);
+  EXPECT_EQ(sets[2].duration_s, 31);
+  EXPECT_TRUE(sets[3].rest);
+  EXPECT_TRUE(StrengthSets({}, {}).empty());
+}
+
 model::WorkoutRow StackRow(const char* id, const char* discipline, int64_t start, int64_t end) {
   model::WorkoutRow row;
   row.workout_id = id;
