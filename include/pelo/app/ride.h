@@ -61,7 +61,7 @@ struct RideDetail {
   std::vector<model::GpsPoint> gps;                 // the route; none indoors
   // What the workout files need besides (store::WorkoutDetail's, as stored).
   std::optional<double> elevation_gain_m;
-  std::vector<model::TargetBlock> target_blocks;  // offsets on the class video's clock
+  std::vector<model::TargetBlock> target_blocks;   // offsets on the class video's clock
   std::optional<int64_t> pedaling_start_offset_s;  // that clock's second at the samples' t = 0
   std::vector<model::TrackedMovement> tracked_movements;
   std::vector<model::ClassPlanStep> class_plan;
