@@ -58,9 +58,8 @@ std::vector<exporter::Lap> TargetLaps(const std::vector<model::TargetBlock>& blo
 // (repetitions, weight in kg: the entries' sum, lb converted), with a rest set for each break
 // between them; else one per step of the class plan (movements by time, no repetitions: a step of
 // several movements shares its time among them; "rest" steps are rest sets). None without either.
-std::vector<exporter::StrengthSet> StrengthSets(
-    const std::vector<model::TrackedMovement>& tracked,
-    const std::vector<model::ClassPlanStep>& plan);
+std::vector<exporter::StrengthSet> StrengthSets(const std::vector<model::TrackedMovement>& tracked,
+                                                const std::vector<model::ClassPlanStep>& plan);
 
 // Moves laps and sets from the class's clock (seconds of class, a pause not counted) onto the
 // samples' time axis, where a pause is a jump in t_s: a second after a pause moves by the pause.
