@@ -16,7 +16,9 @@ std::string SyncResultJson(const sync::SyncResult& r, bool reconcile, bool prett
             {"pending", r.pending},
             {"total", r.stored_total},
             {"recomputed", r.metrics_recomputed},
-            {"ftp_changed", r.ftp_changed}};
+            {"ftp_changed", r.ftp_changed},
+            {"class_plans", r.class_plans},
+            {"rebuilt", r.rebuilt}};
   if (reconcile) {
     j["deleted"] = r.deleted;
     j["restored"] = r.restored;

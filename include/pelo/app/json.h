@@ -69,8 +69,8 @@ std::string DriversJson(const insights::DriversAnalysis& analysis,
 // An array of one object per ISO week: the §5.2 features and the weekly outcomes.
 std::string WeeklyFeaturesJson(const std::vector<analytics::WeekFeatures>& weeks, bool pretty);
 
-// {requests, bytes, new, updated, ..., ftp_changed}; deleted and restored when `reconcile`;
-// error {code, message} when the sync failed.
+// {requests, bytes, new, updated, ..., ftp_changed, class_plans, rebuilt}; deleted and restored
+// when `reconcile`; error {code, message} when the sync failed.
 std::string SyncResultJson(const sync::SyncResult& result, bool reconcile, bool pretty = false);
 
 // {json_bytes, ftp_changed, recomputed, samples, seconds, skipped, workouts}.

@@ -161,11 +161,12 @@ TEST(JsonTest, SyncResultsAddReconcileCountsAndTheErrorOnlyWhenThereAreSome) {
   r.seconds = 1.5;
   EXPECT_EQ(SyncResultJson(r, false),
             R"({"requests":12,"bytes":0,"new":3,"updated":0,"skipped":0,"failed":0,)"
-            R"("seconds":1.5,"listed":0,"pending":0,"total":0,"recomputed":0,"ftp_changed":0})");
+            R"("seconds":1.5,"listed":0,"pending":0,"total":0,"recomputed":0,"ftp_changed":0,)"
+            R"("class_plans":0,"rebuilt":false})");
   r.deleted = 2;
   r.status = Status(ErrorCode::kNetwork, "connection refused");
   const std::string failed = SyncResultJson(r, true);
-  EXPECT_NE(failed.find(R"("ftp_changed":0,"deleted":2,"restored":0,"error":{"code":)"),
+  EXPECT_NE(failed.find(R"("rebuilt":false,"deleted":2,"restored":0,"error":{"code":)"),
             std::string::npos)
       << failed;
   EXPECT_NE(failed.find(R"("message":"connection refused"})"), std::string::npos) << failed;
