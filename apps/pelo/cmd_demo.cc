@@ -87,7 +87,9 @@ Status RunDemo(const Context& ctx, const DemoFlags& flags) {
             << "Done in " << static_cast<int>(secs * 10) / 10.0 << " s. Try: " << SelfPath()
             << " workouts --db " << flags.db << "\n"
             << "Or the dashboard, each workout's page included: " << SelfPath() << " serve --db "
-            << flags.db << " --open\n";
+            << flags.db << " --open\n"
+            << "Or every workout as a FIT file for Garmin Connect, Strava or intervals.icu: "
+            << SelfPath() << " export fit --db " << flags.db << " --dir pelo-demo-fit\n";
   return OkStatus();
 }
 
