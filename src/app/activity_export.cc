@@ -62,25 +62,6 @@ void RemoveLeftTemporaries(const std::string& dir, std::string_view extension) {
   }
 }
 
-// Names unique within one export: a clash gets "-2", "-3"... before the extension.
-class FileNamer {
- public:
-  explicit FileNamer(std::string_view extension) : extension_(extension) {}
-  std::string Next(const model::WorkoutRow& first) {
-    const std::string name = exporter::WorkoutFileName(first, extension_);
-    const std::string stem = name.substr(0, name.size() - extension_.size() - 1);
-    std::string unique = name;
-    for (int n = 2; !used_.insert(unique).second; ++n) {
-      unique = stem + "-" + std::to_string(n) + "." + extension_;
-    }
-    return unique;
-  }
-
- private:
-  std::string extension_;
-  std::unordered_set<std::string> used_;
-};
-
 // An activity built and waiting to be encoded and written.
 struct PendingActivity {
   model::WorkoutRow first;  // names the file
@@ -217,7 +198,7 @@ StatusOr<ActivityExportResult> ExportActivities(store::Store& store,
   // time): this thread reads each workout and builds its activity, a writer thread encodes and
   // writes them in the same order, so names and results come out as if done one by one.
   ActivityExportResult result;
-  FileNamer namer(extension);
+  exporter::WorkoutFileNamer namer(extension);
   ActivityQueue queue(4);
   // Files in the directory become durable a batch at a time (AtomicFileBatch): one file-system
   // sync per batch instead of two per file, which halved the time of a 2,000-file export.

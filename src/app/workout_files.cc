@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "pelo/common/atomic_file.h"
 #include "pelo/common/cancel.h"
@@ -36,7 +35,7 @@ StatusOr<int> WriteWorkoutFiles(store::Store& store, const std::string& dir,
   std::unordered_map<std::string, const model::WorkoutRow*> by_id;
   for (const model::WorkoutRow& row : rows) by_id[row.workout_id] = &row;
   const std::string extension = writer.Extension();
-  std::unordered_set<std::string> used;
+  exporter::WorkoutFileNamer namer(extension);
   std::vector<model::SampleRow> samples;  // one workout's, in time order
   int files = 0;
   auto write_file = [&]() -> Status {
@@ -45,12 +44,7 @@ StatusOr<int> WriteWorkoutFiles(store::Store& store, const std::string& dir,
     untitled.workout_id = samples.front().workout_id;
     const auto found = by_id.find(untitled.workout_id);
     const model::WorkoutRow& workout = found != by_id.end() ? *found->second : untitled;
-    const std::string name = exporter::WorkoutFileName(workout, extension);
-    const std::string stem = name.substr(0, name.size() - extension.size() - 1);
-    std::string unique = name;
-    for (int n = 2; !used.insert(unique).second; ++n) {
-      unique = stem + "-" + std::to_string(n) + "." + extension;
-    }
+    const std::string unique = namer.Next(workout);
     PELO_RETURN_IF_ERROR(WriteFileAtomically(
         (std::filesystem::path(dir) / unique).string(),
         [&](std::ostream& out) { return writer.Write(workout, samples, out); }));

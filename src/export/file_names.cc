@@ -28,4 +28,14 @@ std::string WorkoutFileName(const model::WorkoutRow& row, std::string_view exten
          SafeFileName(extension, 8);
 }
 
+std::string WorkoutFileNamer::Next(const model::WorkoutRow& row) {
+  const std::string name = WorkoutFileName(row, extension_);
+  const std::string stem = name.substr(0, name.size() - extension_.size() - 1);
+  std::string unique = name;
+  for (int n = 2; !used_.insert(unique).second; ++n) {
+    unique = stem + "-" + std::to_string(n) + "." + extension_;
+  }
+  return unique;
+}
+
 }  // namespace pelo::exporter
