@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -19,10 +18,13 @@
 #include "pelo/sync/rebuild.h"
 #include "pelo/sync/sync.h"
 #include "support/db_digest.h"
+#include "support/peer_projections.h"
 #include "support/sql_exec.h"
 
 namespace pelo {
 namespace {
+
+using ::pelo::testing::ApiKeys;
 
 using nlohmann::json;
 
@@ -35,23 +37,6 @@ json ReadSharedJson(const std::string& relative) {
   std::ostringstream text;
   text << in.rdbuf();
   return json::parse(text.str());  // skips a UTF-8 BOM
-}
-
-// P2G's PascalCase keys back to the API's snake_case ones (the peer projections' README).
-json ApiKeys(const json& value) {
-  if (value.is_array()) {
-    json out = json::array();
-    for (const json& item : value) out.push_back(ApiKeys(item));
-    return out;
-  }
-  if (!value.is_object()) return value;
-  json out = json::object();
-  for (const auto& [key, item] : value.items()) {
-    std::string lower = key;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out[lower] = ApiKeys(item);
-  }
-  return out;
 }
 
 // The class plan the strength class's details carry: its second segment ("Full Body", from

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -16,10 +15,13 @@
 #include "pelo/peloton/api/parse.h"
 #include "pelo/store/store.h"
 #include "support/db_digest.h"
+#include "support/peer_projections.h"
 #include "unit/store/store_fixtures.h"
 
 namespace pelo::store {
 namespace {
+
+using ::pelo::testing::ApiKeys;
 
 using testing::BundleFromEnvelope;
 using testing::ExecSql;
@@ -37,27 +39,10 @@ std::string ReadSharedFile(const std::string& relative) {
   return text.str();
 }
 
-// P2G's PascalCase keys back to the API's snake_case ones (the peer projections' README).
-nlohmann::json SnakeCaseKeys(const nlohmann::json& value) {
-  if (value.is_array()) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const nlohmann::json& item : value) out.push_back(SnakeCaseKeys(item));
-    return out;
-  }
-  if (!value.is_object()) return value;
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [key, item] : value.items()) {
-    std::string lower = key;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out[lower] = SnakeCaseKeys(item);
-  }
-  return out;
-}
-
 // A strength workout tracked by Peloton Guide: the peer projection's workout (snake_case, its
 // discipline as the API spells it) with the raw strength graph, as sync would store it.
 WorkoutBundle GuideStrengthBundle() {
-  nlohmann::json workout = SnakeCaseKeys(
+  nlohmann::json workout = ApiKeys(
       nlohmann::json::parse(
           ReadSharedFile("peer-projections/peloton-to-garmin/strength_guide_with_exercise.json"))
           .at("Workout"));

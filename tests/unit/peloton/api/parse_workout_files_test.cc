@@ -3,16 +3,18 @@
 // /api/ride/{id}/details subsegments_v2) and a graph's target-metrics blocks.
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "pelo/peloton/api/parse.h"
+#include "support/peer_projections.h"
 #include "unit/peloton/api/fixture_files.h"
 
 namespace pelo::api {
 namespace {
+
+using ::pelo::testing::ApiKeys;
 
 using nlohmann::json;
 using testing::Member;
@@ -27,27 +29,9 @@ json PeerProjection(const std::string& name) {
                               "/fixtures/peer-projections/peloton-to-garmin/" + name));
 }
 
-// `value` with every object key in lower case: the API's snake_case names back from P2G's
-// capitalisation ("Movement_Tracker_Data" -> "movement_tracker_data").
-json LowerCaseKeys(const json& value) {
-  if (value.is_array()) {
-    json out = json::array();
-    for (const json& item : value) out.push_back(LowerCaseKeys(item));
-    return out;
-  }
-  if (!value.is_object()) return value;
-  json out = json::object();
-  for (const auto& [key, item] : value.items()) {
-    std::string lower = key;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out[lower] = LowerCaseKeys(item);
-  }
-  return out;
-}
-
 TEST(ParseWorkoutFiles, TrackedMovementsOfAPelotonGuideStrengthWorkout) {
   const json peer = PeerProjection("strength_guide_with_exercise.json");
-  const model::Workout workout = Ok(ParseWorkout(LowerCaseKeys(peer.at("Workout")).dump()));
+  const model::Workout workout = Ok(ParseWorkout(ApiKeys(peer.at("Workout")).dump()));
   EXPECT_EQ(workout.id, "ab02df14382243c4a69bc00d3d3526b3");
   const json& tracked = peer.at("Workout")
                             .at("Movement_Tracker_Data")
@@ -91,7 +75,7 @@ TEST(ParseWorkoutFiles, WorkoutsWithoutTrackingHaveNoTrackedMovements) {
           .tracked_movements.empty());
   const json peer = PeerProjection("strength_nonguide_with_exercise.json");
   ASSERT_TRUE(peer.at("Workout").at("Movement_Tracker_Data").is_null());
-  EXPECT_TRUE(Ok(ParseWorkout(LowerCaseKeys(peer.at("Workout")).dump())).tracked_movements.empty());
+  EXPECT_TRUE(Ok(ParseWorkout(ApiKeys(peer.at("Workout")).dump())).tracked_movements.empty());
   EXPECT_TRUE(
       Ok(ParseWorkout(Member(
              ReadFixture("peloton-to-garmin/src/UnitTests/Data/SyncMyWorkout01.json"), "Workout")))
