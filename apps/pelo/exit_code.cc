@@ -16,6 +16,8 @@ int ExitCodeFor(ErrorCode code) {
       return 5;
     case ErrorCode::kStorage:
       return 6;
+    case ErrorCode::kBusy:
+      return 7;
     case ErrorCode::kCancelled:
       return 130;
     case ErrorCode::kUnknown:
@@ -23,6 +25,21 @@ int ExitCodeFor(ErrorCode code) {
       break;
   }
   return 1;
+}
+
+std::span<const ExitCodeDoc> ExitCodeDocs() {
+  static constexpr ExitCodeDoc kDocs[] = {
+      {0, "ok"},
+      {1, "other error, or nothing found"},
+      {2, "usage (bad flags, settings or settings file)"},
+      {3, "authentication (wrong password, expired or rejected tokens, not logged in)"},
+      {4, "network (host unreachable, timeouts)"},
+      {5, "API error after retries"},
+      {6, "storage (database, output file or log file)"},
+      {7, "busy (another pelo is syncing or rebuilding the same database)"},
+      {130, "interrupted (what was stored is kept)"},
+  };
+  return kDocs;
 }
 
 }  // namespace pelo::cli

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
+#include "command_line.h"
 #include "exit_code.h"
 #include "logging.h"
 #include "pelo/common/cancel.h"
@@ -22,14 +22,6 @@
 using pelo::cli::TerminalText;
 
 namespace {
-
-constexpr const char* kExitCodes =
-    "Exit codes: 0 ok, 1 other error, 2 usage (bad flags, settings or settings file),\n"
-    "            3 authentication, 4 network, 5 API error after retries, 6 storage,\n"
-    "            130 interrupted.\n"
-    "Environment: PELOTON_EMAIL, PELOTON_PASSWORD, PELOTON_TOKEN, PELOTON_API_URL,\n"
-    "             PELOTON_AUTH_URL, PELOTON_GRAPHQL_URL, PELO_LOG_LEVEL, XDG_CONFIG_HOME,\n"
-    "             XDG_DATA_HOME.";
 
 // First ^C asks the running command to stop at a safe point; a second one kills the process.
 extern "C" void OnInterrupt(int) {
@@ -73,51 +65,9 @@ int main(int argc, char** argv) {
   std::optional<pelo::cli::TerminalGuard> terminal;
   if (isatty(STDOUT_FILENO)) terminal.emplace(std::cout);
   pelo::cli::Context ctx;
-  CLI::App app{"pelo " PELO_VERSION ": get your Peloton data out, keep it, understand it."};
-  app.footer(kExitCodes);
-  app.set_version_flag("--version", "pelo " PELO_VERSION);
-  app.require_subcommand(1);
-  // The global options (-v, --log-level, --api-url...) also work after the command's name;
-  // subcommands inherit this when they are added.
-  app.fallthrough();
-  app.add_option("--api-url", ctx.options.api_url, "API host (default https://api.onepeloton.com)");
-  app.add_option("--auth-url", ctx.options.auth_url,
-                 "Auth0 host (default https://auth.onepeloton.com)");
-  app.add_option("--graphql-url", ctx.options.graphql_url, "GraphQL endpoint");
-  app.add_option("--config-dir", ctx.options.config_dir,
-                 "Where credentials live (default $XDG_CONFIG_HOME/pelo)");
-  app.add_option("--config", ctx.options.config_file,
-                 "Settings file of `pelo config` (default <config dir>/config)");
-  app.add_option("--ca-file", ctx.options.ca_file,
-                 "PEM file of the CAs to trust for https (e.g. a corporate proxy's)")
-      ->check(CLI::ExistingFile);
+  CLI::App app;
   pelo::cli::LogOptions log;
-  app.add_flag("-v,--verbose", log.verbosity,
-               "Log more: -v requests and retries (debug), -vv every exchange, redacted (trace)");
-  app.add_option("--log-level", log.level,
-                 "trace, debug, info, warn (default) or error; also $PELO_LOG_LEVEL");
-  app.add_option("--log-file", log.file, "Append the log to this file (created 0600), not stderr");
-
-  pelo::cli::AddLoginCommands(app, ctx);
-  pelo::cli::AddWhoamiCommand(app, ctx);
-  pelo::cli::AddSyncCommand(app, ctx);
-  pelo::cli::AddRebuildCommand(app, ctx);
-  pelo::cli::AddWorkoutsCommand(app, ctx);
-  pelo::cli::AddStatsCommand(app, ctx);
-  pelo::cli::AddExportCommand(app, ctx);
-  pelo::cli::AddDemoCommand(app, ctx);
-  pelo::cli::AddReportCommand(app, ctx);
-  pelo::cli::AddServeCommand(app, ctx);
-  pelo::cli::AddEndpointsCommand(app, ctx);
-  pelo::cli::AddApiCommand(app, ctx);
-  pelo::cli::AddConfigCommand(app, ctx);
-  pelo::cli::AddProfileCommands(app, ctx);
-  pelo::cli::AddAccountCommands(app, ctx);
-  pelo::cli::AddSocialCommands(app, ctx);
-  pelo::cli::AddClassCommands(app, ctx);
-  pelo::cli::AddLiveCommands(app, ctx);
-  pelo::cli::AddChallengesCommand(app, ctx);
-  pelo::cli::AddTagsCommand(app, ctx);
+  pelo::cli::DefineCommandLine(app, ctx, log);
 
   try {
     app.parse(argc, argv);

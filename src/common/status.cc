@@ -22,6 +22,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "not found";
     case ErrorCode::kCancelled:
       return "interrupted";
+    case ErrorCode::kBusy:
+      return "busy";
   }
   return "error";
 }

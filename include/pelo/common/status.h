@@ -21,6 +21,7 @@ enum class ErrorCode {
   kStorage,          // database or file system
   kNotFound,         // a lookup found nothing
   kCancelled,        // interrupted
+  kBusy,             // another process holds what this one needs (a database being synced)
 };
 
 // Short lowercase name of `code`, e.g. "network".
