@@ -12,8 +12,8 @@ namespace {
 std::string Footer() {
   std::string text = "Exit codes:";
   for (const ExitCodeDoc& doc : ExitCodeDocs()) {
-    text += "\n  " + std::to_string(doc.code) + std::string(5 - std::to_string(doc.code).size(), ' ') +
-            doc.meaning;
+    text += "\n  " + std::to_string(doc.code) +
+            std::string(5 - std::to_string(doc.code).size(), ' ') + doc.meaning;
   }
   text += "\nEnvironment:";
   std::string line = "\n ";
