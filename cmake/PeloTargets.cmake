@@ -17,7 +17,11 @@ set(PELO_TEST_OPTIMIZATION "" CACHE STRING
 add_library(pelo_test_code INTERFACE)
 target_compile_options(pelo_test_code INTERFACE ${PELO_TEST_OPTIMIZATION})
 
-# pelo_add_layer(NAME SOURCES... [DEPS ...] [PRIVATE_DEPS ...]): one static library per layer.
+# pelo_add_layer(NAME SOURCES... [DEPS ...] [PRIVATE_DEPS ...]): one static library per layer,
+# installed (component development) and exported as pelo::NAME, as the build's alias names it
+# (cmake/PeloInstall.cmake, docs/adr/0027). Only what a user of the installed library needs is in
+# its interface: the installed headers, and its private dependencies as link-only, which
+# pelo-config.cmake finds; the warnings are the build's own.
 function(pelo_add_layer name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
   if(NOT ARG_SOURCES)
@@ -25,9 +29,15 @@ function(pelo_add_layer name)
   endif()
   add_library(pelo_${name} STATIC ${ARG_SOURCES})
   add_library(pelo::${name} ALIAS pelo_${name})
-  target_include_directories(pelo_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include
-                             PRIVATE ${PROJECT_SOURCE_DIR}/src)
-  target_link_libraries(pelo_${name} PUBLIC ${ARG_DEPS} PRIVATE pelo_warnings ${ARG_PRIVATE_DEPS})
+  set_target_properties(pelo_${name} PROPERTIES EXPORT_NAME ${name})
+  target_include_directories(pelo_${name}
+    PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+           $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
+    PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(pelo_${name} PUBLIC ${ARG_DEPS}
+                        PRIVATE $<BUILD_INTERFACE:pelo_warnings> ${ARG_PRIVATE_DEPS})
+  install(TARGETS pelo_${name} EXPORT pelo-targets
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development)
   # What the arrow check needs (pelo_check_layer_arrows, below).
   file(RELATIVE_PATH dir ${PROJECT_SOURCE_DIR}/src ${CMAKE_CURRENT_SOURCE_DIR})
   set_property(GLOBAL APPEND PROPERTY PELO_LAYERS ${name})

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages pelo needs to build, test and run, and the web packages of
 # web/package-lock.json (the chart library the report embeds at build time). Idempotent: installs
 # only what is missing, so the second run costs a dpkg query and a checksum.
-#   scripts/install-deps.sh           what building and running pelo needs
+#   scripts/install-deps.sh           what building, packaging and running pelo needs
 #   scripts/install-deps.sh --tests   also what the tests need: Debian's chromium, Playwright
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,8 @@ packages=(
   libfmt-dev libspdlog-dev libsqlite3-dev libssl-dev libzstd-dev libhowardhinnant-date-dev libeigen3-dev libunistring-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-requests python3-pandas python3-numpy sqlite3 tzdata
+  # The Debian packages CPack makes (ADR 0027): `file` picks the binaries out for dpkg-shlibdeps.
+  file dpkg-dev
 )
 # Node.js and npm: the machine's own when it has them (these machines have Node 20 from another
 # source, whose package conflicts with Debian's npm), else Debian's (Node 18).
@@ -25,10 +27,10 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi
 # The browser the tests drive (never a browser downloaded by Playwright), xmllint, which checks
-# exported TCX and GPX files against their schemas, and gpsbabel, the second reader of the FIT,
-# TCX and GPX files.
+# exported TCX and GPX files against their schemas, gpsbabel, the second reader of the FIT,
+# TCX and GPX files, and lintian, Debian's checker of the packages CPack makes (ADR 0027).
 if $tests; then
-  packages+=(chromium libxml2-utils gpsbabel)
+  packages+=(chromium libxml2-utils gpsbabel lintian)
 fi
 
 missing=()

@@ -9,6 +9,7 @@
 
 #include "exit_code.h"
 #include "pelo/peloton/sim/server.h"
+#include "version.h"
 
 namespace {
 
@@ -63,9 +64,12 @@ int main(int argc, char** argv) {
   CLI::App app{"pelo-sim: a Peloton API simulator (REST, Auth0 login, legacy login)"};
   pelo::sim::Options options;
   AddFlags(app, options);
+  app.set_version_flag("--version", pelo::cli::VersionLine("pelo-sim"));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "pelo-sim: " << e.what() << "\n";

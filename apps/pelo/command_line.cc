@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "exit_code.h"
+#include "version.h"
 
 namespace pelo::cli {
 namespace {
@@ -58,7 +59,7 @@ std::span<const NamedDoc> FileDocs() {
 void DefineCommandLine(CLI::App& app, Context& ctx, LogOptions& log) {
   app.description(std::string("pelo ") + PELO_VERSION + ": " + kTagline + ".");
   app.footer(Footer());
-  app.set_version_flag("--version", "pelo " PELO_VERSION);
+  app.set_version_flag("--version", VersionLine("pelo"));
   app.require_subcommand(1);
   // The global options (-v, --log-level, --api-url...) also work after the command's name;
   // subcommands inherit this when they are added.

@@ -281,8 +281,11 @@ int Terminate(pid_t pid) {
 
 }  // namespace
 
-SimProcess::SimProcess(std::vector<std::string> extra_args) {
-  std::vector<std::string> argv = {PELO_SIM_BIN, "--port", "0"};
+SimProcess::SimProcess(std::vector<std::string> extra_args)
+    : SimProcess(PELO_SIM_BIN, std::move(extra_args)) {}
+
+SimProcess::SimProcess(const std::string& binary, std::vector<std::string> extra_args) {
+  std::vector<std::string> argv = {binary, "--port", "0"};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   // The first line is "pelo-sim listening on http://127.0.0.1:PORT".
   pid_ = StartListening(argv, {}, &url_);

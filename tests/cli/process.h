@@ -46,6 +46,8 @@ ProcessResult RunProcessOnTerminal(const std::vector<std::string>& argv,
 class SimProcess {
  public:
   explicit SimProcess(std::vector<std::string> extra_args = {});
+  // The same with another pelo-sim binary (an installed or unpacked one).
+  SimProcess(const std::string& binary, std::vector<std::string> extra_args);
   ~SimProcess();
   SimProcess(const SimProcess&) = delete;
   SimProcess& operator=(const SimProcess&) = delete;
