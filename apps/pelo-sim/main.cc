@@ -7,11 +7,30 @@
 
 #include <CLI/CLI.hpp>
 
+#include "command_doc.h"
 #include "exit_code.h"
+#include "flag_values.h"
+#include "man_page.h"
 #include "pelo/peloton/sim/server.h"
 #include "version.h"
 
 namespace {
+
+constexpr const char* kTagline = "a Peloton API simulator (REST, Auth0 login, legacy login)";
+
+// pelo-sim(1), made from the same definitions as --help (ADR 0026).
+pelo::cli::ManContext ManContext() {
+  pelo::cli::ManContext context;
+  context.tagline = kTagline;
+  context.source = std::string("pelo ") + PELO_VERSION;
+  context.exit_status = {
+      {"0", "stopped by SIGINT or SIGTERM"},
+      {"2", "bad flags, a bad --faults spec, or an unreadable --workouts-from directory"},
+      {"4", "the port could not be listened on"},
+  };
+  context.see_also = {"pelo(1)"};
+  return context;
+}
 
 void AddFlags(CLI::App& app, pelo::sim::Options& o) {
   app.add_option("--host", o.host, "Address to listen on")->capture_default_str();
@@ -22,8 +41,9 @@ void AddFlags(CLI::App& app, pelo::sim::Options& o) {
       ->capture_default_str();
   app.add_option("--email", o.email, "The account's email")->capture_default_str();
   app.add_option("--password", o.password, "The account's password")->capture_default_str();
-  app.add_option("--workouts-from", o.workouts_from,
-                 "Serve the {Workout, WorkoutSamples} JSON files in this directory");
+  pelo::cli::DirectoryValue(
+      app.add_option("--workouts-from", o.workouts_from,
+                     "Serve the {Workout, WorkoutSamples} JSON files in this directory"));
   app.add_option("--in-progress", o.in_progress,
                  "The newest N workouts are IN_PROGRESS (a ride still going)");
   app.add_option("--latency-ms", o.latency_ms, "Delay added to every response")
@@ -32,9 +52,9 @@ void AddFlags(CLI::App& app, pelo::sim::Options& o) {
       ->capture_default_str();
   app.add_flag("--legacy-auth", o.legacy_auth, "Serve the legacy POST /auth/login session");
   app.add_option("--threads", o.threads, "Worker threads")->capture_default_str();
-  app.add_option("--request-log", o.request_log,
-                 "Append every request answered to this file, one JSON object per line "
-                 "(secrets redacted)");
+  pelo::cli::FileValue(app.add_option("--request-log", o.request_log,
+                                      "Append every request answered to this file, one JSON "
+                                      "object per line (secrets redacted)"));
   app.add_option("--faults", o.faults,
                  "Inject faults into /api/* requests: kind:fraction,... with kinds 429, 500, "
                  "502, 503, reset (connection closed mid-body), truncate (a complete 200 with "
@@ -61,10 +81,13 @@ void AddFlags(CLI::App& app, pelo::sim::Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"pelo-sim: a Peloton API simulator (REST, Auth0 login, legacy login)"};
+  CLI::App app{std::string("pelo-sim: ") + kTagline};
   pelo::sim::Options options;
   AddFlags(app, options);
   app.set_version_flag("--version", pelo::cli::VersionLine("pelo-sim"));
+  // Hidden: the build writes the manual page with it.
+  std::string man_dir;
+  app.add_option("--write-man-page", man_dir, "Write pelo-sim.1 into this directory")->group("");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -74,6 +97,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::cerr << "pelo-sim: " << e.what() << "\n";
     return 2;
+  }
+  if (!man_dir.empty()) {
+    const auto page =
+        pelo::cli::ManPages(pelo::cli::DescribeCommandLine(app, "pelo-sim"), ManContext());
+    if (pelo::Status written = pelo::cli::WriteManPages(page, man_dir); !written.ok()) {
+      std::cerr << "pelo-sim: " << written.ToString() << "\n";
+      return pelo::cli::ExitCodeFor(written.code());
+    }
+    return 0;
   }
   // Block the stop signals before any thread starts so only sigwait below receives them.
   sigset_t signals;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "flags.h"
 #include "key_values.h"
 #include "mutation.h"
 #include "pelo/http/url.h"
@@ -166,8 +167,9 @@ void AddApiCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<ApiFlags>();
   CLI::App* cmd = app.add_subcommand(
       "api", "Send any request to the Peloton API and print the response (see `pelo endpoints`)");
-  cmd->add_option("method", flags->method, "GET, POST, PUT, DELETE (or the graphql subcommand)")
-      ->check(CLI::IsMember({"GET", "POST", "PUT", "DELETE", "PATCH"}, CLI::ignore_case));
+  OneOf(cmd->add_option("method", flags->method,
+                        "GET, POST, PUT, DELETE (or the graphql subcommand)"),
+        {"GET", "POST", "PUT", "DELETE", "PATCH"}, /*ignore_case=*/true);
   cmd->add_option("path", flags->path, "Path on the API host, e.g. /api/me");
   cmd->add_option("-q,--query", flags->query, "Query parameter key=value (repeatable)");
   cmd->add_option("--data", flags->data, "JSON body, @file, or @- for standard input");

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
 #include "lookup.h"
 #include "mutation.h"
 #include "render.h"
@@ -98,7 +99,8 @@ void AddChallengesCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<ChallengesFlags>();
   CLI::App* cmd = app.add_subcommand(
       "challenges", "List challenges (current, upcoming or past), or join or leave one");
-  cmd->add_option("status", flags->status, "current (default), upcoming or past");
+  Suggest(cmd->add_option("status", flags->status, "current (default), upcoming or past"),
+          {"current", "upcoming", "past"});
   cmd->add_flag("--joined", flags->joined, "Only the challenges you joined");
   cmd->add_flag("--json", flags->json, "The API's answer as JSON (pretty on a terminal)");
   cmd->require_subcommand(0, 1);

@@ -283,13 +283,16 @@ void AddClassCommands(CLI::App& app, Context& ctx) {
 
   auto classes = std::make_shared<ClassesFlags>();
   cmd = app.add_subcommand("classes", "Browse the on-demand class library");
-  cmd->add_option("--discipline", classes->discipline,
-                  "cycling, running, walking, strength, yoga, meditation, stretching, ...");
+  Suggest(cmd->add_option("--discipline", classes->discipline,
+                          "cycling, running, walking, strength, yoga, meditation, stretching, ..."),
+          ClassCategories());
   cmd->add_option("--instructor", classes->instructor, "Instructor id or name (any case)");
   cmd->add_option("--duration", classes->durations, "Class length in minutes (repeatable)")
       ->check(AtLeast(1));
-  cmd->add_option("--sort", classes->sort, "new, popular, trending, top_rated or difficulty")
-      ->capture_default_str();
+  Suggest(
+      cmd->add_option("--sort", classes->sort, "new, popular, trending, top_rated or difficulty")
+          ->capture_default_str(),
+      {"new", "popular", "trending", "top_rated", "difficulty"});
   cmd->add_flag("--favorites", classes->favorites, "Only your favorite classes");
   cmd->add_option("--limit", classes->limit, "Classes per page (default 20; 100 with --all)")
       ->check(AtLeast(1));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "flags.h"
 #include "output.h"
 #include "pelo/config/fit_devices.h"
 #include "pelo/config/settings.h"
@@ -129,8 +130,8 @@ constexpr const char* kKeysHelp =
 void AddListFlags(CLI::App* cmd, ConfigFlags& flags) {
   cmd->add_flag("--json", flags.json,
                 "{file, settings: {KEY: {value, default, default_source}}} (pretty on a terminal)");
-  cmd->add_option("--db", flags.db,
-                  "Database holding the synced profile, whose max HR is the default");
+  DatabaseFlag(cmd->add_option("--db", flags.db,
+                               "Database holding the synced profile, whose max HR is the default"));
 }
 
 }  // namespace
@@ -149,12 +150,12 @@ void AddConfigCommand(CLI::App& app, Context& ctx) {
   list->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunList(ctx, *flags); }; });
 
   CLI::App* get = config->add_subcommand("get", "Print one setting (exit 1 when it is not set)");
-  get->add_option("key", flags->key, kKeysHelp)->required();
-  get->add_option("--db", flags->db, "Database holding the synced profile");
+  Suggest(get->add_option("key", flags->key, kKeysHelp)->required(), config::SettingKeys());
+  DatabaseFlag(get->add_option("--db", flags->db, "Database holding the synced profile"));
   get->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunGet(ctx, *flags); }; });
 
   CLI::App* set = config->add_subcommand("set", "Set one setting, e.g. `pelo config set lthr 168`");
-  set->add_option("key", flags->key, kKeysHelp)->required();
+  Suggest(set->add_option("key", flags->key, kKeysHelp)->required(), config::SettingKeys());
   set->add_option("value", flags->value,
                   "A whole number of bpm, male|female for sex, or a FIT device: "
                   "tacx-training-app, forerunner-945, epix-gen2 or MANUFACTURER:PRODUCT[:VERSION]")
@@ -162,7 +163,7 @@ void AddConfigCommand(CLI::App& app, Context& ctx) {
   set->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunSet(ctx, *flags); }; });
 
   CLI::App* unset = config->add_subcommand("unset", "Forget one setting (pelo uses its default)");
-  unset->add_option("key", flags->key, kKeysHelp)->required();
+  Suggest(unset->add_option("key", flags->key, kKeysHelp)->required(), config::SettingKeys());
   unset->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunUnset(ctx, *flags); }; });
 }
 

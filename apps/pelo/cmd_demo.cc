@@ -99,9 +99,11 @@ void AddDemoCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<DemoFlags>();
   CLI::App* cmd =
       app.add_subcommand("demo", "Run the whole pipeline against the built-in Peloton simulator");
-  cmd->add_option("--db", flags->db, "Database file (default ./pelo-demo.db)");
-  cmd->add_option("--csv", flags->csv, "Workouts CSV (default ./pelo-demo-workouts.csv)");
-  cmd->add_option("--report", flags->report, "HTML report (default ./pelo-demo-report.html)");
+  DatabaseFlag(cmd->add_option("--db", flags->db, "Database file (default ./pelo-demo.db)"));
+  FileValue(
+      cmd->add_option("--csv", flags->csv, "Workouts CSV (default ./pelo-demo-workouts.csv)"));
+  FileValue(
+      cmd->add_option("--report", flags->report, "HTML report (default ./pelo-demo-report.html)"));
   cmd->add_option("--end-date", flags->end_date,
                   "Last day of the synthetic history, YYYY-MM-DD (default: yesterday, UTC)");
   cmd->add_option("--workouts", flags->workouts, "Synthetic workouts (default 300)")

@@ -200,19 +200,20 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
       "export",
       "Write stored workouts as FIT, TCX or GPX files, a stored table as CSV, or download "
       "Peloton's own history CSV");
-  cmd->add_option("what", flags->table,
-                  "fit, tcx or gpx (a workout file per workout: Garmin Connect, Strava, "
-                  "intervals.icu...), workouts (one CSV row per workout), samples (per second), "
-                  "or history-csv (Peloton's workout history CSV, fetched now)")
-      ->required()
-      ->check(CLI::IsMember({"fit", "tcx", "gpx", "workouts", "samples", "history-csv"}));
-  cmd->add_option("--format", flags->format, "Output format (csv)")->check(CLI::IsMember({"csv"}));
-  CLI::Option* out = cmd->add_option(
+  OneOf(cmd->add_option("what", flags->table,
+                        "fit, tcx or gpx (a workout file per workout: Garmin Connect, Strava, "
+                        "intervals.icu...), workouts (one CSV row per workout), samples (per "
+                        "second), or history-csv (Peloton's workout history CSV, fetched now)")
+            ->required(),
+        {"fit", "tcx", "gpx", "workouts", "samples", "history-csv"});
+  OneOf(cmd->add_option("--format", flags->format, "Output format (csv)"), {"csv"});
+  CLI::Option* out = FileValue(cmd->add_option(
       "-o,--output", flags->out,
-      "Output file (tables: default standard output; fit/tcx/gpx: exactly one workout)");
-  cmd->add_option("--dir", flags->dir,
-                  "samples, fit, tcx, gpx: one file per workout in this directory, named "
-                  "DATE_TITLE_ID.EXT (UTC date, title made safe for a file name)")
+      "Output file (tables: default standard output; fit/tcx/gpx: exactly one workout)"));
+  DirectoryValue(cmd->add_option("--dir", flags->dir,
+                                 "samples, fit, tcx, gpx: one file per workout in this directory, "
+                                 "named DATE_TITLE_ID.EXT (UTC date, title made safe for a file "
+                                 "name)"))
       ->excludes(out);
   cmd->add_option("--workout", flags->workouts, "fit/tcx/gpx: this workout (repeatable)");
   cmd->add_option("--since", flags->since,
@@ -221,13 +222,14 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--until", flags->until,
                   "fit/tcx/gpx: workouts on or before this day (YYYY-MM-DD)");
   cmd->add_option("--last", flags->last, "fit/tcx/gpx: only the N newest")->check(AtLeast(1));
-  cmd->add_option("--discipline", flags->discipline,
-                  "fit/tcx/gpx: only this fitness discipline (cycling, running, walking, "
-                  "rowing, strength, yoga...)");
-  cmd->add_option("--laps", flags->laps,
-                  "fit/tcx: laps from the class segments (default), its target-metrics blocks, "
-                  "every --lap-distance, or none")
-      ->check(CLI::IsMember({"segments", "targets", "distance", "none"}));
+  Suggest(cmd->add_option("--discipline", flags->discipline,
+                          "fit/tcx/gpx: only this fitness discipline (cycling, running, walking, "
+                          "rowing, strength, yoga...)"),
+          ExportDisciplines());
+  OneOf(cmd->add_option("--laps", flags->laps,
+                        "fit/tcx: laps from the class segments (default), its target-metrics "
+                        "blocks, every --lap-distance, or none"),
+        {"segments", "targets", "distance", "none"});
   cmd->add_option("--lap-distance", flags->lap_distance,
                   "With --laps distance: the lap length, e.g. 1km (default; 500m for rowing), "
                   "1mi, 400m");
@@ -242,7 +244,8 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
   cmd->add_flag("--json", flags->json,
                 "fit/tcx/gpx: one JSON object of what was written and skipped, on standard "
                 "output");
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   cmd->add_option("--timezone", flags->timezone,
                   "history-csv: IANA zone for the times (default $TZ, else the system zone, "
                   "else UTC)");

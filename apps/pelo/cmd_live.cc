@@ -106,7 +106,9 @@ Status RunUnreserve(const Context& ctx, const ReservationFlags& flags) {
 void AddLiveCommands(CLI::App& app, Context& ctx) {
   auto live = std::make_shared<LiveFlags>();
   CLI::App* cmd = app.add_subcommand("live", "The live class schedule");
-  cmd->add_option("--discipline", live->discipline, "cycling, running, strength, yoga, ...");
+  Suggest(
+      cmd->add_option("--discipline", live->discipline, "cycling, running, strength, yoga, ..."),
+      ClassCategories());
   cmd->add_option("--from", live->from, "From this date (YYYY-MM-DD, UTC) or epoch second");
   cmd->add_option("--to", live->to, "Up to this date, included (YYYY-MM-DD, UTC) or epoch second");
   cmd->add_flag("--json", live->json, "The API's answer as JSON (pretty on a terminal)");

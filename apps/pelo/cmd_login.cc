@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
 #include "pelo/peloton/auth/login.h"
 #include "secrets.h"
 #include "terminal_text.h"
@@ -107,8 +108,9 @@ void AddLoginCommands(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<LoginFlags>();
   CLI::App* login =
       app.add_subcommand("login", "Sign in to Peloton and save the tokens (never the password)");
-  login->add_option("--method", flags->method, "pkce (default), password-grant, token, legacy")
-      ->check(CLI::IsMember({"pkce", "password-grant", "token", "legacy"}));
+  OneOf(
+      login->add_option("--method", flags->method, "pkce (default), password-grant, token, legacy"),
+      {"pkce", "password-grant", "token", "legacy"});
   login->add_option("--email", flags->email, "Account email (or PELOTON_EMAIL)");
   login->add_flag("--password-stdin", flags->password_stdin,
                   "Read the password from standard input (else PELOTON_PASSWORD, else a prompt)");

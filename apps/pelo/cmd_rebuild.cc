@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
 #include "output.h"
 #include "pelo/app/json.h"
 #include "pelo/sync/rebuild.h"
@@ -83,7 +84,8 @@ void AddRebuildCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<RebuildFlags>();
   CLI::App* cmd = app.add_subcommand(
       "rebuild", "Rebuild every table from the archived API responses (no network)");
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   auto* json = cmd->add_flag("--json", flags->json,
                              "One JSON object: workouts, samples, json_bytes, skipped, recomputed, "
                              "ftp_changed, seconds");

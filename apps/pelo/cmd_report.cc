@@ -33,10 +33,11 @@ void AddReportCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<ReportFlags>();
   CLI::App* cmd = app.add_subcommand(
       "report", "Write an HTML report of your history: curve, fitness, FTP, zones, drivers, rides");
-  cmd->add_option("-o,--output", flags->out, "Output file (default pelo-report.html)");
+  FileValue(cmd->add_option("-o,--output", flags->out, "Output file (default pelo-report.html)"));
   cmd->add_option("--since", flags->since, "Rides and curve range from this day (YYYY-MM-DD)");
   cmd->add_option("--until", flags->until, "Rides and curve range up to this day (YYYY-MM-DD)");
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunReport(ctx, *flags); }; });
 }
 

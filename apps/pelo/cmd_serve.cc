@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
 #include "pelo/dashboard/dashboard.h"
 #include "terminal_text.h"
 
@@ -73,7 +74,8 @@ void AddServeCommand(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(0, 65535));
   cmd->add_option("--host", flags->host,
                   "Address to listen on (default 127.0.0.1; another one prints a warning)");
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   cmd->add_flag("--open", flags->open, "Open the dashboard in the desktop's browser");
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunServe(ctx, *flags); }; });
 }

@@ -43,7 +43,8 @@ void AddRidesCommand(CLI::App& stats, Context& ctx) {
       "rides", "Per-ride metrics (NP, IF, TSS, MMP, zones, HR...), one row per workout");
   cmd->add_option("--since", flags->since, "Only rides on or after this day (YYYY-MM-DD)");
   cmd->add_option("--until", flags->until, "Only rides on or before this day (YYYY-MM-DD)");
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   auto* json = cmd->add_flag("--json", flags->json, "One JSON array (pretty on a terminal)");
   cmd->add_flag("--csv", flags->csv, "CSV with every column")->excludes(json);
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunStatsRides(ctx, *flags); }; });
@@ -79,7 +80,8 @@ void AddCurveCommand(CLI::App& stats, Context& ctx) {
       "set it");
   cmd->add_option("--since", flags->since, "Only rides on or after this day (YYYY-MM-DD)");
   cmd->add_option("--until", flags->until, "Only rides on or before this day (YYYY-MM-DD)");
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   auto* json = cmd->add_flag("--json", flags->json, "One JSON array (pretty on a terminal)");
   cmd->add_flag("--csv", flags->csv,
                 "CSV of every duration: duration_s,watts,workout_id,date,resolution_limited")

@@ -31,7 +31,8 @@ struct CommonFlags {
 };
 
 void AddCommonFlags(CLI::App* cmd, CommonFlags& flags) {
-  cmd->add_option("--db", flags.db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags.db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   auto* json = cmd->add_flag("--json", flags.json, "JSON (pretty on a terminal)");
   cmd->add_flag("--csv", flags.csv, "CSV with every column")->excludes(json);
 }
@@ -133,8 +134,7 @@ void AddStatsHistoryCommands(CLI::App& stats, Context& ctx) {
     CLI::App* cmd =
         stats.add_subcommand("zones", "Time in power and heart-rate zones per week or month");
     AddCommonFlags(cmd, *flags);
-    cmd->add_option("--by", flags->by, "week (default) or month")
-        ->check(CLI::IsMember({"week", "month"}));
+    OneOf(cmd->add_option("--by", flags->by, "week (default) or month"), {"week", "month"});
     cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunZones(ctx, *flags); }; });
   }
   {

@@ -47,7 +47,8 @@ void AddStatsRideCommand(CLI::App& stats, Context& ctx) {
       "power curve and route)");
   cmd->add_option("workout_id", flags->workout_id, "The workout's id (see `pelo workouts`)")
       ->required();
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   cmd->add_flag("--json", flags->json, "One JSON object (pretty on a terminal)");
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunStatsRide(ctx, *flags); }; });
 }

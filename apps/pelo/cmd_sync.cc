@@ -139,7 +139,8 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
 void AddSyncCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<SyncFlags>();
   CLI::App* cmd = app.add_subcommand("sync", "Fetch new workouts into the local database");
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   cmd->add_option("--every-n", flags->every_n,
                   "Performance-graph resolution in seconds (default 1: full resolution)")
       ->check(CLI::Range(1, 3600));
@@ -158,8 +159,10 @@ void AddSyncCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--workout", flags->workouts,
                   "Fetch this workout (by id), stored or not; repeatable");
   cmd->add_flag("--full", flags->full, "Fetch every workout again, stored or not");
-  cmd->add_option("--discipline", flags->discipline,
-                  "Only workouts of this fitness discipline (cycling, running, strength...)");
+  Suggest(
+      cmd->add_option("--discipline", flags->discipline,
+                      "Only workouts of this fitness discipline (cycling, running, strength...)"),
+      WorkoutDisciplines());
   cmd->add_flag("--reconcile", flags->reconcile,
                 "List everything, fetch nothing, and flag stored workouts deleted on Peloton");
   cmd->add_flag("--quiet,-q", flags->quiet, "No progress output");

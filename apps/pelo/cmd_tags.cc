@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "flags.h"
 #include "mutation.h"
 #include "render.h"
 
@@ -212,10 +213,12 @@ Status RunChange(const Context& ctx, const TagChangeFlags& flags, Change change)
 }
 
 void AddLookup(CLI::App* tags, Context& ctx, const char* name, const char* arg, const char* help,
-               const char* arg_help, Status (*run)(const Context&, const TagsFlags&)) {
+               const char* arg_help, Status (*run)(const Context&, const TagsFlags&),
+               const std::vector<std::string>& values = {}) {
   auto flags = std::make_shared<TagsFlags>();
   CLI::App* cmd = tags->add_subcommand(name, help);
-  cmd->add_option(arg, flags->text, arg_help)->required();
+  CLI::Option* text = cmd->add_option(arg, flags->text, arg_help)->required();
+  if (!values.empty()) Suggest(text, values);
   cmd->add_flag("--all", flags->all, "Every page (fetched as the listing goes)");
   cmd->add_flag("--json", flags->json,
                 "The API's answer as JSON; with --all one array of the items");
@@ -246,7 +249,8 @@ void AddTagsCommand(CLI::App& app, Context& ctx) {
 
   AddLookup(tags, ctx, "search", "text", "Find tags by name", "Text to look for", RunSearch);
   AddLookup(tags, ctx, "browse", "category", "Browse tags by category",
-            "featured, friends, popular or trending (any case)", RunBrowse);
+            "featured, friends, popular or trending (any case)", RunBrowse,
+            {"featured", "friends", "popular", "trending"});
   AddLookup(tags, ctx, "show", "name", "A tag and its members", "The tag, with or without '#'",
             RunShow);
 

@@ -42,7 +42,8 @@ Status RunWorkouts(const Context& ctx, const WorkoutsFlags& flags) {
 void AddWorkoutsCommand(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<WorkoutsFlags>();
   CLI::App* cmd = app.add_subcommand("workouts", "List the stored workouts, newest first");
-  cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)");
+  DatabaseFlag(
+      cmd->add_option("--db", flags->db, "Database file (default $XDG_DATA_HOME/pelo/pelo.db)"));
   cmd->add_option("--since", flags->since,
                   "Only workouts on or after this day (YYYY-MM-DD, the workout's local day)");
   cmd->add_option("--until", flags->until,

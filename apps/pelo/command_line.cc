@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "exit_code.h"
+#include "flag_values.h"
 #include "version.h"
 
 namespace pelo::cli {
@@ -68,18 +69,21 @@ void DefineCommandLine(CLI::App& app, Context& ctx, LogOptions& log) {
   app.add_option("--auth-url", ctx.options.auth_url,
                  "Auth0 host (default https://auth.onepeloton.com)");
   app.add_option("--graphql-url", ctx.options.graphql_url, "GraphQL endpoint");
-  app.add_option("--config-dir", ctx.options.config_dir,
-                 "Where credentials live (default $XDG_CONFIG_HOME/pelo)");
-  app.add_option("--config", ctx.options.config_file,
-                 "Settings file of `pelo config` (default <config dir>/config)");
-  app.add_option("--ca-file", ctx.options.ca_file,
-                 "PEM file of the CAs to trust for https (e.g. a corporate proxy's)")
-      ->check(CLI::ExistingFile);
+  DirectoryValue(app.add_option("--config-dir", ctx.options.config_dir,
+                                "Where credentials live (default $XDG_CONFIG_HOME/pelo)"));
+  FileValue(app.add_option("--config", ctx.options.config_file,
+                           "Settings file of `pelo config` (default <config dir>/config)"));
+  FileValue(app.add_option("--ca-file", ctx.options.ca_file,
+                           "PEM file of the CAs to trust for https (e.g. a corporate proxy's)")
+                ->check(CLI::ExistingFile),
+            "PEM");
   app.add_flag("-v,--verbose", log.verbosity,
                "Log more: -v requests and retries (debug), -vv every exchange, redacted (trace)");
-  app.add_option("--log-level", log.level,
-                 "trace, debug, info, warn (default) or error; also $PELO_LOG_LEVEL");
-  app.add_option("--log-file", log.file, "Append the log to this file (created 0600), not stderr");
+  Suggest(app.add_option("--log-level", log.level,
+                         "trace, debug, info, warn (default) or error; also $PELO_LOG_LEVEL"),
+          {"trace", "debug", "info", "warn", "error", "off"});
+  FileValue(app.add_option("--log-file", log.file,
+                           "Append the log to this file (created 0600), not stderr"));
 
   AddLoginCommands(app, ctx);
   AddWhoamiCommand(app, ctx);
@@ -101,6 +105,7 @@ void DefineCommandLine(CLI::App& app, Context& ctx, LogOptions& log) {
   AddLiveCommands(app, ctx);
   AddChallengesCommand(app, ctx);
   AddTagsCommand(app, ctx);
+  AddCompletionCommands(app, ctx);
 }
 
 }  // namespace pelo::cli

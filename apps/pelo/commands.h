@@ -38,6 +38,9 @@ void AddClassCommands(CLI::App& app, Context& ctx);    // instructors, classes, 
 void AddLiveCommands(CLI::App& app, Context& ctx);     // live, reserve, unreserve
 void AddChallengesCommand(CLI::App& app, Context& ctx);
 void AddTagsCommand(CLI::App& app, Context& ctx);
+// completion bash|zsh|fish, and the hidden generate-docs DIR the build runs (ADR 0026); added
+// last, as they describe every command added before them.
+void AddCompletionCommands(CLI::App& app, Context& ctx);
 
 // Makes `run` what main() runs when `cmd` is chosen and none of its own subcommands is (CLI11
 // runs a subcommand's callback before its parent's).

@@ -64,4 +64,29 @@ Status CheckPelotonId(std::string_view flag, const std::string& id) {
       std::string(flag) + ": '" + id + "' is not a Peloton id (hex digits, 32 as a rule)");
 }
 
+const std::vector<std::string>& WorkoutDisciplines() {
+  static const auto* kDisciplines = new std::vector<std::string>{
+      "cycling",    "running",    "walking", "caesar",        "strength",        "yoga",
+      "meditation", "stretching", "cardio",  "bike_bootcamp", "caesar_bootcamp", "circuit"};
+  return *kDisciplines;
+}
+
+const std::vector<std::string>& ExportDisciplines() {
+  static const auto* kDisciplines = [] {
+    auto* list = new std::vector<std::string>(WorkoutDisciplines());
+    for (std::string& d : *list) {
+      if (d == "caesar") d = "rowing";
+    }
+    return list;
+  }();
+  return *kDisciplines;
+}
+
+const std::vector<std::string>& ClassCategories() {
+  static const auto* kCategories =
+      new std::vector<std::string>{"cycling", "running", "outdoor",    "walking",    "strength",
+                                   "yoga",    "cardio",  "stretching", "meditation", "bootcamp"};
+  return *kCategories;
+}
+
 }  // namespace pelo::cli

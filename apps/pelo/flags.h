@@ -1,5 +1,7 @@
 // Reading and checking the values given on the command line, the same way in every command:
-// dates, date ranges and counts. Each error names the flag and what it was given.
+// dates, date ranges and counts. Each error names the flag and what it was given. The values a
+// flag takes, for the completions and the manual pages: flag_values.h (OneOf, Suggest,
+// FileValue, DirectoryValue) and the lists below.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -7,7 +9,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "flag_values.h"
 #include "pelo/analytics/days.h"
 #include "pelo/app/day_range.h"
 #include "pelo/common/status.h"
@@ -34,5 +38,19 @@ CLI::Validator AtLeast(int64_t min);
 // A Peloton id: hex digits, 32 as every workout, ride and user id has (16 to 64 accepted);
 // kInvalidArgument naming `flag` otherwise, so that a mistyped id fails before any request.
 Status CheckPelotonId(std::string_view flag, const std::string& id);
+
+// A database file: --db, as every command that reads or writes one takes it.
+inline CLI::Option* DatabaseFlag(CLI::Option* option) { return FileValue(option); }
+
+// Peloton's fitness disciplines as its workouts carry them (`fitness_discipline`,
+// peloton-api.md), the rower as "caesar": what `pelo sync --discipline` matches.
+const std::vector<std::string>& WorkoutDisciplines();
+
+// The same as the stored workouts' selection takes them (`pelo export --discipline`), which
+// also reads "rowing" for "caesar" (app::ActivityExportRequest).
+const std::vector<std::string>& ExportDisciplines();
+
+// The class library's and the live schedule's categories (`browse_category`, peloton-api.md).
+const std::vector<std::string>& ClassCategories();
 
 }  // namespace pelo::cli
