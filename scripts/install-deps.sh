@@ -3,7 +3,8 @@
 # web/package-lock.json (the chart library the report embeds at build time). Idempotent: installs
 # only what is missing, so the second run costs a dpkg query and a checksum.
 #   scripts/install-deps.sh           what building, packaging and running pelo needs
-#   scripts/install-deps.sh --tests   also what the tests need: Debian's chromium, Playwright
+#   scripts/install-deps.sh --tests   also what the tests need: Debian's chromium, Playwright,
+#                                     the shells and man(1) the completion and page tests drive
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tests=false
@@ -28,9 +29,11 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 # The browser the tests drive (never a browser downloaded by Playwright), xmllint, which checks
 # exported TCX and GPX files against their schemas, gpsbabel, the second reader of the FIT,
-# TCX and GPX files, and lintian, Debian's checker of the packages CPack makes (ADR 0027).
+# TCX and GPX files, lintian, Debian's checker of the packages CPack makes (ADR 0027), and the
+# shells whose completions the tests drive (bash-completion's loader too) and man(1) with groff,
+# which render the manual pages (ADR 0026).
 if $tests; then
-  packages+=(chromium libxml2-utils gpsbabel lintian)
+  packages+=(chromium libxml2-utils gpsbabel lintian zsh fish bash-completion man-db groff-base)
 fi
 
 missing=()

@@ -24,8 +24,8 @@ struct OptionDoc {
   std::vector<std::string> needs;     // names of the options it needs
 
   bool takes_value() const { return !value_name.empty() || !positional.empty(); }
-  // The name --help and the manual pages use: "--output", or "-v" when there is no long one.
-  const std::string& main_name() const { return names.back(); }
+  // "--output" (or "-v" when there is no long name); an argument's name for a positional.
+  const std::string& main_name() const { return names.empty() ? positional : names.back(); }
 };
 
 // A program or one of its (sub)commands.
