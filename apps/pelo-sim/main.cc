@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "command_doc.h"
+#include "describe_command_line.h"
 #include "exit_code.h"
 #include "flag_values.h"
 #include "man_page.h"

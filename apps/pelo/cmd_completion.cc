@@ -6,10 +6,10 @@
 #include <memory>
 #include <string>
 
-#include "command_doc.h"
 #include "command_line.h"
 #include "commands.h"
 #include "completion.h"
+#include "describe_command_line.h"
 #include "exit_code.h"
 #include "flag_values.h"
 #include "man_page.h"
@@ -38,7 +38,7 @@ ManContext PeloManContext() {
   return context;
 }
 
-Status WriteText(const std::string& path, const std::string& text) {
+Status WriteDocFile(const std::string& path, const std::string& text) {
   std::error_code error;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
   if (error) return Status(ErrorCode::kStorage, "cannot create the folder of " + path);
@@ -51,9 +51,9 @@ Status WriteText(const std::string& path, const std::string& text) {
 Status GenerateDocs(const CommandDoc& program, const std::string& dir) {
   PELO_RETURN_IF_ERROR(WriteManPages(ManPages(program, PeloManContext()), dir + "/man/man1"));
   PELO_RETURN_IF_ERROR(
-      WriteText(dir + "/bash-completion/completions/pelo", BashCompletion(program)));
-  PELO_RETURN_IF_ERROR(WriteText(dir + "/zsh/vendor-completions/_pelo", ZshCompletion(program)));
-  return WriteText(dir + "/fish/vendor_completions.d/pelo.fish", FishCompletion(program));
+      WriteDocFile(dir + "/bash-completion/completions/pelo", BashCompletion(program)));
+  PELO_RETURN_IF_ERROR(WriteDocFile(dir + "/zsh/vendor-completions/_pelo", ZshCompletion(program)));
+  return WriteDocFile(dir + "/fish/vendor_completions.d/pelo.fish", FishCompletion(program));
 }
 
 }  // namespace

@@ -1,14 +1,26 @@
-// A program's command line as plain data, read from its CLI11 definition: the one source of
-// its manual pages and shell completions (ADR 0026), so neither can drift from `--help`.
+// A program's command line as plain data (describe_command_line.h reads it from the CLI11
+// definition): the one source of its manual pages and shell completions (ADR 0026), so neither
+// can drift from `--help`.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
 
-#include "flag_values.h"
-
 namespace pelo::cli {
+
+enum class ValueKind {
+  kAny,        // free text: nothing to complete
+  kWords,      // one of `words`
+  kFile,       // a file's path
+  kDirectory,  // a directory's path
+};
+
+// What a flag's or an argument's value is (flag_values.h records it on the CLI11 option).
+struct FlagValues {
+  ValueKind kind = ValueKind::kAny;
+  std::vector<std::string> words;  // kWords
+  bool checked = false;            // kWords: a value not among them is refused
+};
 
 // A flag (`--db FILE`, `-v`) or a positional argument (`workout_id`).
 struct OptionDoc {
@@ -43,10 +55,6 @@ struct CommandDoc {
   // Its flags and, while each inherits them, its ancestors' (a name once: the nearest wins).
   std::vector<OptionDoc> EffectiveFlags(const std::vector<const CommandDoc*>& ancestors) const;
 };
-
-// Reads `app` and its subcommands; `program` is the name to document it under. Hidden options
-// and commands (CLI11's empty group) are left out.
-CommandDoc DescribeCommandLine(CLI::App& app, const std::string& program);
 
 // Calls `visit(command, ancestors)` for `root` and every command under it, depth first in
 // definition order; `ancestors` starts at the root.

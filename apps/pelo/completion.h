@@ -28,6 +28,9 @@ std::string ShellQuote(std::string_view text);
 // `text` as one word in single quotes for fish, which also reads \\ and \' inside them.
 std::string FishQuote(std::string_view text);
 
+// `text` with every `from` replaced by `to`: the program's name into a script's template.
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to);
+
 // `program` as a part of a shell function's name: letters, digits and '_' ("pelo-sim": pelo_sim).
 std::string FunctionName(std::string_view program);
 

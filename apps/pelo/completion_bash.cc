@@ -21,7 +21,7 @@ std::string CompgenWord(const std::string& word) {
   return out;
 }
 
-std::string WordList(const std::vector<std::string>& words) {
+std::string BashWords(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& word : words) out += (out.empty() ? "" : " ") + CompgenWord(word);
   return out;
@@ -31,7 +31,7 @@ std::string WordList(const std::vector<std::string>& words) {
 std::string ValueSpec(const OptionDoc& option) {
   switch (option.values.kind) {
     case ValueKind::kWords:
-      return WordList(option.values.words);
+      return BashWords(option.values.words);
     case ValueKind::kFile:
       return "@file";
     case ValueKind::kDirectory:
@@ -51,7 +51,7 @@ std::string FlagNames(const CommandDoc& program, const std::string& fn) {
         for (const OptionDoc& flag : command.EffectiveFlags(ancestors)) {
           names.insert(names.end(), flag.names.begin(), flag.names.end());
         }
-        out += "    " + ShellQuote(command.FullName()) + ") REPLY=" + ShellQuote(WordList(names)) +
+        out += "    " + ShellQuote(command.FullName()) + ") REPLY=" + ShellQuote(BashWords(names)) +
                " ;;\n";
       });
   return out + "    *) REPLY= ;;\n  esac\n}\n\n";
@@ -63,7 +63,7 @@ std::string Subcommands(const CommandDoc& program, const std::string& fn) {
     if (command.commands.empty()) return;
     std::vector<std::string> names;
     for (const CommandDoc& sub : command.commands) names.push_back(sub.name());
-    out += "    " + ShellQuote(command.FullName()) + ") REPLY=" + ShellQuote(WordList(names)) +
+    out += "    " + ShellQuote(command.FullName()) + ") REPLY=" + ShellQuote(BashWords(names)) +
            " ;;\n";
   });
   return out + "    *) REPLY= ;;\n  esac\n}\n\n";
@@ -171,13 +171,6 @@ FN() {
 complete -F FN PROGRAM
 )";
 
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
-
 }  // namespace
 
 std::string BashCompletion(const CommandDoc& program) {
@@ -190,7 +183,7 @@ std::string BashCompletion(const CommandDoc& program) {
                     program.name() + " completion bash)\n\n";
   out += Subcommands(program, fn) + FlagNames(program, fn) + FlagValueSpecs(program, fn) +
          Arguments(program, fn);
-  return out + Replace(Replace(kMain, "FN", fn), "PROGRAM", ShellQuote(program.name()));
+  return out + ReplaceAll(ReplaceAll(kMain, "FN", fn), "PROGRAM", ShellQuote(program.name()));
 }
 
 }  // namespace pelo::cli

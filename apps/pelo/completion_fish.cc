@@ -9,7 +9,7 @@ namespace pelo::cli {
 namespace {
 
 // Words for `complete -a`, which fish splits and expands as a command line would.
-std::string WordList(const std::vector<std::string>& words) {
+std::string FishWords(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& word : words) {
     if (!out.empty()) out += ' ';
@@ -33,7 +33,7 @@ std::string Condition(const std::string& helper, const std::string& path,
 std::string ValueOptions(const OptionDoc& option) {
   switch (option.values.kind) {
     case ValueKind::kWords:
-      return " -x -a " + WordList(option.values.words);
+      return " -x -a " + FishWords(option.values.words);
     case ValueKind::kFile:
       return " -r -F";
     case ValueKind::kDirectory:
@@ -122,13 +122,6 @@ end
 
 )";
 
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
-}
-
 }  // namespace
 
 std::string FishCompletion(const CommandDoc& program) {
@@ -139,7 +132,7 @@ std::string FishCompletion(const CommandDoc& program) {
                     " completion fish`.\n# Install it as " + program.name() +
                     ".fish in a directory of $fish_complete_path, or: " + program.name() +
                     " completion fish | source\n";
-  out += Replace(Replace(kHelpers, "FN", fn), "PROGRAM", FishQuote(program.name()));
+  out += ReplaceAll(ReplaceAll(kHelpers, "FN", fn), "PROGRAM", FishQuote(program.name()));
 
   std::string commands, valued, closed, lines;
   ForEachCommand(program, [&](const CommandDoc& command, const auto& ancestors) {

@@ -8,20 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "command_doc.h"
+
 namespace pelo::cli {
-
-enum class ValueKind {
-  kAny,        // free text: nothing to complete
-  kWords,      // one of `words`
-  kFile,       // a file's path
-  kDirectory,  // a directory's path
-};
-
-struct FlagValues {
-  ValueKind kind = ValueKind::kAny;
-  std::vector<std::string> words;  // kWords
-  bool checked = false;            // kWords: a value not among them is refused
-};
 
 // `option` takes one of `values` and refuses any other (as CLI::IsMember, whose check and
 // message it is); `--help` shows them in the value's type, e.g. TEXT:{week,month}.

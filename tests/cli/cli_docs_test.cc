@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "describe_command_line.h"
 #include "man_page.h"
 #include "process.h"
 

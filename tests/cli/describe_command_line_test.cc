@@ -1,6 +1,8 @@
-#include "command_doc.h"
+#include "describe_command_line.h"
 
 #include <gtest/gtest.h>
+
+#include "flag_values.h"
 
 namespace pelo::cli {
 namespace {
