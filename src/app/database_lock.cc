@@ -1,6 +1,7 @@
 #include "pelo/app/database_lock.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,7 +27,8 @@ Status Errno(const std::string& what, const std::string& path) {
   return Status(ErrorCode::kStorage, "cannot " + what + " " + path + ": " + std::strerror(errno));
 }
 
-// The file's first line: "PID COMMAND SINCE". Whatever does not parse is unknown.
+// The file's first line: "PID COMMAND SINCE". Whatever does not parse is unknown, and so is a
+// process that is gone (a holder killed before it could empty the file; its lock is gone too).
 LockHolder ReadHolder(int fd) {
   char buffer[256];
   const ssize_t n = pread(fd, buffer, sizeof buffer - 1, 0);
@@ -34,8 +36,9 @@ LockHolder ReadHolder(int fd) {
   if (n <= 0) return holder;
   std::istringstream line(std::string(buffer, static_cast<size_t>(n)));
   LockHolder read;
-  if (line >> read.pid >> read.command >> read.since_epoch_s && read.pid > 0) holder = read;
-  return holder;
+  if (!(line >> read.pid >> read.command >> read.since_epoch_s) || read.pid <= 0) return holder;
+  if (kill(static_cast<pid_t>(read.pid), 0) != 0 && errno == ESRCH) return holder;
+  return read;
 }
 
 // Best effort: a lock file this process may only read is still a lock (flock needs no write
@@ -55,6 +58,17 @@ bool StillThere(int fd, const std::string& path) {
   return fstat(fd, &open_file) == 0 && stat(path.c_str(), &named) == 0 &&
          open_file.st_dev == named.st_dev && open_file.st_ino == named.st_ino;
 }
+
+// A descriptor closed on scope exit unless taken.
+struct FileDescriptor {
+  explicit FileDescriptor(int f) : fd(f) {}
+  ~FileDescriptor() {
+    if (fd >= 0) close(fd);
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int fd;
+};
 
 int OpenLockFile(const std::string& path) {
   const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
@@ -76,7 +90,7 @@ DatabaseLock::DatabaseLock(DatabaseLock&& other) noexcept
 
 DatabaseLock& DatabaseLock::operator=(DatabaseLock&& other) noexcept {
   if (this != &other) {
-    if (fd_ >= 0) close(fd_);
+    Release();
     fd_ = std::exchange(other.fd_, -1);
     path_ = std::move(other.path_);
     waited_ = other.waited_;
@@ -84,8 +98,16 @@ DatabaseLock& DatabaseLock::operator=(DatabaseLock&& other) noexcept {
   return *this;
 }
 
-DatabaseLock::~DatabaseLock() {
-  if (fd_ >= 0) close(fd_);  // releases the flock
+DatabaseLock::~DatabaseLock() { Release(); }
+
+void DatabaseLock::Release() {
+  if (fd_ < 0) return;
+  // Emptied first, so that it names no one once released; then closing releases the flock.
+  if (ftruncate(fd_, 0) != 0) {
+    // A lock file this process may only read: it wrote nothing either.
+  }
+  close(fd_);
+  fd_ = -1;
 }
 
 std::string LockFilePath(const std::string& db_path) {
@@ -102,14 +124,15 @@ StatusOr<DatabaseLock> LockDatabase(const std::string& db_path, const LockOption
   const auto deadline = std::chrono::steady_clock::now() + options.wait;
   bool told = false;
   for (;;) {
-    const int fd = OpenLockFile(lock.path_);
-    if (fd < 0) return Errno("create the lock file", lock.path_);
-    lock.fd_ = fd;  // closed by `lock` on every return below but the last
+    // Closed on every return until it holds the lock; only then is it the lock's (whose release
+    // empties the file: not another holder's file).
+    FileDescriptor file(OpenLockFile(lock.path_));
+    if (file.fd < 0) return Errno("create the lock file", lock.path_);
     for (;;) {
-      if (flock(fd, LOCK_EX | LOCK_NB) == 0) break;
+      if (flock(file.fd, LOCK_EX | LOCK_NB) == 0) break;
       if (errno == EINTR) continue;
       if (errno != EWOULDBLOCK) return Errno("lock", lock.path_);
-      const LockHolder holder = ReadHolder(fd);
+      const LockHolder holder = ReadHolder(file.fd);
       lock.waited_ = true;
       if (!told && options.wait.count() > 0 && options.on_wait) options.on_wait(holder);
       told = true;
@@ -122,14 +145,14 @@ StatusOr<DatabaseLock> LockDatabase(const std::string& db_path, const LockOption
       }
       if (WaitForCancel(std::min(left, kRetryEvery))) {
         return Status(ErrorCode::kCancelled, "interrupted while waiting for " +
-                                                 DescribeHolder(holder) + " to finish " + "with " +
+                                                 DescribeHolder(holder) + " to finish with " +
                                                  db_path);
       }
     }
-    if (StillThere(fd, lock.path_)) break;
-    lock = DatabaseLock();  // someone removed the file while this process waited: take the new one
-    lock.path_ = LockFilePath(db_path);
-    lock.waited_ = true;
+    // Someone removed the file while this process waited: the lock to take is the new file's.
+    if (!StillThere(file.fd, lock.path_)) continue;
+    lock.fd_ = std::exchange(file.fd, -1);
+    break;
   }
   WriteHolder(lock.fd_, options.command);
   return lock;

@@ -52,6 +52,8 @@ class DatabaseLock {
  private:
   friend StatusOr<DatabaseLock> LockDatabase(const std::string& db_path,
                                              const LockOptions& options);
+  void Release();
+
   int fd_ = -1;
   std::string path_;
   bool waited_ = false;

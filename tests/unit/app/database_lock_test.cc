@@ -78,8 +78,10 @@ TEST_F(DatabaseLockTest, TheHolderIsWrittenInAFileNextToTheDatabaseWhichStays) {
     EXPECT_EQ(command, "sync");
     EXPECT_GT(since, 1600000000);
   }
-  // Released with its holder, the file kept: removing it could split one lock in two.
+  // Released with its holder, the file kept (removing it could split one lock in two) and
+  // emptied, so that it names no one.
   EXPECT_TRUE(fs::exists(db_ + ".lock"));
+  EXPECT_EQ(fs::file_size(db_ + ".lock"), 0u);
   auto again = LockDatabase(db_, Options(std::chrono::milliseconds(0)));
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   EXPECT_FALSE(again->waited());
