@@ -25,10 +25,10 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
 fi
 # The browser the tests drive (never a browser downloaded by Playwright), xmllint, which checks
-# exported TCX and GPX files against their schemas, and gpsbabel, the second reader of the FIT,
-# TCX and GPX files.
+# exported TCX and GPX files against their schemas, gpsbabel, the second reader of the FIT,
+# TCX and GPX files, and systemd for `systemd-analyze verify` of the user units (no systemd runs).
 if $tests; then
-  packages+=(chromium libxml2-utils gpsbabel)
+  packages+=(chromium libxml2-utils gpsbabel systemd)
 fi
 
 missing=()
