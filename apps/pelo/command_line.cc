@@ -12,8 +12,8 @@ namespace {
 std::string Footer() {
   std::string text = "Exit codes:";
   for (const ExitCodeDoc& doc : ExitCodeDocs()) {
-    text += "\n  " + std::to_string(doc.code) + std::string(5 - std::to_string(doc.code).size(), ' ') +
-            doc.meaning;
+    text += "\n  " + std::to_string(doc.code) +
+            std::string(5 - std::to_string(doc.code).size(), ' ') + doc.meaning;
   }
   text += "\nEnvironment:";
   std::string line = "\n ";
@@ -51,6 +51,8 @@ std::span<const NamedDoc> FileDocs() {
       {"$XDG_CONFIG_HOME/pelo/config", "the settings of `pelo config`"},
       {"$XDG_DATA_HOME/pelo/pelo.db",
        "the database `pelo sync` keeps: workouts, samples, metrics and the raw API answers"},
+      {"$XDG_DATA_HOME/pelo/pelo.db.lock",
+       "the lock a sync or rebuild holds on the database next to it (empty when free); leave it"},
   };
   return kDocs;
 }
