@@ -31,9 +31,11 @@ fi
 # exported TCX and GPX files against their schemas, gpsbabel, the second reader of the FIT,
 # TCX and GPX files, lintian, Debian's checker of the packages CPack makes (ADR 0027), and the
 # shells whose completions the tests drive (bash-completion's loader too) and man(1) with groff,
-# which render the manual pages (ADR 0026).
+# which render the manual pages (ADR 0026), and systemd for `systemd-analyze verify` of the
+# user units (no systemd runs here; ADR 0028).
 if $tests; then
-  packages+=(chromium libxml2-utils gpsbabel lintian zsh fish bash-completion man-db groff-base)
+  packages+=(chromium libxml2-utils gpsbabel lintian zsh fish bash-completion man-db groff-base
+    systemd)
 fi
 
 missing=()

@@ -6,6 +6,8 @@
 #include "commands.h"
 #include "demo_summary.h"
 #include "flags.h"
+#include "pelo/app/database_lock.h"
+#include "pelo/common/directories.h"
 #include "pelo/common/time.h"
 #include "pelo/export/csv.h"
 #include "pelo/peloton/auth/credentials.h"
@@ -66,7 +68,14 @@ Status RunDemo(const Context& ctx, const DemoFlags& flags) {
   std::cout << "Started the Peloton simulator at " << server->url() << " (synthetic athlete, "
             << flags.workouts << " workouts)\n";
   // The demo's own file, never the workspace's database: `--db ''` is SQLite's private
-  // temporary one, not the default path.
+  // temporary one, not the default path. Locked as a sync locks a database (ADR 0028): a second
+  // demo into the same file at once is busy (exit 7).
+  if (!flags.db.empty()) {
+    PELO_RETURN_IF_ERROR(EnsureDir(std::filesystem::path(flags.db).parent_path().string(), 0777));
+  }
+  app::LockOptions lock_options;
+  lock_options.command = "demo";
+  PELO_ASSIGN_OR_RETURN(app::DatabaseLock lock, app::LockDatabase(flags.db, lock_options));
   PELO_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(flags.db));
   Status synced = SyncFromSimulator(ctx, sim_options, server->url(), *store);
   server->Stop();

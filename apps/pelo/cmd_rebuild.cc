@@ -9,6 +9,7 @@
 #include "output.h"
 #include "pelo/app/json.h"
 #include "pelo/sync/rebuild.h"
+#include "wait_flag.h"
 
 namespace pelo::cli {
 namespace {
@@ -17,6 +18,7 @@ struct RebuildFlags {
   std::string db;
   bool json = false;
   bool quiet = false;
+  std::string wait = kDefaultWait;
 };
 
 // 500100 -> "500,100".
@@ -57,8 +59,12 @@ std::string Summary(const sync::RebuildResult& r) {
 }
 
 Status RunRebuild(const Context& ctx, const RebuildFlags& flags) {
-  // A missing database is an error, and none is created (app::Workspace::OpenExistingStore).
-  PELO_ASSIGN_OR_RETURN(auto store, ctx.workspace().OpenExistingStore(flags.db));
+  // A missing database is an error, and none is created; a sync writing it is waited for.
+  PELO_ASSIGN_OR_RETURN(app::LockOptions lock,
+                        WaitingLock("rebuild", flags.wait, ctx.workspace().DbPath(flags.db)));
+  auto db = ctx.workspace().OpenStoreToRebuild(flags.db, lock);
+  if (!db.ok()) return WithWaitHint(db.status());
+  store::Store* store = db->store.get();
   sync::RebuildOptions options;
   PELO_ASSIGN_OR_RETURN(options.athlete, ctx.workspace().LoadAthleteSettings());  // `pelo config`
   const bool tty = !flags.quiet && !flags.json && isatty(STDERR_FILENO);
@@ -90,6 +96,7 @@ void AddRebuildCommand(CLI::App& app, Context& ctx) {
                              "One JSON object: workouts, samples, json_bytes, skipped, recomputed, "
                              "ftp_changed, seconds");
   cmd->add_flag("--quiet", flags->quiet, "Print nothing on success")->excludes(json);
+  AddWaitOption(cmd, flags->wait);
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunRebuild(ctx, *flags); }; });
 }
 

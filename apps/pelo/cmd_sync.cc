@@ -1,8 +1,11 @@
-// pelo sync: fetch everything new into the local database, concurrently and politely.
+// pelo sync: fetch everything new into the local database, concurrently and politely; with
+// --interval, again and again (sync_loop.h). One sync per database at a time (its lock).
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <optional>
 
@@ -10,9 +13,12 @@
 #include "flags.h"
 #include "lookup.h"
 #include "pelo/app/json.h"
+#include "pelo/common/time.h"
 #include "pelo/sync/sync.h"
+#include "sync_loop.h"
 #include "sync_progress.h"
 #include "terminal_text.h"
+#include "wait_flag.h"
 
 namespace pelo::cli {
 namespace {
@@ -35,6 +41,8 @@ struct SyncFlags {
   bool reconcile = false;
   bool quiet = false;
   bool json = false;
+  std::string interval;  // empty: sync once
+  std::string wait = kDefaultWait;
 };
 
 std::string Megabytes(int64_t bytes) {
@@ -86,9 +94,18 @@ void PrintSummary(const sync::SyncResult& r, const std::string& db_path, bool re
   }
 }
 
-Status RunSync(const Context& ctx, const SyncFlags& flags) {
+// Everything a sync needs before it starts: its options, the connection, the database locked.
+struct ReadyToSync {
   sync::Options options;
-  PELO_ASSIGN_OR_RETURN(options.athlete, ctx.workspace().LoadAthleteSettings());  // pelo config
+  app::Connection conn;
+  app::LockedStore db;
+};
+
+StatusOr<ReadyToSync> PrepareSync(const Context& ctx, const SyncFlags& flags) {
+  ReadyToSync ready;
+  sync::Options& options = ready.options;
+  const app::Workspace workspace = ctx.workspace();
+  PELO_ASSIGN_OR_RETURN(options.athlete, workspace.LoadAthleteSettings());  // pelo config
   options.every_n = flags.every_n;
   options.jobs = flags.jobs;
   options.full = flags.full;
@@ -102,7 +119,6 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
     PELO_ASSIGN_OR_RETURN(int64_t since, ParseDateArgument("--since", flags.since));
     options.since = since;
   }
-  const app::Workspace workspace = ctx.workspace();
   app::TransportTuning tuning;
   if (flags.rate) {
     tuning.max_requests_per_second = *flags.rate;
@@ -115,21 +131,73 @@ Status RunSync(const Context& ctx, const SyncFlags& flags) {
   tuning.counters = std::make_shared<http::TransportCounters>();
   options.counters = tuning.counters;
 
-  PELO_ASSIGN_OR_RETURN(app::Connection conn, app::Connect(workspace, tuning));
-  const std::string db_path = workspace.DbPath(flags.db);
-  PELO_ASSIGN_OR_RETURN(auto store, workspace.OpenStoreForSync(flags.db));
-
-  SyncProgressPrinter printer(std::cerr, isatty(STDERR_FILENO) != 0);
-  if (!flags.quiet) {
-    options.on_progress = [&printer](const sync::Progress& p) { printer.Update(p); };
+  PELO_ASSIGN_OR_RETURN(ready.conn, app::Connect(workspace, tuning));
+  PELO_ASSIGN_OR_RETURN(app::LockOptions lock,
+                        WaitingLock("sync", flags.wait, workspace.DbPath(flags.db)));
+  auto db = workspace.OpenStoreForSync(flags.db, lock);
+  if (!db.ok()) return WithWaitHint(db.status());
+  ready.db = std::move(*db);
+  // Another sync ran meanwhile: the tokens it refreshed are in the file now, not in ours.
+  if (ready.db.lock.waited()) {
+    PELO_ASSIGN_OR_RETURN(ready.conn, app::Connect(workspace, tuning));
   }
-  sync::SyncResult report = sync::Run(*conn.client, *store, options);
+  return ready;
+}
+
+// One sync: prepared, then run (with `on_progress`, if any).
+SyncAttempt SyncOnce(const Context& ctx, const SyncFlags& flags,
+                     std::function<void(const sync::Progress&)> on_progress = nullptr) {
+  SyncAttempt attempt;
+  StatusOr<ReadyToSync> ready = PrepareSync(ctx, flags);
+  if (!ready.ok()) {
+    attempt.report.status = ready.status();
+    return attempt;
+  }
+  ready->options.on_progress = std::move(on_progress);
+  attempt.report = sync::Run(*ready->conn.client, *ready->db.store, ready->options);
+  attempt.ran = true;
+  return attempt;
+}
+
+// --interval: at least a second, at most a week; against a server elsewhere (Peloton), at least
+// five minutes (app/sync_schedule.h).
+StatusOr<std::chrono::seconds> ParseInterval(const Context& ctx, const std::string& text) {
+  PELO_ASSIGN_OR_RETURN(
+      std::chrono::seconds interval,
+      ParseDurationFlag("--interval", text, app::kShortestInterval, app::kLongestInterval));
+  PELO_ASSIGN_OR_RETURN(auth::Endpoints endpoints, ctx.workspace().Endpoints());
+  if (interval < app::kShortestRemoteInterval && !http::IsLoopbackUrl(endpoints.api_url)) {
+    return Status(ErrorCode::kInvalidArgument,
+                  "--interval: must be at least " + FormatDuration(app::kShortestRemoteInterval) +
+                      " against " + endpoints.api_url + ", got " + text +
+                      " (shorter ones are for a server on this machine, such as pelo-sim)");
+  }
+  return interval;
+}
+
+Status RunSync(const Context& ctx, const SyncFlags& flags) {
+  // A bad --wait is a usage error before anything else, once or in a loop.
+  PELO_RETURN_IF_ERROR(WaitingLock("sync", flags.wait, "").status());
+  if (!flags.interval.empty()) {
+    PELO_ASSIGN_OR_RETURN(std::chrono::seconds interval, ParseInterval(ctx, flags.interval));
+    SyncLoopOptions loop;
+    loop.interval = interval;
+    loop.json = flags.json;
+    return RunSyncLoop(
+        loop, [&] { return SyncOnce(ctx, flags); }, std::cout);
+  }
+  SyncProgressPrinter printer(std::cerr, isatty(STDERR_FILENO) != 0);
+  std::function<void(const sync::Progress&)> on_progress;
+  if (!flags.quiet) on_progress = [&printer](const sync::Progress& p) { printer.Update(p); };
+  const SyncAttempt attempt = SyncOnce(ctx, flags, on_progress);
   printer.Finish();
+  const sync::SyncResult& report = attempt.report;
+  if (!attempt.ran) return report.status;
   if (flags.json) {
     std::cout << app::SyncResultJson(report, flags.reconcile) << "\n";
   } else if (report.status.ok() || report.status.code() == ErrorCode::kCancelled ||
              report.added + report.updated > 0) {
-    PrintSummary(report, db_path, flags.reconcile);
+    PrintSummary(report, ctx.workspace().DbPath(flags.db), flags.reconcile);
   }
   return report.status;
 }
@@ -168,7 +236,18 @@ void AddSyncCommand(CLI::App& app, Context& ctx) {
   cmd->add_flag("--quiet,-q", flags->quiet, "No progress output");
   cmd->add_flag("--json", flags->json,
                 "Print one JSON object: requests, bytes, new, updated, skipped, failed, seconds, "
-                "recomputed, ftp_changed...");
+                "recomputed, ftp_changed... (with --interval, one per run)");
+  AddWaitOption(cmd, flags->wait);
+  CLI::Option* interval =
+      cmd->add_option("--interval", flags->interval,
+                      "Sync again and again, this long apart (90s, 15m, 1h30m, 1d; at least 5m "
+                      "against Peloton), one line per run, until SIGTERM or Ctrl-C")
+          ->type_name("DURATION");
+  // The loop is the incremental sync; a selection or a full fetch is a one-off.
+  for (const char* once :
+       {"--since", "--last", "--workout", "--full", "--discipline", "--reconcile"}) {
+    interval->excludes(cmd->get_option(once));
+  }
   cmd->callback([&ctx, flags] { ctx.run = [&ctx, flags] { return RunSync(ctx, *flags); }; });
 }
 

@@ -53,6 +53,8 @@ std::span<const NamedDoc> FileDocs() {
       {"$XDG_CONFIG_HOME/pelo/config", "the settings of `pelo config`"},
       {"$XDG_DATA_HOME/pelo/pelo.db",
        "the database `pelo sync` keeps: workouts, samples, metrics and the raw API answers"},
+      {"$XDG_DATA_HOME/pelo/pelo.db.lock",
+       "the lock a sync or rebuild holds on the database next to it (empty when free); leave it"},
   };
   return kDocs;
 }

@@ -1,9 +1,12 @@
 #include "flags.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <string_view>
 
 #include "pelo/analytics/ride_day.h"
+#include "pelo/common/time.h"
 
 namespace pelo::cli {
 
@@ -40,6 +43,49 @@ StatusOr<int64_t> ParseDateArgument(std::string_view flag, const std::string& te
   if (auto day = analytics::ParseDay(text)) return int64_t{*day} * 86400;
   return Status(ErrorCode::kInvalidArgument,
                 std::string(flag) + ": '" + text + "' is not a date (YYYY-MM-DD) or epoch seconds");
+}
+
+StatusOr<std::chrono::seconds> ParseDurationFlag(std::string_view flag, const std::string& text,
+                                                 std::chrono::seconds min,
+                                                 std::chrono::seconds max) {
+  const auto not_a_duration = [&] {
+    return Status(ErrorCode::kInvalidArgument, std::string(flag) + ": '" + text +
+                                                   "' is not a duration (such as 90s, 15m, "
+                                                   "1h30m or 1d)");
+  };
+  // Past this many seconds (about 31 years) a number is absurd whatever `max` says; checked
+  // before adding, so that no text overflows.
+  constexpr int64_t kAbsurd = int64_t{1} << 30;
+  int64_t seconds = 0;
+  if (text != "0") {
+    const std::string_view units = "dhms";
+    constexpr int64_t kUnitSeconds[] = {86400, 3600, 60, 1};
+    size_t next_unit = 0;  // units must come largest first, each once
+    const char* at = text.data();
+    const char* end = at + text.size();
+    if (at == end) return not_a_duration();
+    while (at < end) {
+      int64_t n = 0;
+      auto [after, ec] = std::from_chars(at, end, n);
+      if (after == at || after == end || n < 0) return not_a_duration();
+      if (ec == std::errc::result_out_of_range) n = kAbsurd;
+      const size_t unit = units.find(*after, next_unit);
+      if (unit == std::string_view::npos) return not_a_duration();
+      seconds += std::min(n, kAbsurd) * kUnitSeconds[unit];
+      if (seconds > kAbsurd) seconds = kAbsurd;
+      next_unit = unit + 1;
+      at = after + 1;
+    }
+  }
+  if (seconds < min.count()) {
+    return Status(ErrorCode::kInvalidArgument, std::string(flag) + ": must be at least " +
+                                                   FormatDuration(min) + ", got " + text);
+  }
+  if (seconds > max.count()) {
+    return Status(ErrorCode::kInvalidArgument,
+                  std::string(flag) + ": must be at most " + FormatDuration(max) + ", got " + text);
+  }
+  return std::chrono::seconds(seconds);
 }
 
 CLI::Validator AtLeast(int64_t min) {

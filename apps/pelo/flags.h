@@ -1,10 +1,11 @@
 // Reading and checking the values given on the command line, the same way in every command:
-// dates, date ranges and counts. Each error names the flag and what it was given. The values a
-// flag takes, for the completions and the manual pages: flag_values.h (OneOf, Suggest,
-// FileValue, DirectoryValue) and the lists below.
+// dates, date ranges, counts and durations. Each error names the flag and what it was given.
+// The values a flag takes, for the completions and the manual pages: flag_values.h (OneOf,
+// Suggest, FileValue, DirectoryValue) and the lists below.
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,14 @@ StatusOr<app::DayRange> ParseDayRange(const std::string& since, const std::strin
 
 // "YYYY-MM-DD" (midnight UTC) or epoch seconds (0 or more), as epoch seconds.
 StatusOr<int64_t> ParseDateArgument(std::string_view flag, const std::string& text);
+
+// A duration as people write it: whole numbers with the units d, h, m, s, largest first, each
+// at most once ("90s", "15m", "1h30m", "1d"); "0" alone is zero. From `min` to `max`;
+// kInvalidArgument naming `flag` otherwise: "--interval: '1x' is not a duration (such as 90s,
+// 15m, 1h30m or 1d)", "--interval: must be at least 1s, got 0".
+StatusOr<std::chrono::seconds> ParseDurationFlag(std::string_view flag, const std::string& text,
+                                                 std::chrono::seconds min,
+                                                 std::chrono::seconds max);
 
 // A whole number of `min` or more: "--last: must be a whole number of 1 or more, got -5".
 CLI::Validator AtLeast(int64_t min);

@@ -1,10 +1,13 @@
 // SyncResultJson, RebuildResultJson and ActivityExportJson (json.h).
 #include "json_values.h"
 #include "pelo/app/json.h"
+#include "pelo/common/time.h"
 
 namespace pelo::app {
 
-std::string SyncResultJson(const sync::SyncResult& r, bool reconcile, bool pretty) {
+namespace {
+
+Json SyncResultObject(const sync::SyncResult& r, bool reconcile) {
   Json j = {{"requests", r.requests},
             {"bytes", r.bytes},
             {"new", r.added},
@@ -26,7 +29,31 @@ std::string SyncResultJson(const sync::SyncResult& r, bool reconcile, bool prett
   if (!r.status.ok()) {
     j["error"] = {{"code", ErrorCodeName(r.status.code())}, {"message", r.status.message()}};
   }
-  return Dump(j, pretty);
+  return j;
+}
+
+}  // namespace
+
+std::string SyncResultJson(const sync::SyncResult& r, bool reconcile, bool pretty) {
+  return Dump(SyncResultObject(r, reconcile), pretty);
+}
+
+std::string ScheduledSyncJson(const sync::SyncResult& result, const ScheduledRun& run) {
+  Json j = {{"at", FormatIso8601Utc(run.at_epoch_s)},
+            {"outcome", RunOutcomeName(run.outcome)},
+            {"failures_in_a_row", run.failures_in_a_row}};
+  if (run.ran) {
+    const Json sync = SyncResultObject(result, false);
+    for (const auto& [key, value] : sync.items()) j[key] = value;
+  } else if (!result.status.ok()) {
+    j["error"] = {{"code", ErrorCodeName(result.status.code())},
+                  {"message", result.status.message()}};
+  }
+  if (run.next_at_epoch_s) {
+    j["next_at"] = FormatIso8601Utc(*run.next_at_epoch_s);
+    j["next_in_s"] = static_cast<double>(run.next_in.count()) / 1000.0;
+  }
+  return Dump(j, false);
 }
 
 std::string RebuildResultJson(const sync::RebuildResult& r, bool pretty) {

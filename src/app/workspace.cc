@@ -38,6 +38,20 @@ std::string Pick(const std::string& option, const char* env, const std::string& 
   return fallback;
 }
 
+// What reading (or rebuilding) a database needs: a file there, not nothing nor a directory.
+Status CheckDatabaseIsThere(const std::string& path) {
+  std::error_code ec;
+  const auto type = std::filesystem::status(path, ec).type();
+  if (type == std::filesystem::file_type::not_found) {
+    return Status(ErrorCode::kStorage,
+                  path + ": no such database (`pelo sync` makes one; `pelo demo` a sample)");
+  }
+  if (type == std::filesystem::file_type::directory) {
+    return Status(ErrorCode::kStorage, path + ": is a directory, not a database");
+  }
+  return OkStatus();
+}
+
 std::string TrimSlash(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
   return url;
@@ -119,20 +133,30 @@ std::unique_ptr<http::Transport> Workspace::MakeTransport(const TransportTuning&
 
 StatusOr<std::unique_ptr<store::Store>> Workspace::OpenExistingStore(const std::string& db) const {
   const std::string path = DbPath(db);
-  std::error_code ec;
-  const auto type = std::filesystem::status(path, ec).type();
-  if (type == std::filesystem::file_type::not_found) {
-    return Status(ErrorCode::kStorage,
-                  path + ": no such database (`pelo sync` makes one; `pelo demo` a sample)");
-  }
-  if (type == std::filesystem::file_type::directory) {
-    return Status(ErrorCode::kStorage, path + ": is a directory, not a database");
-  }
+  PELO_RETURN_IF_ERROR(CheckDatabaseIsThere(path));
   return store::OpenSqliteStore(path);
 }
 
-StatusOr<std::unique_ptr<store::Store>> Workspace::OpenStoreForSync(const std::string& db) const {
-  return store::OpenSqliteStore(DbPath(db));
+StatusOr<LockedStore> Workspace::OpenStoreForSync(const std::string& db,
+                                                  const LockOptions& lock) const {
+  const std::string path = DbPath(db);
+  // 0777 before the umask, as store::OpenSqliteStore makes it: the lock file goes there first.
+  PELO_RETURN_IF_ERROR(
+      EnsureDir(std::filesystem::path(path).parent_path().string(), 0777).WithContext(path));
+  LockedStore locked;
+  PELO_ASSIGN_OR_RETURN(locked.lock, LockDatabase(path, lock));
+  PELO_ASSIGN_OR_RETURN(locked.store, store::OpenSqliteStore(path));
+  return locked;
+}
+
+StatusOr<LockedStore> Workspace::OpenStoreToRebuild(const std::string& db,
+                                                    const LockOptions& lock) const {
+  const std::string path = DbPath(db);
+  PELO_RETURN_IF_ERROR(CheckDatabaseIsThere(path));
+  LockedStore locked;
+  PELO_ASSIGN_OR_RETURN(locked.lock, LockDatabase(path, lock));
+  PELO_ASSIGN_OR_RETURN(locked.store, store::OpenSqliteStore(path));
+  return locked;
 }
 
 }  // namespace pelo::app

@@ -281,6 +281,68 @@ int Terminate(pid_t pid) {
 
 }  // namespace
 
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
+                                     const std::map<std::string, std::string>& env) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "pelo-bg-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  dir_ = tmpl;
+  const int out = open((dir_ + "/out").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  const int err = open((dir_ + "/err").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  const int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (out < 0 || err < 0 || devnull < 0) throw std::runtime_error("cannot open output files");
+  pid_ = Spawn(argv, MergedEnv(env), devnull, out, err);
+  close(out);
+  close(err);
+  close(devnull);
+}
+
+BackgroundProcess::~BackgroundProcess() {
+  if (!Ended()) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+std::string BackgroundProcess::Out() const { return ReadFile(dir_ + "/out"); }
+std::string BackgroundProcess::Err() const { return ReadFile(dir_ + "/err"); }
+
+void BackgroundProcess::Signal(int signal) const {
+  if (!exit_code_) kill(pid_, signal);  // not reaped yet, so the pid is still its own
+}
+
+bool BackgroundProcess::Ended() {
+  if (exit_code_) return true;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) != pid_) return false;
+  exit_code_ = ExitCode(status);
+  return true;
+}
+
+bool BackgroundProcess::WaitUntil(const std::function<bool()>& condition) {
+  for (;;) {
+    if (condition()) return true;
+    if (Ended()) return condition();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+ProcessResult BackgroundProcess::Wait(std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!Ended()) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      kill(pid_, SIGKILL);
+      int status = 0;
+      waitpid(pid_, &status, 0);
+      exit_code_ = ExitCode(status);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return {*exit_code_, Out(), Err()};
+}
+
 SimProcess::SimProcess(std::vector<std::string> extra_args)
     : SimProcess(PELO_SIM_BIN, std::move(extra_args)) {}
 

@@ -42,6 +42,35 @@ ProcessResult RunProcessWithTerminalStderr(const std::vector<std::string>& argv,
 ProcessResult RunProcessOnTerminal(const std::vector<std::string>& argv,
                                    const std::map<std::string, std::string>& env);
 
+// A process started in the background, its stdout and stderr going to files that no thread
+// reads: a test can run several at once, look at what each has written so far, and signal it.
+// Killed (SIGKILL) and waited for on scope exit if it is still running.
+class BackgroundProcess {
+ public:
+  BackgroundProcess(const std::vector<std::string>& argv,
+                    const std::map<std::string, std::string>& env);
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+  pid_t pid() const { return pid_; }
+  std::string Out() const;  // what it has written so far
+  std::string Err() const;
+  void Signal(int signal) const;
+  // Polls `condition` every millisecond until it holds (true) or the process has ended without
+  // it holding (false).
+  bool WaitUntil(const std::function<bool()>& condition);
+  // Waits for the process to end; if it has not after `limit`, kills it (exit_code 137).
+  ProcessResult Wait(std::chrono::milliseconds limit);
+
+ private:
+  bool Ended();  // reaps it when it has ended
+
+  std::string dir_;
+  pid_t pid_ = -1;
+  std::optional<int> exit_code_;
+};
+
 // A pelo-sim process on an ephemeral loopback port, stopped (SIGTERM, then waited) on scope exit.
 class SimProcess {
  public:
@@ -53,6 +82,7 @@ class SimProcess {
   SimProcess& operator=(const SimProcess&) = delete;
 
   const std::string& url() const { return url_; }
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;

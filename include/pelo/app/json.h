@@ -13,6 +13,7 @@
 #include "pelo/app/activity_export.h"
 #include "pelo/app/history.h"
 #include "pelo/app/ride.h"
+#include "pelo/app/sync_schedule.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
 #include "pelo/model/ride_metrics_row.h"
@@ -72,6 +73,11 @@ std::string WeeklyFeaturesJson(const std::vector<analytics::WeekFeatures>& weeks
 // {requests, bytes, new, updated, ..., ftp_changed, class_plans, rebuilt}; deleted and restored
 // when `reconcile`; error {code, message} when the sync failed.
 std::string SyncResultJson(const sync::SyncResult& result, bool reconcile, bool pretty = false);
+
+// One line of `pelo sync --interval --json`: {at, outcome, failures_in_a_row, next_at,
+// next_in_s} (the last two only when another run follows), with SyncResultJson's keys when the
+// sync ran, and `error` when the run did not succeed.
+std::string ScheduledSyncJson(const sync::SyncResult& result, const ScheduledRun& run);
 
 // {json_bytes, ftp_changed, recomputed, samples, seconds, skipped, workouts}.
 std::string RebuildResultJson(const sync::RebuildResult& result, bool pretty = false);

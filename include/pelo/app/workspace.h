@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pelo/analytics/ride_input.h"
+#include "pelo/app/database_lock.h"
 #include "pelo/common/status.h"
 #include "pelo/config/settings.h"
 #include "pelo/http/transport.h"
@@ -35,6 +36,13 @@ struct TransportTuning {
   std::shared_ptr<http::TransportCounters> counters;
 };
 
+// A database opened to be written whole, and its lock (database_lock.h), held until this is
+// destroyed; the store closes first.
+struct LockedStore {
+  DatabaseLock lock;
+  std::unique_ptr<store::Store> store;
+};
+
 class Workspace {
  public:
   explicit Workspace(WorkspaceOptions options) : options_(std::move(options)) {}
@@ -60,11 +68,15 @@ class Workspace {
   std::unique_ptr<auth::TokenStore> TokenStore() const;
   std::unique_ptr<http::Transport> MakeTransport(const TransportTuning& tuning = {}) const;
 
-  // The database at DbPath(db) for the use cases that read it (and `rebuild`, which rewrites
-  // it): kStorage when there is none or a directory is there. It is never created here.
+  // The database at DbPath(db) for the use cases that read it: kStorage when there is none or a
+  // directory is there. It is never created here, and never locked: readers need no lock.
   StatusOr<std::unique_ptr<store::Store>> OpenExistingStore(const std::string& db) const;
-  // The database at DbPath(db) for a sync: created when there is none.
-  StatusOr<std::unique_ptr<store::Store>> OpenStoreForSync(const std::string& db) const;
+  // The database at DbPath(db) for a sync: its lock taken first (LockDatabase: waits as `lock`
+  // says, else kBusy), then the database opened, created with its directory when there is none.
+  StatusOr<LockedStore> OpenStoreForSync(const std::string& db, const LockOptions& lock) const;
+  // The database at DbPath(db) for `rebuild`, which rewrites it: as OpenExistingStore (never
+  // created), locked as OpenStoreForSync locks it.
+  StatusOr<LockedStore> OpenStoreToRebuild(const std::string& db, const LockOptions& lock) const;
 
  private:
   WorkspaceOptions options_;

@@ -68,10 +68,10 @@ std::string SyncInto(const TempDir& dir, std::unique_ptr<sim::Server> server, in
   {
     auto conn = SignIn(workspace, EndpointsOf(*server), PkceInput());
     EXPECT_TRUE(conn.ok()) << conn.status().ToString();
-    auto store = workspace.OpenStoreForSync(db);
+    auto store = workspace.OpenStoreForSync(db, LockOptions{});
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     if (conn.ok() && store.ok()) {
-      const sync::SyncResult result = sync::Run(*conn->client, **store, sync::Options{});
+      const sync::SyncResult result = sync::Run(*conn->client, *store->store, sync::Options{});
       EXPECT_TRUE(result.status.ok()) << result.status.ToString();
       EXPECT_EQ(result.stored_total, workouts);
     }

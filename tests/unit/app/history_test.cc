@@ -143,9 +143,9 @@ TEST_F(HistoryTest, BestTwentyMinutesFromTheStoredMetricsMatchesTheRawSamples) {
 
 TEST_F(HistoryTest, BestTwentyMinutesOfAnEmptyStoreIsNone) {
   testing::TempDir dir;
-  auto store = Workspace(WorkspaceOptions{}).OpenStoreForSync(dir.path() + "/empty.db");
+  auto store = Workspace(WorkspaceOptions{}).OpenStoreForSync(dir.path() + "/empty.db", {});
   ASSERT_TRUE(store.ok());
-  auto best = BestTwentyMinutes(**store);
+  auto best = BestTwentyMinutes(*store->store);
   ASSERT_TRUE(best.ok());
   EXPECT_FALSE(best->has_value());
 }

@@ -118,9 +118,9 @@ TEST(WorkspaceTest, TheStoreForASyncIsCreatedAndThenOpensToRead) {
   const Workspace workspace{WorkspaceOptions{}};
   const std::string path = dir.path() + "/pelo.db";
   {
-    auto created = workspace.OpenStoreForSync(path);
+    auto created = workspace.OpenStoreForSync(path, LockOptions{});
     ASSERT_TRUE(created.ok()) << created.status().ToString();
-    EXPECT_EQ(*(*created)->CountWorkouts(), 0);
+    EXPECT_EQ(*created->store->CountWorkouts(), 0);
   }
   EXPECT_TRUE(std::filesystem::is_regular_file(path));
   auto opened = workspace.OpenExistingStore(path);

@@ -12,5 +12,19 @@ TEST(Time, FormatsUtc) {
   EXPECT_EQ(FormatUtcDate(0), "1970-01-01");
 }
 
+TEST(Time, FormatsDurationsAsPeopleWriteThem) {
+  using std::chrono::milliseconds;
+  EXPECT_EQ(FormatDuration(milliseconds(0)), "0s");
+  EXPECT_EQ(FormatDuration(milliseconds(-5)), "0s");
+  EXPECT_EQ(FormatDuration(milliseconds(62)), "62ms");
+  EXPECT_EQ(FormatDuration(milliseconds(999)), "999ms");
+  EXPECT_EQ(FormatDuration(milliseconds(1499)), "1s");
+  EXPECT_EQ(FormatDuration(milliseconds(1500)), "2s");
+  EXPECT_EQ(FormatDuration(std::chrono::seconds(90)), "1m30s");
+  EXPECT_EQ(FormatDuration(std::chrono::minutes(15)), "15m");
+  EXPECT_EQ(FormatDuration(std::chrono::minutes(90)), "1h30m");
+  EXPECT_EQ(FormatDuration(std::chrono::hours(26) + std::chrono::seconds(4)), "1d2h4s");
+}
+
 }  // namespace
 }  // namespace pelo
