@@ -26,6 +26,8 @@ std::set<std::string> ExpectedFiles() {
       "share/bash-completion/completions/pelo",
       "share/zsh/vendor-completions/_pelo",
       "share/fish/vendor_completions.d/pelo.fish",
+      "lib/systemd/user/pelo-sync.service",
+      "lib/systemd/user/pelo-sync.timer",
       kLibDir + "/cmake/pelo/pelo-config.cmake",
       kLibDir + "/cmake/pelo/pelo-config-version.cmake",
       kLibDir + "/cmake/pelo/pelo-targets.cmake",

@@ -72,8 +72,13 @@ TEST_F(PackageTest, CarryEveryInstalledFileUnderUsr) {
   EXPECT_TRUE(runtime.contains("bin/pelo"));
   EXPECT_TRUE(runtime.contains("share/doc/pelo/copyright"));
   EXPECT_TRUE(runtime.contains("share/doc/pelo/changelog.gz"));
+  // The systemd user units are the one runtime file under lib/, where systemd looks (ADR 0028).
+  EXPECT_TRUE(runtime.contains("lib/systemd/user/pelo-sync.service"));
+  EXPECT_TRUE(runtime.contains("lib/systemd/user/pelo-sync.timer"));
   for (const std::string& file : runtime) {
-    EXPECT_FALSE(file.starts_with("include/") || file.starts_with("lib/")) << file;
+    EXPECT_FALSE(file.starts_with("include/") ||
+                 (file.starts_with("lib/") && !file.starts_with("lib/systemd/user/")))
+        << file;
   }
   EXPECT_TRUE(dev.contains(kLibDir + "/cmake/pelo/pelo-config.cmake"));
   EXPECT_TRUE(dev.contains("include/pelo/app/history.h"));
