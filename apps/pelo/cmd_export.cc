@@ -225,7 +225,7 @@ void AddExportCommand(CLI::App& app, Context& ctx) {
   Suggest(cmd->add_option("--discipline", flags->discipline,
                           "fit/tcx/gpx: only this fitness discipline (cycling, running, walking, "
                           "rowing, strength, yoga...)"),
-          ExportDisciplines());
+          Disciplines());
   OneOf(cmd->add_option("--laps", flags->laps,
                         "fit/tcx: laps from the class segments (default), its target-metrics "
                         "blocks, every --lap-distance, or none"),

@@ -14,6 +14,7 @@
 #include "lookup.h"
 #include "pelo/app/json.h"
 #include "pelo/common/time.h"
+#include "pelo/model/discipline.h"
 #include "pelo/sync/sync.h"
 #include "sync_loop.h"
 #include "sync_progress.h"
@@ -110,7 +111,7 @@ StatusOr<ReadyToSync> PrepareSync(const Context& ctx, const SyncFlags& flags) {
   options.jobs = flags.jobs;
   options.full = flags.full;
   options.reconcile = flags.reconcile;
-  options.discipline = flags.discipline;
+  options.discipline = model::ApiDiscipline(flags.discipline);  // "rowing" is "caesar"
   for (const std::string& id : flags.workouts)
     PELO_RETURN_IF_ERROR(CheckPelotonId("--workout", id));
   options.workout_ids = flags.workouts;
@@ -227,10 +228,10 @@ void AddSyncCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--workout", flags->workouts,
                   "Fetch this workout (by id), stored or not; repeatable");
   cmd->add_flag("--full", flags->full, "Fetch every workout again, stored or not");
-  Suggest(
-      cmd->add_option("--discipline", flags->discipline,
-                      "Only workouts of this fitness discipline (cycling, running, strength...)"),
-      WorkoutDisciplines());
+  Suggest(cmd->add_option(
+              "--discipline", flags->discipline,
+              "Only workouts of this fitness discipline (cycling, running, rowing, strength...)"),
+          Disciplines());
   cmd->add_flag("--reconcile", flags->reconcile,
                 "List everything, fetch nothing, and flag stored workouts deleted on Peloton");
   cmd->add_flag("--quiet,-q", flags->quiet, "No progress output");

@@ -9,6 +9,7 @@
 #include "pelo/common/time.h"
 #include "pelo/insights/drivers.h"
 #include "pelo/insights/fitness.h"
+#include "pelo/model/discipline.h"
 #include "terminal_text.h"
 
 namespace pelo::cli {
@@ -21,8 +22,7 @@ std::string Day(const std::optional<int64_t>& start_time) {
 // The API's discipline slugs, as riders say them ("caesar" is Peloton's codename for the Row).
 std::string DisciplineLabel(const std::string& slug) {
   if (slug.empty()) return "other";
-  if (slug == "caesar") return "rowing";
-  return slug;
+  return std::string(model::PersonDiscipline(slug));
 }
 
 void PrintDisciplines(const std::vector<model::WorkoutRow>& rows, std::ostream& out) {

@@ -19,6 +19,7 @@
 #include "pelo/export/fit.h"
 #include "pelo/export/gpx.h"
 #include "pelo/export/tcx.h"
+#include "pelo/model/discipline.h"
 
 namespace pelo::app {
 namespace {
@@ -143,7 +144,7 @@ StatusOr<std::vector<model::WorkoutRow>> SelectWorkouts(store::Store& store,
     std::erase_if(rows, [&](const model::WorkoutRow& r) { return !wanted.contains(r.workout_id); });
   }
   if (!selection.discipline.empty()) {
-    const std::string d = selection.discipline == "rowing" ? "caesar" : selection.discipline;
+    const std::string d(model::ApiDiscipline(selection.discipline));
     std::erase_if(rows, [&d](const model::WorkoutRow& r) { return r.discipline != d; });
   }
   if (selection.last > 0 && rows.size() > selection.last) rows.resize(selection.last);

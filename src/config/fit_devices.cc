@@ -6,6 +6,7 @@
 
 #include "config/setting_values.h"
 #include "pelo/export/fit.h"
+#include "pelo/model/discipline.h"
 
 namespace pelo::config {
 namespace {
@@ -14,7 +15,7 @@ constexpr std::string_view kPrefix = "fit_device.";
 
 // Peloton's fitness_discipline of a key's discipline ("rowing" is "caesar" in the API).
 std::string_view PelotonDiscipline(std::string_view discipline) {
-  return discipline == "rowing" ? "caesar" : discipline;
+  return model::ApiDiscipline(discipline);
 }
 
 // The disciplines fit_device.other stands for: every one pelo knows without a key of its own.

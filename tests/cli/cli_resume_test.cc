@@ -37,8 +37,9 @@ TEST(CliResume, SyncKilledAtAnyPointThenRerunEqualsAnUninterruptedSync) {
   const auto expected = DigestTables(reference.DbPath(), {.include_bookkeeping = true});
   ASSERT_EQ(expected.at("workouts").rows, 40);
 
-  // From the first requests (user, first page) to the last graphs.
-  for (size_t kill_after : {1u, 2u, 3u, 5u, 8u, 12u, 18u, 25u, 32u, 40u, 48u, 55u, 60u, 65u, 68u}) {
+  // From the first requests (user, first page) to the last graphs: listing, the first graphs,
+  // the middle, the end (each point costs three runs of pelo; under the sanitizers, seconds).
+  for (size_t kill_after : {1u, 2u, 5u, 12u, 25u, 40u, 55u, 68u}) {
     ASSERT_LT(kill_after, full_sync_requests);
     CliEnv env(sim.url());
     ASSERT_EQ(env.Login().exit_code, 0);

@@ -46,6 +46,26 @@ TEST(CliSync, JsonSummaryThenANoOpResyncOfTwoRequests) {
   EXPECT_EQ(noop["total"], 30);
 }
 
+// `--discipline rowing` is the rower, which the API calls "caesar" (as `pelo export` reads it).
+TEST(CliSync, DisciplineRowingSelectsTheRowersWorkouts) {
+  SimProcess sim({"--workouts", "60"});
+  CliEnv env(sim.url());
+  ASSERT_EQ(env.Login().exit_code, 0);
+  auto rowing = env.Pelo({"sync", "--every-n", "60", "--discipline", "rowing", "--json"});
+  ASSERT_EQ(rowing.exit_code, 0) << rowing.err;
+  const int rows = LastJsonLine(rowing.out)["new"].get<int>();
+  EXPECT_GT(rows, 0) << "the simulator's 60 workouts have some on the rower";
+  auto listed = env.Pelo({"workouts", "--json"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  const nlohmann::json stored = nlohmann::json::parse(listed.out);
+  ASSERT_EQ(static_cast<int>(stored.size()), rows);
+  for (const nlohmann::json& w : stored) EXPECT_EQ(w["discipline"], "caesar") << w.dump();
+  // The API's own name selects the same workouts: nothing is new the second time.
+  auto caesar = env.Pelo({"sync", "--every-n", "60", "--discipline", "caesar", "--json"});
+  ASSERT_EQ(caesar.exit_code, 0) << caesar.err;
+  EXPECT_EQ(LastJsonLine(caesar.out)["new"], 0);
+}
+
 TEST(CliSync, OnATerminalProgressIsABarRedrawnInPlace) {
   SimProcess sim({"--workouts", "40", "--latency-ms", "60"});  // about a second of sync
   CliEnv env(sim.url());

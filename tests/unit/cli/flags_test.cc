@@ -1,6 +1,6 @@
 // The duration flags (--interval, --wait): what people write is read, everything else is a usage
 // error naming the flag.
-#include "flags.h"
+#include "flag_parsing.h"
 
 #include <gtest/gtest.h>
 
