@@ -6,8 +6,7 @@
 #include "commands.h"
 #include "demo_summary.h"
 #include "flags.h"
-#include "pelo/app/database_lock.h"
-#include "pelo/common/directories.h"
+#include "pelo/app/workspace.h"
 #include "pelo/common/time.h"
 #include "pelo/export/csv.h"
 #include "pelo/peloton/auth/credentials.h"
@@ -70,13 +69,10 @@ Status RunDemo(const Context& ctx, const DemoFlags& flags) {
   // The demo's own file, never the workspace's database: `--db ''` is SQLite's private
   // temporary one, not the default path. Locked as a sync locks a database (ADR 0028): a second
   // demo into the same file at once is busy (exit 7).
-  if (!flags.db.empty()) {
-    PELO_RETURN_IF_ERROR(EnsureDir(std::filesystem::path(flags.db).parent_path().string(), 0777));
-  }
   app::LockOptions lock_options;
   lock_options.command = "demo";
-  PELO_ASSIGN_OR_RETURN(app::DatabaseLock lock, app::LockDatabase(flags.db, lock_options));
-  PELO_ASSIGN_OR_RETURN(auto store, store::OpenSqliteStore(flags.db));
+  PELO_ASSIGN_OR_RETURN(app::LockedStore db, app::OpenLockedStore(flags.db, lock_options));
+  store::Store* store = db.store.get();
   Status synced = SyncFromSimulator(ctx, sim_options, server->url(), *store);
   server->Stop();
   PELO_RETURN_IF_ERROR(synced);

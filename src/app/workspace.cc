@@ -137,26 +137,28 @@ StatusOr<std::unique_ptr<store::Store>> Workspace::OpenExistingStore(const std::
   return store::OpenSqliteStore(path);
 }
 
-StatusOr<LockedStore> Workspace::OpenStoreForSync(const std::string& db,
-                                                  const LockOptions& lock) const {
-  const std::string path = DbPath(db);
-  // 0777 before the umask, as store::OpenSqliteStore makes it: the lock file goes there first.
-  PELO_RETURN_IF_ERROR(
-      EnsureDir(std::filesystem::path(path).parent_path().string(), 0777).WithContext(path));
+StatusOr<LockedStore> OpenLockedStore(const std::string& path, const LockOptions& lock) {
+  if (!path.empty()) {
+    // 0777 before the umask, as store::OpenSqliteStore makes it: the lock file goes there first.
+    PELO_RETURN_IF_ERROR(
+        EnsureDir(std::filesystem::path(path).parent_path().string(), 0777).WithContext(path));
+  }
   LockedStore locked;
   PELO_ASSIGN_OR_RETURN(locked.lock, LockDatabase(path, lock));
   PELO_ASSIGN_OR_RETURN(locked.store, store::OpenSqliteStore(path));
   return locked;
 }
 
+StatusOr<LockedStore> Workspace::OpenStoreForSync(const std::string& db,
+                                                  const LockOptions& lock) const {
+  return OpenLockedStore(DbPath(db), lock);
+}
+
 StatusOr<LockedStore> Workspace::OpenStoreToRebuild(const std::string& db,
                                                     const LockOptions& lock) const {
   const std::string path = DbPath(db);
   PELO_RETURN_IF_ERROR(CheckDatabaseIsThere(path));
-  LockedStore locked;
-  PELO_ASSIGN_OR_RETURN(locked.lock, LockDatabase(path, lock));
-  PELO_ASSIGN_OR_RETURN(locked.store, store::OpenSqliteStore(path));
-  return locked;
+  return OpenLockedStore(path, lock);
 }
 
 }  // namespace pelo::app

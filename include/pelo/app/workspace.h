@@ -43,6 +43,11 @@ struct LockedStore {
   std::unique_ptr<store::Store> store;
 };
 
+// The database at `path` written whole: its lock taken first (LockDatabase: waits as `lock`
+// says, else kBusy), then the database opened, created with its directory when there is none.
+// "" is SQLite's private temporary database, with no lock to take.
+StatusOr<LockedStore> OpenLockedStore(const std::string& path, const LockOptions& lock);
+
 class Workspace {
  public:
   explicit Workspace(WorkspaceOptions options) : options_(std::move(options)) {}
