@@ -14,12 +14,6 @@ constexpr const char* kEncoding = "UTF-8";  // widths by Unicode, not by LC_CTYP
 
 const uint8_t* Bytes(std::string_view s) { return reinterpret_cast<const uint8_t*>(s.data()); }
 
-// DEL, C1, bidi controls and the Unicode line/paragraph separators: escaped as "\uXXXX".
-bool IsEscapedCodePoint(ucs4_t c) {
-  return c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
-}
-
 void AppendHex(std::string& out, const char* format, unsigned value) {
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, format, value);
@@ -55,6 +49,12 @@ size_t IncompleteTail(std::string_view s) {
 
 }  // namespace
 
+// DEL, C1, bidi controls and the Unicode line/paragraph separators: escaped as "\uXXXX".
+bool IsSteeringCodePoint(char32_t c) {
+  return c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+}
+
 std::string TerminalText(std::string_view text, Lines lines) {
   std::string out;
   out.reserve(text.size());
@@ -85,7 +85,7 @@ std::string TerminalText(std::string_view text, Lines lines) {
       ++i;
       continue;
     }
-    if (IsEscapedCodePoint(c)) {
+    if (IsSteeringCodePoint(c)) {
       AppendHex(out, "\\u%04x", c);
     } else {
       out.append(text.substr(i, static_cast<size_t>(n)));

@@ -33,6 +33,11 @@ enum class Lines {
 // Idempotent: escaped text has nothing left to escape.
 std::string TerminalText(std::string_view text, Lines lines = Lines::kOne);
 
+// The characters TerminalText shows as "\uXXXX" rather than as themselves: DEL, C1 controls,
+// bidi controls and the line and paragraph separators (the rule above). Other writers of
+// strangers' text (the manual pages' roff, roff.h) keep the same ones out.
+bool IsSteeringCodePoint(char32_t c);
+
 // The columns `text` takes on a terminal, by the Unicode rules whatever the locale (libunistring,
 // encoding "UTF-8"): CJK and emoji 2, combining marks 0, East Asian ambiguous 1. For text that
 // went through TerminalText (controls count 0 here). A ZWJ emoji sequence counts its parts.
